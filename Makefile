@@ -1,0 +1,45 @@
+# unres — one command each for the demo, the tests and the benchmark.
+# Each installs what it needs (Debian packages) when missing.
+
+SHELL := /bin/bash
+CARGO ?= cargo
+BIN := target/release/unres
+SHARED := ../shared
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all build demo test deps check bench clean
+
+all: build
+
+# Debian packages the tests and the PDF output rely on.
+deps:
+	@need=""; \
+	command -v xmllint >/dev/null || need="$$need libxml2-utils"; \
+	command -v pdftotext >/dev/null || need="$$need poppler-utils"; \
+	command -v python3 >/dev/null || need="$$need python3"; \
+	fc-list 2>/dev/null | grep -q "Noto Serif CJK" || need="$$need fonts-noto-cjk"; \
+	fc-list 2>/dev/null | grep -q "NotoSerif-Regular" || need="$$need fonts-noto-core"; \
+	if [ -n "$$need" ]; then \
+	  echo "installing:$$need"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$need >/dev/null; \
+	fi
+	@command -v cargo >/dev/null || { echo "cargo not found: install Rust from https://rustup.rs"; exit 1; }
+
+build:
+	$(CARGO) build --release --locked
+
+# The main job on samples/: every sample to Markdown and Akoma Ntoso in out/.
+demo: deps build
+	$(BIN) convert samples --to md,akn -o out
+	@echo "demo: outputs in out/"; ls out
+
+# Every test: format, lints, unit and integration tests (the corpus checks
+# run when ../shared exists and say so when they are skipped).
+test: deps
+	$(CARGO) fmt --check
+	$(CARGO) clippy --release --locked --all-targets -- -D warnings
+	$(CARGO) test --release --locked
+
+clean:
+	$(CARGO) clean
+	rm -rf out

@@ -1,0 +1,65 @@
+//! One document, end to end: bytes in, one output per requested format.
+//! The batch runner and the CLI call this and nothing below it.
+
+use crate::emit::{self, EmitOptions, Format};
+use crate::error::{EmitError, ReadError};
+use crate::ir::Resolution;
+use crate::read::{self, ReadOptions};
+use thiserror::Error;
+
+/// Why a document could not be converted.
+#[derive(Debug, Error)]
+pub enum ConvertError {
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error("{format}: {source}")]
+    Emit {
+        format: Format,
+        #[source]
+        source: EmitError,
+    },
+}
+
+/// A converted document: what each emitter wrote, and what the reader noticed.
+#[derive(Debug)]
+pub struct Converted {
+    /// One entry per requested format, in the order requested.
+    pub outputs: Vec<(Format, Vec<u8>)>,
+    /// Reader warnings (e.g. "note 4 cited but no text found").
+    pub warnings: Vec<String>,
+}
+
+/// Reads input bytes (PDF-extracted text) into the IR.
+pub fn read_bytes(
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Result<(Resolution, Vec<String>), ReadError> {
+    let text = read::decode(bytes)?;
+    read::text::read_with_warnings(&text, opts)
+}
+
+/// Writes the IR in one format.
+pub fn emit(res: &Resolution, format: Format, opts: &EmitOptions) -> Result<Vec<u8>, EmitError> {
+    match format {
+        Format::Markdown => emit::markdown::write(res, opts),
+        Format::Akn => emit::akn::write(res, opts),
+        Format::Pdf => Err(EmitError::Other("the PDF emitter is not built yet".into())),
+    }
+}
+
+/// Converts one document's bytes into every requested format.
+pub fn convert(
+    bytes: &[u8],
+    formats: &[Format],
+    read_opts: &ReadOptions,
+    emit_opts: &EmitOptions,
+) -> Result<Converted, ConvertError> {
+    let (res, warnings) = read_bytes(bytes, read_opts)?;
+    let mut outputs = Vec::with_capacity(formats.len());
+    for &format in formats {
+        let out = emit(&res, format, emit_opts)
+            .map_err(|source| ConvertError::Emit { format, source })?;
+        outputs.push((format, out));
+    }
+    Ok(Converted { outputs, warnings })
+}

@@ -1,0 +1,757 @@
+//! Akoma Ntoso 3.0 emitter, following the UN's AKN4UN profile for General
+//! Assembly and Security Council resolutions: `<statement name="resolution">`
+//! with FRBR identification, preface, preamble, mainBody, conclusions and
+//! attachments. A footnote is an `<authorialNote>` at its first citation and
+//! a `<noteRef>` to it at each later one.
+
+use std::collections::{BTreeSet, HashMap};
+use std::io::Cursor;
+
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::Writer;
+
+use super::EmitOptions;
+use crate::error::EmitError;
+use crate::ir::{Annex, Block, Body, Heading, Inline, Paragraph, Resolution, Table};
+
+/// The Akoma Ntoso 3.0 namespace.
+pub const NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+
+/// Writes `res` as AKN4UN XML.
+pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError> {
+    let mut x = Xml::new();
+    x.decl()?;
+    x.open("akomaNtoso", &[("xmlns", NAMESPACE)])?;
+    x.open(
+        "statement",
+        &[("name", "resolution"), ("contains", "originalVersion")],
+    )?;
+    let mut doc = Doc::new(res);
+    meta(&mut x, &doc)?;
+    preface(&mut x, &mut doc)?;
+    preamble(&mut x, &mut doc)?;
+    main_body(&mut x, &mut doc)?;
+    conclusions(&mut x, &mut doc)?;
+    attachments(&mut x, &mut doc)?;
+    x.close("statement")?;
+    x.close("akomaNtoso")?;
+    let mut bytes = x.finish();
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// What the writer tracks while walking one resolution.
+struct Doc<'a> {
+    res: &'a Resolution,
+    /// eId of each note's `authorialNote`, once written.
+    note_ids: HashMap<&'a str, String>,
+    /// eIds used so far, to keep them unique.
+    used: BTreeSet<String>,
+    /// Prefix for eIds inside an attachment ("att_1__").
+    prefix: String,
+}
+
+impl<'a> Doc<'a> {
+    fn new(res: &'a Resolution) -> Self {
+        Doc {
+            res,
+            note_ids: HashMap::new(),
+            used: BTreeSet::new(),
+            prefix: String::new(),
+        }
+    }
+
+    /// A unique eId from `base` (AKN naming: "para_1", "para_1__list_1").
+    fn eid(&mut self, base: &str) -> String {
+        let base = format!("{}{}", self.prefix, base);
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.used.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.used.insert(id.clone());
+        id
+    }
+}
+
+/// The organ's AKN4UN actor name ("unga", "unsc").
+fn actor(body: Body) -> &'static str {
+    match body {
+        Body::GeneralAssembly => "unga",
+        Body::SecurityCouncil => "unsc",
+    }
+}
+
+/// FRBR Work IRI: /akn/un/statement/deliberation/unga/2004-12-20/59-159.
+fn work_iri(res: &Resolution) -> String {
+    format!(
+        "/akn/un/statement/deliberation/{}/{}/{}",
+        actor(res.meta.body),
+        date_of(res),
+        number_value(res)
+    )
+}
+
+/// "59-159" for GA, "1454" for SC; derived from the symbol when unnumbered.
+fn number_value(res: &Resolution) -> String {
+    let m = &res.meta;
+    match (m.body, m.session, m.number) {
+        (Body::GeneralAssembly, Some(s), Some(n)) => format!("{s}-{n}"),
+        (_, _, Some(n)) => n.to_string(),
+        _ => {
+            let s: String = m
+                .symbol
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect();
+            if s.is_empty() {
+                "unnumbered".into()
+            } else {
+                s
+            }
+        }
+    }
+}
+
+/// "59/159" as printed in the symbol.
+fn number_shown(res: &Resolution) -> String {
+    let m = &res.meta;
+    match (m.body, m.session, m.number, m.year) {
+        (Body::GeneralAssembly, Some(s), Some(n), _) => format!("{s}/{n}"),
+        (_, _, Some(n), Some(y)) => format!("{n} ({y})"),
+        (_, _, Some(n), None) => n.to_string(),
+        _ => m.symbol.clone(),
+    }
+}
+
+/// The adoption date, or the distribution date, for FRBR dates; FRBR
+/// requires one, and a text with neither printed names no day at all.
+fn date_of(res: &Resolution) -> &str {
+    res.meta
+        .adopted
+        .as_deref()
+        .or(res.meta.distributed.as_deref())
+        .unwrap_or("0001-01-01")
+}
+
+fn meta(x: &mut Xml, doc: &Doc<'_>) -> Result<(), EmitError> {
+    let res = doc.res;
+    let work = work_iri(res);
+    let lang = res.meta.lang.iso639_2();
+    let expr = format!("{work}/{lang}@");
+    let date = date_of(res);
+    let date_name = if res.meta.adopted.is_some() {
+        "adoption"
+    } else {
+        "unknown"
+    };
+    let author = format!("#{}", actor(res.meta.body));
+    x.open("meta", &[])?;
+    x.open("identification", &[("source", "#unres")])?;
+
+    x.open("FRBRWork", &[])?;
+    x.empty("FRBRthis", &[("value", &format!("{work}/!main"))])?;
+    x.empty("FRBRuri", &[("value", &work)])?;
+    x.empty("FRBRdate", &[("date", date), ("name", date_name)])?;
+    x.empty("FRBRauthor", &[("href", &author)])?;
+    x.empty("FRBRcountry", &[("value", "un")])?;
+    x.empty(
+        "FRBRnumber",
+        &[
+            ("value", &number_value(res)),
+            ("showAs", &number_shown(res)),
+        ],
+    )?;
+    if !res.meta.symbol.is_empty() {
+        x.empty("FRBRname", &[("value", &res.meta.symbol)])?;
+    }
+    x.close("FRBRWork")?;
+
+    x.open("FRBRExpression", &[])?;
+    x.empty("FRBRthis", &[("value", &format!("{expr}/!main"))])?;
+    x.empty("FRBRuri", &[("value", &expr)])?;
+    x.empty("FRBRdate", &[("date", date), ("name", date_name)])?;
+    x.empty("FRBRauthor", &[("href", &author)])?;
+    x.empty("FRBRlanguage", &[("language", lang)])?;
+    x.close("FRBRExpression")?;
+
+    x.open("FRBRManifestation", &[])?;
+    x.empty("FRBRthis", &[("value", &format!("{expr}/!main.xml"))])?;
+    x.empty("FRBRuri", &[("value", &format!("{expr}.akn"))])?;
+    // Deterministic output: the manifestation is dated by the expression.
+    x.empty("FRBRdate", &[("date", date), ("name", "transformation")])?;
+    x.empty("FRBRauthor", &[("href", "#unres")])?;
+    x.empty("FRBRformat", &[("value", "application/akn+xml")])?;
+    x.close("FRBRManifestation")?;
+    x.close("identification")?;
+
+    x.open("references", &[("source", "#unres")])?;
+    let (organ, organ_name) = match res.meta.body {
+        Body::GeneralAssembly => ("unga", "General Assembly"),
+        Body::SecurityCouncil => ("unsc", "Security Council"),
+    };
+    x.empty(
+        "TLCOrganization",
+        &[
+            ("eId", organ),
+            ("href", &format!("/akn/ontology/organizations/un/{organ}")),
+            ("showAs", organ_name),
+        ],
+    )?;
+    x.empty(
+        "TLCOrganization",
+        &[
+            ("eId", "unres"),
+            ("href", "/akn/ontology/organizations/unres"),
+            ("showAs", "unres converter"),
+        ],
+    )?;
+    if let Some(c) = &res.meta.committee {
+        x.empty(
+            "TLCOrganization",
+            &[
+                ("eId", "committee"),
+                ("href", "/akn/ontology/organizations/un/committee"),
+                ("showAs", c),
+            ],
+        )?;
+    }
+    if res.meta.adopted.is_some() {
+        x.empty(
+            "TLCEvent",
+            &[
+                ("eId", "adoptionDate"),
+                ("href", "/akn/ontology/events/un/adoptionDate"),
+                ("showAs", "Adoption date"),
+            ],
+        )?;
+    }
+    if let Some(m) = &res.meta.meeting {
+        x.empty(
+            "TLCEvent",
+            &[
+                ("eId", "meeting"),
+                (
+                    "href",
+                    &format!("/akn/ontology/events/un/{organ}/meeting/{}", m.number),
+                ),
+                ("showAs", &m.printed),
+            ],
+        )?;
+    }
+    x.close("references")?;
+    x.close("meta")
+}
+
+fn preface(x: &mut Xml, doc: &mut Doc<'_>) -> Result<(), EmitError> {
+    let res = doc.res;
+    x.open("preface", &[])?;
+    for line in &res.preface {
+        x.open("container", &[("name", "procedure")])?;
+        x.open_inline("p", &[])?;
+        preface_line(x, doc, line)?;
+        x.close_inline("p")?;
+        x.close("container")?;
+    }
+    x.open("container", &[("name", "title")])?;
+    x.open_inline("p", &[])?;
+    if !res.meta.title_num.is_empty() {
+        x.open_inline("docNumber", &[])?;
+        x.text(&res.meta.title_num)?;
+        x.close_inline("docNumber")?;
+        x.text(" ")?;
+    }
+    x.open_inline("docTitle", &[])?;
+    x.text(&res.meta.title)?;
+    x.close_inline("docTitle")?;
+    x.close_inline("p")?;
+    x.close("container")?;
+    x.close("preface")
+}
+
+/// The committee line with the committee and the report symbols marked up
+/// where they appear in it; other preface lines as plain text.
+fn preface_line(x: &mut Xml, doc: &Doc<'_>, line: &str) -> Result<(), EmitError> {
+    let m = &doc.res.meta;
+    let mut marks: Vec<(usize, usize, Mark)> = Vec::new();
+    if let Some(c) = m.committee.as_deref().filter(|c| !c.is_empty()) {
+        if let Some(at) = line.find(c) {
+            marks.push((at, at + c.len(), Mark::Committee));
+        }
+    }
+    for r in m.reports.iter().chain(m.draft.iter()) {
+        if let Some(at) = line.find(r.as_str()) {
+            marks.push((at, at + r.len(), Mark::Doc));
+        }
+    }
+    marks.sort_by_key(|m| m.0);
+    let mut pos = 0;
+    for (from, to, mark) in marks {
+        if from < pos {
+            continue;
+        }
+        x.text(&line[pos..from])?;
+        let inner = &line[from..to];
+        match mark {
+            Mark::Committee => {
+                x.open_inline("docProponent", &[("refersTo", "#committee")])?;
+                x.text(inner)?;
+                x.close_inline("docProponent")?;
+            }
+            Mark::Doc => {
+                x.open_inline("ref", &[("href", &format!("https://undocs.org/{inner}"))])?;
+                x.text(inner)?;
+                x.close_inline("ref")?;
+            }
+        }
+        pos = to;
+    }
+    x.text(&line[pos..])
+}
+
+enum Mark {
+    Committee,
+    Doc,
+}
+
+fn preamble(x: &mut Xml, doc: &mut Doc<'_>) -> Result<(), EmitError> {
+    let res = doc.res;
+    if res.formula.is_empty() && res.preamble.is_empty() {
+        return Ok(());
+    }
+    x.open("preamble", &[])?;
+    if !res.formula.is_empty() {
+        x.open("formula", &[("name", "enactingFormula")])?;
+        x.open_inline("p", &[])?;
+        x.text(&res.formula)?;
+        x.close_inline("p")?;
+        x.close("formula")?;
+    }
+    let mut n = 0;
+    for b in &res.preamble {
+        n += 1;
+        let id = doc.eid(&format!("container_{n}"));
+        x.open(
+            "container",
+            &[("name", "preambularParagraph"), ("eId", &id)],
+        )?;
+        match b {
+            Block::Paragraph(p) => {
+                x.open_inline("p", &[])?;
+                inlines(x, doc, &p.content)?;
+                x.close_inline("p")?;
+                for item in &p.items {
+                    // Preambular sub-paragraphs stay inside their container.
+                    x.open_inline("p", &[])?;
+                    if let Some(num) = &item.num {
+                        x.text(num)?;
+                        x.text(" ")?;
+                    }
+                    inlines(x, doc, &item.content)?;
+                    x.close_inline("p")?;
+                }
+                if !p.wrap_up.is_empty() {
+                    x.open_inline("p", &[])?;
+                    inlines(x, doc, &p.wrap_up)?;
+                    x.close_inline("p")?;
+                }
+            }
+            Block::Heading(h) => {
+                x.open_inline("p", &[])?;
+                heading_text(x, doc, h)?;
+                x.close_inline("p")?;
+            }
+            Block::Table(t) => table(x, doc, t, &id)?,
+        }
+        x.close("container")?;
+    }
+    x.close("preamble")
+}
+
+fn main_body(x: &mut Xml, doc: &mut Doc<'_>) -> Result<(), EmitError> {
+    let res = doc.res;
+    x.open("mainBody", &[])?;
+    body_blocks(x, doc, &res.body)?;
+    x.close("mainBody")
+}
+
+/// Paragraphs, headings and tables of the body or an annex.
+fn body_blocks(x: &mut Xml, doc: &mut Doc<'_>, blocks: &[Block]) -> Result<(), EmitError> {
+    let mut unnumbered = 0;
+    let mut headings = 0;
+    let mut tables = 0;
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => {
+                let base = match p.num.as_deref().map(id_token).filter(|t| !t.is_empty()) {
+                    Some(t) => format!("para_{t}"),
+                    None => {
+                        unnumbered += 1;
+                        format!("para_u{unnumbered}")
+                    }
+                };
+                let id = doc.eid(&base);
+                paragraph(x, doc, p, "paragraph", &id)?;
+            }
+            Block::Heading(h) => {
+                headings += 1;
+                let id = doc.eid(&format!("crossHeading_{headings}"));
+                x.open_inline("crossHeading", &[("eId", &id)])?;
+                heading_text(x, doc, h)?;
+                x.close_inline("crossHeading")?;
+            }
+            Block::Table(t) => {
+                tables += 1;
+                let id = doc.eid(&format!("para_table{tables}"));
+                x.open("paragraph", &[("eId", &id)])?;
+                x.open("content", &[])?;
+                table(x, doc, t, &id)?;
+                x.close("content")?;
+                x.close("paragraph")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A paragraph or point: num, then content, or intro + list + wrapUp.
+fn paragraph(
+    x: &mut Xml,
+    doc: &mut Doc<'_>,
+    p: &Paragraph,
+    element: &str,
+    id: &str,
+) -> Result<(), EmitError> {
+    x.open(element, &[("eId", id)])?;
+    if let Some(num) = &p.num {
+        x.open_inline("num", &[])?;
+        x.text(num)?;
+        x.close_inline("num")?;
+    }
+    if p.items.is_empty() {
+        x.open("content", &[])?;
+        x.open_inline("p", &[])?;
+        inlines(x, doc, &p.content)?;
+        x.close_inline("p")?;
+        x.close("content")?;
+    } else {
+        let list_id = doc.eid(&format!("{}__list_1", strip(id, &doc.prefix)));
+        x.open("list", &[("eId", &list_id)])?;
+        if !p.content.is_empty() {
+            x.open("intro", &[])?;
+            x.open_inline("p", &[])?;
+            inlines(x, doc, &p.content)?;
+            x.close_inline("p")?;
+            x.close("intro")?;
+        }
+        for (k, item) in p.items.iter().enumerate() {
+            let token = item
+                .num
+                .as_deref()
+                .map(id_token)
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| (k + 1).to_string());
+            let item_id = doc.eid(&format!("{}__point_{token}", strip(&list_id, &doc.prefix)));
+            paragraph(x, doc, item, "point", &item_id)?;
+        }
+        if !p.wrap_up.is_empty() {
+            x.open("wrapUp", &[])?;
+            x.open_inline("p", &[])?;
+            inlines(x, doc, &p.wrap_up)?;
+            x.close_inline("p")?;
+            x.close("wrapUp")?;
+        }
+        x.close("list")?;
+    }
+    x.close(element)
+}
+
+fn strip<'s>(id: &'s str, prefix: &str) -> &'s str {
+    id.strip_prefix(prefix).unwrap_or(id)
+}
+
+/// "12." → "12", "(a)" → "a", "(iv)" → "iv", "Article 3" → "Article3".
+fn id_token(num: &str) -> String {
+    num.chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+}
+
+fn heading_text(x: &mut Xml, doc: &mut Doc<'_>, h: &Heading) -> Result<(), EmitError> {
+    if let Some(n) = &h.num {
+        x.text(n)?;
+        if !h.text.is_empty() {
+            x.text(" ")?;
+        }
+    }
+    inlines(x, doc, &h.text)
+}
+
+fn table(x: &mut Xml, doc: &mut Doc<'_>, t: &Table, owner: &str) -> Result<(), EmitError> {
+    let id = doc.eid(&format!("{}__table_1", strip(owner, &doc.prefix)));
+    x.open("table", &[("eId", &id)])?;
+    for (r, row) in t.rows.iter().enumerate() {
+        x.open("tr", &[])?;
+        let cell = if r < t.header_rows { "th" } else { "td" };
+        for c in row {
+            x.open_inline(cell, &[])?;
+            x.open_inline("p", &[])?;
+            inlines(x, doc, c)?;
+            x.close_inline("p")?;
+            x.close_inline(cell)?;
+        }
+        x.close("tr")?;
+    }
+    x.close("table")
+}
+
+/// Inline content; the first citation of a note writes the note, later
+/// ones point to it.
+fn inlines(x: &mut Xml, doc: &mut Doc<'_>, parts: &[Inline]) -> Result<(), EmitError> {
+    for p in parts {
+        match p {
+            Inline::Text(t) => x.text(t)?,
+            Inline::Emphasis(inner) => {
+                x.open_inline("i", &[])?;
+                inlines(x, doc, inner)?;
+                x.close_inline("i")?;
+            }
+            Inline::NoteRef(m) => {
+                if let Some(id) = doc.note_ids.get(m.as_str()) {
+                    let href = format!("#{id}");
+                    x.empty_inline("noteRef", &[("href", &href), ("marker", m)])?;
+                    continue;
+                }
+                let res = doc.res;
+                let Some(note) = res.note(m) else {
+                    // A citation without a stored note: keep the marker.
+                    x.open_inline("sup", &[])?;
+                    x.text(m)?;
+                    x.close_inline("sup")?;
+                    continue;
+                };
+                let id = doc.eid(&format!("authorialNote_{}", id_token(m)));
+                doc.note_ids.insert(note.marker.as_str(), id.clone());
+                x.open_inline(
+                    "authorialNote",
+                    &[("marker", m), ("placement", "bottom"), ("eId", &id)],
+                )?;
+                x.open_inline("p", &[])?;
+                inlines(x, doc, &note.content)?;
+                x.close_inline("p")?;
+                x.close_inline("authorialNote")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn conclusions(x: &mut Xml, doc: &mut Doc<'_>) -> Result<(), EmitError> {
+    let res = doc.res;
+    if res.conclusions.is_empty() {
+        return Ok(());
+    }
+    x.open("conclusions", &[])?;
+    x.open("container", &[("name", "conclusion")])?;
+    let mut date_done = false;
+    let mut meeting_done = false;
+    for line in &res.conclusions {
+        x.open_inline("p", &[])?;
+        let is_meeting = res
+            .meta
+            .meeting
+            .as_ref()
+            .is_some_and(|m| &m.printed == line);
+        match (&res.meta.adopted, is_meeting) {
+            (_, true) if !meeting_done => {
+                meeting_done = true;
+                x.open_inline("event", &[("refersTo", "#meeting")])?;
+                x.text(line)?;
+                x.close_inline("event")?;
+            }
+            (Some(date), false) if !date_done => {
+                date_done = true;
+                x.open_inline("docDate", &[("date", date), ("refersTo", "#adoptionDate")])?;
+                x.text(line)?;
+                x.close_inline("docDate")?;
+            }
+            _ => x.text(line)?,
+        }
+        x.close_inline("p")?;
+    }
+    x.close("container")?;
+    x.close("conclusions")
+}
+
+fn attachments(x: &mut Xml, doc: &mut Doc<'_>) -> Result<(), EmitError> {
+    let res = doc.res;
+    if res.annexes.is_empty() {
+        return Ok(());
+    }
+    x.open("attachments", &[])?;
+    for (i, a) in res.annexes.iter().enumerate() {
+        attachment(x, doc, a, i + 1)?;
+    }
+    x.close("attachments")
+}
+
+fn attachment(x: &mut Xml, doc: &mut Doc<'_>, a: &Annex, n: usize) -> Result<(), EmitError> {
+    let res = doc.res;
+    let id = format!("att_{n}");
+    doc.used.insert(id.clone());
+    x.open("attachment", &[("eId", &id)])?;
+    x.open("doc", &[("name", "annex")])?;
+    // The annex is a component of the resolution's work and expression.
+    let work = format!("{}/!annex_{n}", work_iri(res));
+    let lang = res.meta.lang.iso639_2();
+    let expr = format!("{}/{lang}@/!annex_{n}", work_iri(res));
+    let date = date_of(res);
+    x.open("meta", &[])?;
+    x.open("identification", &[("source", "#unres")])?;
+    for (el, this, uri) in [
+        ("FRBRWork", work.clone(), work.clone()),
+        ("FRBRExpression", expr.clone(), expr.clone()),
+        (
+            "FRBRManifestation",
+            format!("{expr}.xml"),
+            format!("{expr}.akn"),
+        ),
+    ] {
+        x.open(el, &[])?;
+        x.empty("FRBRthis", &[("value", &this)])?;
+        x.empty("FRBRuri", &[("value", &uri)])?;
+        x.empty("FRBRdate", &[("date", date), ("name", "adoption")])?;
+        x.empty(
+            "FRBRauthor",
+            &[("href", &format!("#{}", actor(res.meta.body)))],
+        )?;
+        match el {
+            "FRBRWork" => x.empty("FRBRcountry", &[("value", "un")])?,
+            "FRBRExpression" => x.empty("FRBRlanguage", &[("language", lang)])?,
+            _ => {}
+        }
+        x.close(el)?;
+    }
+    x.close("identification")?;
+    x.close("meta")?;
+    x.open("preface", &[])?;
+    x.open_inline("p", &[])?;
+    x.open_inline("docType", &[])?;
+    x.text(&a.label)?;
+    x.close_inline("docType")?;
+    x.close_inline("p")?;
+    if !a.title.is_empty() {
+        x.open_inline("p", &[])?;
+        x.open_inline("docTitle", &[])?;
+        inlines(x, doc, &a.title)?;
+        x.close_inline("docTitle")?;
+        x.close_inline("p")?;
+    }
+    x.close("preface")?;
+    x.open("mainBody", &[])?;
+    let saved = std::mem::replace(&mut doc.prefix, format!("{id}__"));
+    if a.content.is_empty() {
+        x.open_inline("p", &[])?;
+        x.close_inline("p")?;
+    }
+    body_blocks(x, doc, &a.content)?;
+    doc.prefix = saved;
+    x.close("mainBody")?;
+    x.close("doc")?;
+    x.close("attachment")
+}
+
+/// A thin layer over quick-xml's writer: block elements on their own
+/// indented lines, inline elements and text with no added whitespace (which
+/// would otherwise become part of the text).
+struct Xml {
+    w: Writer<Cursor<Vec<u8>>>,
+    depth: usize,
+    /// Inside inline content: no indentation.
+    inline: usize,
+}
+
+impl Xml {
+    fn new() -> Self {
+        Xml {
+            w: Writer::new(Cursor::new(Vec::with_capacity(64 * 1024))),
+            depth: 0,
+            inline: 0,
+        }
+    }
+
+    fn finish(self) -> Vec<u8> {
+        self.w.into_inner().into_inner()
+    }
+
+    fn put(&mut self, e: Event<'_>) -> Result<(), EmitError> {
+        self.w
+            .write_event(e)
+            .map_err(|e| EmitError::Xml(e.to_string()))
+    }
+
+    fn decl(&mut self) -> Result<(), EmitError> {
+        self.put(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+    }
+
+    fn newline(&mut self) -> Result<(), EmitError> {
+        if self.inline == 0 {
+            let pad = format!("\n{}", "  ".repeat(self.depth));
+            self.put(Event::Text(BytesText::from_escaped(pad)))?;
+        }
+        Ok(())
+    }
+
+    fn start<'b>(name: &'b str, attrs: &[(&str, &str)]) -> BytesStart<'b> {
+        let mut s = BytesStart::new(name);
+        for (k, v) in attrs {
+            s.push_attribute((*k, *v));
+        }
+        s
+    }
+
+    /// A block element: on its own line, children indented.
+    fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<(), EmitError> {
+        self.newline()?;
+        self.put(Event::Start(Self::start(name, attrs)))?;
+        self.depth += 1;
+        Ok(())
+    }
+
+    fn close(&mut self, name: &str) -> Result<(), EmitError> {
+        self.depth -= 1;
+        self.newline()?;
+        self.put(Event::End(BytesEnd::new(name)))
+    }
+
+    fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<(), EmitError> {
+        self.newline()?;
+        self.put(Event::Empty(Self::start(name, attrs)))
+    }
+
+    /// An element whose content is text: starts on a new line when at block
+    /// level, adds no whitespace inside.
+    fn open_inline(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<(), EmitError> {
+        self.newline()?;
+        self.put(Event::Start(Self::start(name, attrs)))?;
+        self.inline += 1;
+        Ok(())
+    }
+
+    fn close_inline(&mut self, name: &str) -> Result<(), EmitError> {
+        self.inline -= 1;
+        self.put(Event::End(BytesEnd::new(name)))
+    }
+
+    fn empty_inline(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<(), EmitError> {
+        self.put(Event::Empty(Self::start(name, attrs)))
+    }
+
+    fn text(&mut self, t: &str) -> Result<(), EmitError> {
+        if t.is_empty() {
+            return Ok(());
+        }
+        self.put(Event::Text(BytesText::new(t)))
+    }
+}

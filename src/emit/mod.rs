@@ -1,0 +1,59 @@
+//! Emitters: each writes the IR in one output format.
+//!
+//! `emit::<format>::write(&Resolution, &EmitOptions) -> Result<Vec<u8>, EmitError>`.
+
+pub mod akn;
+pub mod markdown;
+
+use std::fmt;
+use std::str::FromStr;
+
+/// Output formats, as named on the command line (`--to md,akn,pdf`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// Markdown with YAML front matter and footnotes.
+    Markdown,
+    /// Akoma Ntoso 3.0 XML, AKN4UN profile.
+    Akn,
+    /// Printable PDF.
+    Pdf,
+}
+
+impl Format {
+    /// File extension written for this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Akn => "xml",
+            Format::Pdf => "pdf",
+        }
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Ok(Format::Markdown),
+            "akn" | "xml" => Ok(Format::Akn),
+            "pdf" => Ok(Format::Pdf),
+            other => Err(format!(
+                "unknown format {other:?} (expected md, akn or pdf)"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Format::Markdown => "md",
+            Format::Akn => "akn",
+            Format::Pdf => "pdf",
+        })
+    }
+}
+
+/// Options shared by all emitters.
+#[derive(Debug, Clone, Default)]
+pub struct EmitOptions {}

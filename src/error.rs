@@ -1,0 +1,41 @@
+//! Typed errors of the library. The binary adds the file name and context.
+
+use thiserror::Error;
+
+/// Why an input could not be read into the IR.
+#[derive(Debug, Error)]
+pub enum ReadError {
+    /// The input holds no text at all.
+    #[error("empty input")]
+    Empty,
+    /// The input is not text (NUL bytes or undecodable).
+    #[error("binary or undecodable input: {0}")]
+    Binary(String),
+    /// The input is larger than the reader accepts.
+    #[error("input too large: {size} bytes (limit {limit})")]
+    TooLarge { size: u64, limit: u64 },
+    /// Text, but not a resolution: no formula or no paragraphs found.
+    #[error("not a resolution: {0}")]
+    NotResolution(String),
+    /// Structured input (Markdown, XML) of the wrong shape.
+    #[error("line {line}, column {column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// Why an emitter could not write a document.
+#[derive(Debug, Error)]
+pub enum EmitError {
+    /// XML writing failed.
+    #[error("XML: {0}")]
+    Xml(String),
+    /// A font needed for the text is missing or unreadable.
+    #[error("font: {0}")]
+    Font(String),
+    /// Anything else an emitter reports.
+    #[error("{0}")]
+    Other(String),
+}
