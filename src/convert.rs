@@ -4,7 +4,7 @@
 use crate::emit::{self, EmitOptions, Format};
 use crate::error::{EmitError, ReadError};
 use crate::ir::Resolution;
-use crate::read::{self, ReadOptions};
+use crate::read::{self, Kind, ReadOptions};
 use thiserror::Error;
 
 /// Why a document could not be converted.
@@ -34,8 +34,22 @@ pub fn read_bytes(
     bytes: &[u8],
     opts: &ReadOptions,
 ) -> Result<(Resolution, Vec<String>), ReadError> {
+    read_kind(Kind::Text, bytes, opts)
+}
+
+/// Reads input bytes of the given kind into the IR. Every reader's result
+/// is in the IR's canonical form (`Resolution::normalize`).
+pub fn read_kind(
+    kind: Kind,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Result<(Resolution, Vec<String>), ReadError> {
     let text = read::decode(bytes)?;
-    read::text::read_with_warnings(&text, opts)
+    match kind {
+        Kind::Text => read::text::read_with_warnings(&text, opts),
+        Kind::Markdown => read::markdown::read(&text, opts).map(|r| (r, Vec::new())),
+        Kind::Akn => read::akn::read(&text, opts).map(|r| (r, Vec::new())),
+    }
 }
 
 /// Writes the IR in one format.
@@ -47,14 +61,27 @@ pub fn emit(res: &Resolution, format: Format, opts: &EmitOptions) -> Result<Vec<
     }
 }
 
-/// Converts one document's bytes into every requested format.
+/// Converts one document's bytes (PDF-extracted text) into every requested
+/// format.
 pub fn convert(
     bytes: &[u8],
     formats: &[Format],
     read_opts: &ReadOptions,
     emit_opts: &EmitOptions,
 ) -> Result<Converted, ConvertError> {
-    let (res, warnings) = read_bytes(bytes, read_opts)?;
+    convert_kind(Kind::Text, bytes, formats, read_opts, emit_opts)
+}
+
+/// Converts one document's bytes of the given kind into every requested
+/// format.
+pub fn convert_kind(
+    kind: Kind,
+    bytes: &[u8],
+    formats: &[Format],
+    read_opts: &ReadOptions,
+    emit_opts: &EmitOptions,
+) -> Result<Converted, ConvertError> {
+    let (res, warnings) = read_kind(kind, bytes, read_opts)?;
     let mut outputs = Vec::with_capacity(formats.len());
     for &format in formats {
         let out = emit(&res, format, emit_opts)

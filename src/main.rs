@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use unres::convert;
 use unres::emit::{EmitOptions, Format};
 use unres::ir::Lang;
-use unres::read::ReadOptions;
+use unres::read::{Kind, ReadOptions};
 use walkdir::WalkDir;
 
 #[derive(Parser)]
@@ -42,6 +42,9 @@ enum Command {
         /// Language of the inputs (zh, en, fr, es, ru, ar); detected when absent.
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
+        /// Input kind: text, md or akn (default: from each file's extension).
+        #[arg(long)]
+        from: Option<Kind>,
         /// Worker threads (default: all cores).
         #[arg(short = 'j', long = "jobs")]
         jobs: Option<usize>,
@@ -56,6 +59,9 @@ enum Command {
         /// Language of the input; detected when absent.
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
+        /// Input kind: text, md or akn (default: from the extension).
+        #[arg(long)]
+        from: Option<Kind>,
     },
 }
 
@@ -77,12 +83,13 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Inspect { file, lang } => inspect(&file, lang),
+        Command::Inspect { file, lang, from } => inspect(&file, lang, from),
         Command::Convert {
             paths,
             to,
             out,
             lang,
+            from,
             jobs,
             quiet,
         } => {
@@ -98,15 +105,21 @@ fn main() -> ExitCode {
                     .num_threads(j)
                     .build_global();
             }
-            run_convert(&paths, &formats, &out, &ReadOptions { lang }, quiet)
+            run_convert(&paths, &formats, &out, &ReadOptions { lang }, from, quiet)
         }
     }
 }
 
-fn inspect(file: &Path, lang: Option<Lang>) -> ExitCode {
-    let result = fs::read(file)
-        .map_err(|e| e.to_string())
-        .and_then(|b| convert::read_bytes(&b, &ReadOptions { lang }).map_err(|e| e.to_string()));
+/// The input kind: `--from`, else the extension, else text.
+fn kind_of(path: &Path, from: Option<Kind>) -> Kind {
+    from.or_else(|| Kind::from_path(path)).unwrap_or(Kind::Text)
+}
+
+fn inspect(file: &Path, lang: Option<Lang>, from: Option<Kind>) -> ExitCode {
+    let kind = kind_of(file, from);
+    let result = fs::read(file).map_err(|e| e.to_string()).and_then(|b| {
+        convert::read_kind(kind, &b, &ReadOptions { lang }).map_err(|e| e.to_string())
+    });
     match result {
         Ok((res, _)) => {
             let json = serde_json::to_string_pretty(&res).expect("IR serialises");
@@ -161,6 +174,7 @@ fn run_convert(
     formats: &[Format],
     out: &Path,
     read_opts: &ReadOptions,
+    from: Option<Kind>,
     quiet: bool,
 ) -> ExitCode {
     let jobs = match collect_jobs(paths) {
@@ -174,7 +188,7 @@ fn run_convert(
     let failures: usize = jobs
         .par_iter()
         .map(
-            |job| match convert_one(job, formats, out, read_opts, &emit_opts) {
+            |job| match convert_one(job, formats, out, read_opts, from, &emit_opts) {
                 Ok(()) => 0,
                 Err(e) => {
                     eprintln!("unres: {}: {e}", job.input.display());
@@ -201,11 +215,13 @@ fn convert_one(
     formats: &[Format],
     out: &Path,
     read_opts: &ReadOptions,
+    from: Option<Kind>,
     emit_opts: &EmitOptions,
 ) -> Result<(), String> {
     let bytes = fs::read(&job.input).map_err(|e| format!("unreadable: {e}"))?;
-    let converted =
-        convert::convert(&bytes, formats, read_opts, emit_opts).map_err(|e| e.to_string())?;
+    let kind = kind_of(&job.input, from);
+    let converted = convert::convert_kind(kind, &bytes, formats, read_opts, emit_opts)
+        .map_err(|e| e.to_string())?;
     for (format, data) in converted.outputs {
         let target = out.join(&job.stem).with_extension(format.extension());
         write_atomic(&target, &job.input, &data)?;

@@ -1,15 +1,25 @@
-//! Markdown emitter: YAML front matter, the resolution as paragraphs and an
-//! ordered list, footnotes as `[^n]` with one definition each.
+//! Markdown emitter: YAML front matter, the resolution as paragraphs and
+//! lists, footnotes as `[^n]` with one definition each.
 //!
 //! Output is CommonMark plus the footnote and table extensions: every
 //! character that Markdown could read as syntax is escaped, so any renderer
-//! shows exactly the text.
+//! shows exactly the text. What plain Markdown cannot say is carried so that
+//! `read::markdown` gets the IR back unchanged, invisibly when rendered:
+//! HTML comments mark where the preamble, the operative part, the closing
+//! lines and each annex begin (`<!-- preamble -->`), a heading's number and
+//! an annex title are `<span class="num">` / `<span class="annex-title">`,
+//! a table's header-row count is a comment when it is not one.
+//!
+//! Lists: a paragraph numbered "12." is an ordered item (its printed number
+//! kept); any other number ("(a)") is a `-` item starting with the number; an
+//! unnumbered paragraph nested in a list, or one with sub-paragraphs, is a
+//! `*` item.
 
 use std::fmt::Write as _;
 
 use super::EmitOptions;
 use crate::error::EmitError;
-use crate::ir::{Annex, Block, Heading, Inline, Meta, Paragraph, Resolution, Table};
+use crate::ir::{Annex, Block, Body, Heading, Inline, Meta, Paragraph, Resolution, Table};
 
 /// Writes `res` as Markdown.
 pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError> {
@@ -19,19 +29,27 @@ pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError
         out.push_str(&escape_block(line));
         out.push_str("\n\n");
     }
-    out.push_str("# ");
+    out.push('#');
     if !res.meta.title_num.is_empty() {
-        out.push_str(&escape_inline(&res.meta.title_num));
         out.push(' ');
+        out.push_str(&escape_inline(&res.meta.title_num));
     }
-    out.push_str(&escape_inline(&res.meta.title));
+    if !res.meta.title.is_empty() {
+        out.push(' ');
+        out.push_str(&escape_inline(&res.meta.title));
+    }
     out.push_str("\n\n");
     if !res.formula.is_empty() {
         out.push_str(&escape_block(&res.formula));
         out.push_str("\n\n");
     }
+    out.push_str("<!-- preamble -->\n\n");
     blocks(&res.preamble, &mut out);
+    out.push_str("<!-- operative -->\n\n");
     blocks(&res.body, &mut out);
+    if !res.conclusions.is_empty() {
+        out.push_str("<!-- conclusions -->\n\n");
+    }
     for line in &res.conclusions {
         out.push_str(&escape_block(line));
         out.push_str("\n\n");
@@ -52,8 +70,22 @@ pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError
 }
 
 fn front_matter(m: &Meta, out: &mut String) {
-    // Values are JSON strings, which YAML reads as double-quoted scalars.
+    // Values are JSON, which YAML reads as flow scalars and collections.
     let q = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    let date = |s: &str| {
+        let b = s.as_bytes();
+        let iso = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && s.bytes()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if iso {
+            s.to_string()
+        } else {
+            q(s)
+        }
+    };
     out.push_str("---\n");
     let mut field = |k: &str, v: String| {
         let _ = writeln!(out, "{k}: {v}");
@@ -67,8 +99,8 @@ fn front_matter(m: &Meta, out: &mut String) {
     field(
         "body",
         match m.body {
-            crate::ir::Body::GeneralAssembly => "GA",
-            crate::ir::Body::SecurityCouncil => "SC",
+            Body::GeneralAssembly => "GA",
+            Body::SecurityCouncil => "SC",
         }
         .to_string(),
     );
@@ -106,20 +138,27 @@ fn front_matter(m: &Meta, out: &mut String) {
             .agenda_items
             .iter()
             .map(|a| match &a.title {
-                Some(t) => format!("{{number: {}, title: {}}}", q(&a.number), q(t)),
-                None => format!("{{number: {}}}", q(&a.number)),
+                Some(t) => format!("{{\"number\": {}, \"title\": {}}}", q(&a.number), q(t)),
+                None => format!("{{\"number\": {}}}", q(&a.number)),
             })
             .collect();
         field("agenda", format!("[{}]", items.join(", ")));
     }
     if let Some(d) = &m.distributed {
-        field("distributed", d.clone());
+        field("distributed", date(d));
     }
     if let Some(d) = &m.adopted {
-        field("adopted", d.clone());
+        field("adopted", date(d));
     }
     if let Some(mt) = &m.meeting {
-        field("meeting", mt.number.to_string());
+        field(
+            "meeting",
+            format!(
+                "{{\"number\": {}, \"printed\": {}}}",
+                mt.number,
+                q(&mt.printed)
+            ),
+        );
     }
     out.push_str("---\n\n");
 }
@@ -127,42 +166,55 @@ fn front_matter(m: &Meta, out: &mut String) {
 fn blocks(bs: &[Block], out: &mut String) {
     for b in bs {
         match b {
-            Block::Paragraph(p) => paragraph(p, 0, out),
+            Block::Paragraph(p) if p.num.is_none() && p.items.is_empty() => {
+                inlines(&p.content, out, true);
+                out.push_str("\n\n");
+            }
+            Block::Paragraph(p) => list_item(p, 0, true, out),
             Block::Heading(h) => heading(h, out),
             Block::Table(t) => table(t, out),
         }
     }
 }
 
-fn paragraph(p: &Paragraph, depth: usize, out: &mut String) {
-    let indent = "    ".repeat(depth);
-    out.push_str(&indent);
-    let inner = match &p.num {
-        // A list item keeps its printed number: "1." as an ordered item,
-        // anything else ("(a)") as a bullet item starting with the label.
-        Some(n) if is_ordered_marker(n) => {
-            out.push_str(n);
-            out.push(' ');
-            format!("{indent}{}", " ".repeat(n.chars().count() + 1))
-        }
-        Some(n) => {
-            out.push_str("- ");
-            out.push_str(&escape_inline(n));
-            out.push(' ');
-            format!("{indent}  ")
-        }
-        None => indent.clone(),
+/// One paragraph as a list item whose marker starts at column `col`
+/// (written there when `line_start`, else already on the current line).
+/// Sub-paragraphs and the wrap-up follow at the item's content column.
+fn list_item(p: &Paragraph, col: usize, line_start: bool, out: &mut String) {
+    if line_start {
+        out.push_str(&" ".repeat(col));
+    }
+    let (marker, labelled) = match &p.num {
+        Some(n) if is_ordered_marker(n) => (format!("{n} "), false),
+        Some(_) => ("- ".to_string(), true),
+        None => ("* ".to_string(), false),
     };
-    let mut body = String::new();
-    inlines(&p.content, &mut body, p.num.is_none());
-    out.push_str(&body);
-    out.push_str("\n\n");
-    for item in &p.items {
-        paragraph(item, depth + 1, out);
+    out.push_str(&marker);
+    let inner = col + marker.chars().count();
+    let mut children = p.items.iter();
+    if labelled {
+        out.push_str(&escape_block(p.num.as_deref().unwrap_or_default()));
+        if !p.content.is_empty() {
+            out.push(' ');
+            inlines(&p.content, out, false);
+        }
+        out.push_str("\n\n");
+    } else if p.content.is_empty() && !p.items.is_empty() {
+        // An item cannot open with a blank line: the first sub-paragraph
+        // goes on the marker's line.
+        if let Some(first) = children.next() {
+            list_item(first, inner, false, out);
+        }
+    } else {
+        inlines(&p.content, out, true);
+        out.push_str("\n\n");
+    }
+    for item in children {
+        list_item(item, inner, true, out);
     }
     if !p.wrap_up.is_empty() {
-        out.push_str(&inner);
-        inlines(&p.wrap_up, out, false);
+        out.push_str(&" ".repeat(inner));
+        inlines(&p.wrap_up, out, true);
         out.push_str("\n\n");
     }
 }
@@ -176,18 +228,22 @@ fn is_ordered_marker(n: &str) -> bool {
 fn heading(h: &Heading, out: &mut String) {
     let level = (h.level as usize + 1).clamp(2, 6);
     out.push_str(&"#".repeat(level));
-    out.push(' ');
     if let Some(n) = &h.num {
+        out.push_str(" <span class=\"num\">");
         out.push_str(&escape_inline(n));
-        if !h.text.is_empty() {
-            out.push(' ');
-        }
+        out.push_str("</span>");
     }
-    inlines(&h.text, out, false);
+    if !h.text.is_empty() {
+        out.push(' ');
+        inlines(&h.text, out, false);
+    }
     out.push_str("\n\n");
 }
 
 fn table(t: &Table, out: &mut String) {
+    if t.header_rows != 1 {
+        let _ = write!(out, "<!-- header-rows: {} -->\n\n", t.header_rows);
+    }
     let cols = t.rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
     let row = |cells: &[Vec<Inline>], out: &mut String| {
         out.push('|');
@@ -200,6 +256,8 @@ fn table(t: &Table, out: &mut String) {
         }
         out.push('\n');
     };
+    // Markdown has one header row: further ones are marked by the comment
+    // above; none is an empty header row.
     let header = t.rows.first().filter(|_| t.header_rows > 0);
     match header {
         Some(h) => row(h, out),
@@ -217,13 +275,16 @@ fn table(t: &Table, out: &mut String) {
 }
 
 fn annex(a: &Annex, out: &mut String) {
-    out.push_str("## ");
-    out.push_str(&escape_inline(&a.label));
+    out.push_str("<!-- annex -->\n\n##");
+    if !a.label.is_empty() {
+        out.push(' ');
+        out.push_str(&escape_inline(&a.label));
+    }
     out.push_str("\n\n");
     if !a.title.is_empty() {
-        out.push_str("### ");
+        out.push_str("### <span class=\"annex-title\">");
         inlines(&a.title, out, false);
-        out.push_str("\n\n");
+        out.push_str("</span>\n\n");
     }
     blocks(&a.content, out);
 }
@@ -245,9 +306,20 @@ fn inlines(parts: &[Inline], out: &mut String, block_start: bool) {
                 let _ = write!(out, "[^{m}]");
             }
             Inline::Emphasis(inner) => {
-                out.push('*');
-                inlines(inner, out, false);
-                out.push('*');
+                let mut s = String::new();
+                inlines(inner, &mut s, false);
+                // `*…*` only where CommonMark's flanking rules surely make it
+                // emphasis; otherwise the HTML form, which always does.
+                let edge = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                if edge(s.chars().next()) && edge(s.chars().next_back()) {
+                    out.push('*');
+                    out.push_str(&s);
+                    out.push('*');
+                } else {
+                    out.push_str("<em>");
+                    out.push_str(&s);
+                    out.push_str("</em>");
+                }
             }
         }
         first = false;

@@ -2,6 +2,8 @@
 //!
 //! `read::<format>::read(text, &ReadOptions) -> Result<Resolution, ReadError>`.
 
+pub mod akn;
+pub mod markdown;
 pub mod text;
 
 use crate::error::ReadError;
@@ -10,6 +12,44 @@ use crate::ir::Lang;
 /// Inputs larger than this are refused rather than read: no resolution comes
 /// near it, and it bounds memory per document in a batch.
 pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The input formats a reader exists for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// Text extracted from the official PDF (`.txt`).
+    Text,
+    /// Markdown as `emit::markdown` writes it (`.md`).
+    Markdown,
+    /// Akoma Ntoso XML, AKN4UN profile (`.xml`, `.akn`).
+    Akn,
+}
+
+impl Kind {
+    /// The kind a file name's extension names; `None` when unknown.
+    pub fn from_path(path: &std::path::Path) -> Option<Kind> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(Kind::Text),
+            "md" | "markdown" => Some(Kind::Markdown),
+            "xml" | "akn" => Some(Kind::Akn),
+            _ => None,
+        }
+    }
+}
+
+impl std::str::FromStr for Kind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "text" | "txt" => Ok(Kind::Text),
+            "md" | "markdown" => Ok(Kind::Markdown),
+            "akn" | "xml" => Ok(Kind::Akn),
+            other => Err(format!(
+                "unknown input kind {other:?} (expected text, md or akn)"
+            )),
+        }
+    }
+}
 
 /// Options shared by all readers.
 #[derive(Debug, Clone, Default)]

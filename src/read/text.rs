@@ -43,6 +43,7 @@ pub fn read_with_warnings(
     let mut res = structure(paras, profile, &mut warnings)?;
     res.meta.lang = lang;
     attach_notes(&mut res, notes, &mut warnings);
+    res.normalize();
     Ok((res, warnings))
 }
 

@@ -1,0 +1,766 @@
+//! Markdown reader: the Markdown that `emit::markdown` writes (and
+//! hand-edited Markdown of the same shape) back into the IR.
+//!
+//! The document is read with pulldown-cmark (footnotes, tables, YAML front
+//! matter) as one pass over its events: the front matter gives the metadata;
+//! paragraphs before the `#` title are preface lines; the paragraph after it
+//! is the enacting formula; the section comments (`<!-- preamble -->`,
+//! `<!-- operative -->`, `<!-- conclusions -->`, `<!-- annex -->`) say where
+//! each part begins. Without them (Markdown written by hand), paragraphs
+//! after the formula are the preamble and the first list starts the
+//! operative part. A shape that fits nowhere is a `ReadError::Syntax` with
+//! the line and column where it starts.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde_json::Value;
+
+use super::ReadOptions;
+use crate::error::ReadError;
+use crate::ir::{
+    normalize_inlines, AgendaItem, Annex, Block, Body, Heading, Inline, Lang, Meeting, Note,
+    Paragraph, Resolution, Table,
+};
+
+/// Reads Markdown into the IR.
+pub fn read(text: &str, opts: &ReadOptions) -> Result<Resolution, ReadError> {
+    let options = Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let events: Vec<(Event<'_>, Range<usize>)> =
+        Parser::new_ext(text, options).into_offset_iter().collect();
+    let marked = events
+        .iter()
+        .any(|(e, _)| matches!(e, Event::Html(h) if section_marker(h) == Some(Marker::Preamble)));
+    let mut r = Reader {
+        src: text,
+        events,
+        pos: 0,
+        res: Resolution::default(),
+        section: Section::Preface,
+        marked,
+        header_rows: None,
+        defined: Vec::new(),
+    };
+    if let Some(lang) = opts.lang {
+        r.res.meta.lang = lang;
+    }
+    r.document()?;
+    let mut res = r.res;
+    res.normalize();
+    let mut cited = Vec::new();
+    for b in res.preamble.iter().chain(&res.body) {
+        crate::ir::block_inlines(b, &mut |p| refs(p, &mut cited));
+    }
+    for a in &res.annexes {
+        refs(&a.title, &mut cited);
+        for b in &a.content {
+            crate::ir::block_inlines(b, &mut |p| refs(p, &mut cited));
+        }
+    }
+    for (marker, at) in &r.defined {
+        if !cited.contains(marker) {
+            let (line, column) = line_col(text, *at);
+            return Err(ReadError::Syntax {
+                line,
+                column,
+                message: format!("footnote [^{marker}] is defined but never cited"),
+            });
+        }
+    }
+    Ok(res)
+}
+
+fn refs(parts: &[Inline], out: &mut Vec<String>) {
+    for p in parts {
+        match p {
+            Inline::NoteRef(m) => out.push(m.clone()),
+            Inline::Emphasis(i) => refs(i, out),
+            Inline::Text(_) => {}
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub(crate) fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let before = text.get(..at).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[start..].chars().count() + 1)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Preface,
+    Formula,
+    Preamble,
+    Operative,
+    Conclusions,
+    /// An annex, waiting for its label heading.
+    AnnexLabel,
+    /// An annex after its label; `true` while its title may still follow.
+    Annex(bool),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    Preamble,
+    Operative,
+    Conclusions,
+    Annex,
+    HeaderRows(usize),
+}
+
+fn section_marker(html: &str) -> Option<Marker> {
+    let inner = html
+        .trim()
+        .strip_prefix("<!--")?
+        .strip_suffix("-->")?
+        .trim();
+    Some(match inner {
+        "preamble" => Marker::Preamble,
+        "operative" => Marker::Operative,
+        "conclusions" => Marker::Conclusions,
+        "annex" => Marker::Annex,
+        _ => Marker::HeaderRows(inner.strip_prefix("header-rows:")?.trim().parse().ok()?),
+    })
+}
+
+struct Reader<'a> {
+    src: &'a str,
+    events: Vec<(Event<'a>, Range<usize>)>,
+    pos: usize,
+    res: Resolution,
+    section: Section,
+    /// Whether the section comments are present.
+    marked: bool,
+    /// Header-row count announced for the next table.
+    header_rows: Option<usize>,
+    /// Footnote definitions read: marker and where.
+    defined: Vec<(String, usize)>,
+}
+
+/// A paragraph's inline content and the `<span class>`es taken out of it.
+struct Inlines {
+    parts: Vec<Inline>,
+    spans: Vec<(String, Vec<Inline>)>,
+}
+
+impl<'a> Reader<'a> {
+    fn err<T>(&self, at: usize, message: impl Into<String>) -> Result<T, ReadError> {
+        let (line, column) = line_col(self.src, at);
+        Err(ReadError::Syntax {
+            line,
+            column,
+            message: message.into(),
+        })
+    }
+
+    fn next(&mut self) -> Option<(Event<'a>, Range<usize>)> {
+        let e = self.events.get(self.pos).cloned();
+        self.pos += 1;
+        e
+    }
+
+    fn peek(&self) -> Option<&Event<'a>> {
+        self.events.get(self.pos).map(|(e, _)| e)
+    }
+
+    fn document(&mut self) -> Result<(), ReadError> {
+        while let Some((ev, range)) = self.next() {
+            match ev {
+                Event::Start(Tag::MetadataBlock(_)) => self.front_matter(range.start)?,
+                Event::Start(Tag::Heading { level, .. }) => self.heading(level, range.start)?,
+                Event::Start(Tag::Paragraph) => {
+                    let inl = self.inlines(range.start)?;
+                    self.paragraph(inl, range.start)?;
+                }
+                Event::Start(Tag::HtmlBlock) => self.html_block(range.start)?,
+                Event::Start(Tag::List(_)) => {
+                    if !self.marked && self.section == Section::Formula
+                        || !self.marked && self.section == Section::Preamble
+                    {
+                        self.section = Section::Operative;
+                    }
+                    let items = self.list(range.start)?;
+                    let blocks = self.blocks_mut(range.start, "a list")?;
+                    blocks.extend(items.into_iter().map(Block::Paragraph));
+                }
+                Event::Start(Tag::Table(_)) => {
+                    let t = self.table()?;
+                    self.blocks_mut(range.start, "a table")?.push(Block::Table(t));
+                }
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    self.footnote(label.to_string(), range.start)?
+                }
+                Event::Start(other) => {
+                    return self.err(range.start, format!("unexpected {other:?} here"));
+                }
+                Event::Rule => return self.err(range.start, "unexpected thematic break"),
+                _ => {}
+            }
+        }
+        if matches!(self.section, Section::Preface) {
+            return self.err(self.src.len(), "no title: expected a `# ` heading");
+        }
+        Ok(())
+    }
+
+    /// The block list the current section collects into.
+    fn blocks_mut(&mut self, at: usize, what: &str) -> Result<&mut Vec<Block>, ReadError> {
+        match self.section {
+            Section::Preamble => Ok(&mut self.res.preamble),
+            Section::Formula if !self.marked => {
+                self.section = Section::Preamble;
+                Ok(&mut self.res.preamble)
+            }
+            Section::Operative => Ok(&mut self.res.body),
+            Section::Annex(_) => {
+                self.section = Section::Annex(false);
+                if self.res.annexes.is_empty() {
+                    return self.err(at, "annex content without an annex");
+                }
+                Ok(&mut self.res.annexes.last_mut().expect("an annex").content)
+            }
+            s => self.err(at, format!("unexpected {what} in {}", section_name(s))),
+        }
+    }
+
+    fn front_matter(&mut self, at: usize) -> Result<(), ReadError> {
+        let mut text = String::new();
+        let mut start = at;
+        while let Some((ev, range)) = self.next() {
+            match ev {
+                Event::Text(t) => {
+                    if text.is_empty() {
+                        start = range.start;
+                    }
+                    text.push_str(&t);
+                }
+                Event::End(TagEnd::MetadataBlock(_)) => break,
+                _ => {}
+            }
+        }
+        let mut offset = start;
+        for line in text.split_inclusive('\n') {
+            self.meta_line(line.trim_end(), offset)?;
+            offset += line.len();
+        }
+        Ok(())
+    }
+
+    fn meta_line(&mut self, line: &str, at: usize) -> Result<(), ReadError> {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            return Ok(());
+        }
+        let Some((key, raw)) = line.split_once(':') else {
+            return self.err(at, format!("front matter: expected `key: value`, found {line:?}"));
+        };
+        let raw = raw.trim();
+        let value: Value = if raw.starts_with(['"', '[', '{']) {
+            match serde_json::from_str(raw) {
+                Ok(v) => v,
+                Err(e) => {
+                    return self.err(at, format!("front matter `{}`: {e}", key.trim()));
+                }
+            }
+        } else if raw.is_empty() || raw == "null" || raw == "~" {
+            Value::Null
+        } else if let Ok(n) = raw.parse::<u64>() {
+            Value::from(n)
+        } else {
+            Value::from(raw)
+        };
+        let bad = |what: &str| format!("front matter `{}`: expected {what}", key.trim());
+        let string = |v: &Value| -> Option<String> {
+            match v {
+                Value::String(s) => Some(s.clone()),
+                Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            }
+        };
+        let number = |v: &Value| -> Option<u32> {
+            v.as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+        };
+        let m = &mut self.res.meta;
+        let key = key.trim();
+        let ok = match (key, &value) {
+            (_, Value::Null) => true,
+            ("symbol", v) => string(v).map(|s| m.symbol = s).is_some(),
+            ("title", v) => string(v).map(|s| m.title = s).is_some(),
+            ("title_number", v) => string(v).map(|s| m.title_num = s).is_some(),
+            ("language", v) => string(v)
+                .and_then(|s| Lang::from_code(&s))
+                .map(|l| m.lang = l)
+                .is_some(),
+            ("body", v) => match string(v).as_deref() {
+                Some("GA") => Some(Body::GeneralAssembly),
+                Some("SC") => Some(Body::SecurityCouncil),
+                _ => None,
+            }
+            .map(|b| m.body = b)
+            .is_some(),
+            ("session", v) => number(v).map(|n| m.session = Some(n)).is_some(),
+            ("number", v) => number(v).map(|n| m.number = Some(n)).is_some(),
+            ("year", v) => number(v).map(|n| m.year = Some(n)).is_some(),
+            ("committee", v) => string(v).map(|s| m.committee = Some(s)).is_some(),
+            ("report", Value::Array(a)) => {
+                let all: Option<Vec<String>> = a.iter().map(string).collect();
+                all.map(|r| m.reports = r).is_some()
+            }
+            ("report", v) => string(v).map(|s| m.reports = vec![s]).is_some(),
+            ("report_paragraph", v) => {
+                string(v).map(|s| m.report_paragraph = Some(s)).is_some()
+            }
+            ("draft", v) => string(v).map(|s| m.draft = Some(s)).is_some(),
+            ("agenda", Value::Array(a)) => {
+                let items: Option<Vec<AgendaItem>> = a
+                    .iter()
+                    .map(|i| {
+                        Some(AgendaItem {
+                            number: string(i.get("number")?)?,
+                            title: i.get("title").and_then(string),
+                        })
+                    })
+                    .collect();
+                items.map(|i| m.agenda_items = i).is_some()
+            }
+            ("distributed", v) => string(v).map(|s| m.distributed = Some(s)).is_some(),
+            ("adopted", v) => string(v).map(|s| m.adopted = Some(s)).is_some(),
+            ("meeting", v) => {
+                let meeting = match v {
+                    Value::Object(_) => v.get("number").and_then(number).map(|n| Meeting {
+                        number: n,
+                        printed: v.get("printed").and_then(string).unwrap_or_default(),
+                    }),
+                    _ => number(v).map(|n| Meeting {
+                        number: n,
+                        printed: String::new(),
+                    }),
+                };
+                meeting.map(|mt| m.meeting = Some(mt)).is_some()
+            }
+            // Keys other tools add are kept out of the IR, not refused.
+            _ => true,
+        };
+        if ok {
+            Ok(())
+        } else {
+            self.err(at, bad(match key {
+                "session" | "number" | "year" => "a whole number",
+                "language" => "a language code (zh, en, fr, es, ru, ar)",
+                "body" => "GA or SC",
+                "agenda" => "a list of {\"number\": …, \"title\": …}",
+                "meeting" => "{\"number\": …, \"printed\": …}",
+                _ => "a string",
+            }))
+        }
+    }
+
+    fn html_block(&mut self, at: usize) -> Result<(), ReadError> {
+        let mut html = String::new();
+        while let Some((ev, _)) = self.next() {
+            match ev {
+                Event::Html(h) | Event::Text(h) => html.push_str(&h),
+                Event::End(TagEnd::HtmlBlock) => break,
+                _ => {}
+            }
+        }
+        let Some(marker) = section_marker(&html) else {
+            return self.err(at, format!("unexpected HTML block {:?}", html.trim()));
+        };
+        let order = |s: Section| match s {
+            Section::Preface | Section::Formula => 0,
+            Section::Preamble => 1,
+            Section::Operative => 2,
+            Section::Conclusions => 3,
+            Section::AnnexLabel | Section::Annex(_) => 4,
+        };
+        let (next, rank) = match marker {
+            Marker::HeaderRows(n) => {
+                self.header_rows = Some(n);
+                return Ok(());
+            }
+            Marker::Preamble => (Section::Preamble, 1),
+            Marker::Operative => (Section::Operative, 2),
+            Marker::Conclusions => (Section::Conclusions, 3),
+            Marker::Annex => {
+                self.res.annexes.push(Annex::default());
+                (Section::AnnexLabel, 4)
+            }
+        };
+        if self.section == Section::Preface {
+            return self.err(at, "section comment before the `# ` title");
+        }
+        if order(self.section) > rank || (order(self.section) == rank && rank < 4) {
+            return self.err(
+                at,
+                format!("{} comes after {}", section_name(next), section_name(self.section)),
+            );
+        }
+        self.section = next;
+        Ok(())
+    }
+
+    fn heading(&mut self, level: HeadingLevel, at: usize) -> Result<(), ReadError> {
+        let inl = self.inlines(at)?;
+        let plain = Inline::plain_text(&inl.parts);
+        let n = level as u8;
+        match self.section {
+            Section::Preface if n == 1 => {
+                let num = self.res.meta.title_num.clone();
+                let plain = plain.trim();
+                let title = match plain.strip_prefix(num.as_str()) {
+                    Some(rest) if !num.is_empty() => rest,
+                    _ => {
+                        self.res.meta.title_num.clear();
+                        plain
+                    }
+                };
+                self.res.meta.title = title.trim().to_string();
+                self.section = Section::Formula;
+                return Ok(());
+            }
+            Section::Preface => return self.err(at, "expected the `# ` title first"),
+            _ if n == 1 => return self.err(at, "a second `# ` title"),
+            Section::AnnexLabel if n == 2 => {
+                if let Some(a) = self.res.annexes.last_mut() {
+                    a.label = plain;
+                }
+                self.section = Section::Annex(true);
+                return Ok(());
+            }
+            Section::AnnexLabel => return self.err(at, "expected the annex's `## ` label"),
+            Section::Annex(true) if inl.spans.iter().any(|(c, _)| c == "annex-title") => {
+                if let Some(a) = self.res.annexes.last_mut() {
+                    for (class, parts) in inl.spans {
+                        if class == "annex-title" {
+                            a.title.extend(parts);
+                        }
+                    }
+                    a.title.extend(inl.parts);
+                }
+                self.section = Section::Annex(false);
+                return Ok(());
+            }
+            _ => {}
+        }
+        let num = inl
+            .spans
+            .iter()
+            .find(|(c, _)| c == "num")
+            .map(|(_, p)| Inline::plain_text(p));
+        let h = Heading {
+            num,
+            text: inl.parts,
+            level: n - 1,
+        };
+        self.blocks_mut(at, "a heading")?.push(Block::Heading(h));
+        Ok(())
+    }
+
+    fn paragraph(&mut self, inl: Inlines, at: usize) -> Result<(), ReadError> {
+        match self.section {
+            Section::Preface => self.res.preface.push(Inline::plain_text(&inl.parts)),
+            Section::Formula if self.res.formula.is_empty() => {
+                self.res.formula = Inline::plain_text(&inl.parts);
+            }
+            Section::Formula if self.marked => {
+                return self.err(
+                    at,
+                    "the enacting formula is one paragraph (put `<!-- preamble -->` before the preamble)",
+                );
+            }
+            Section::Conclusions => self.res.conclusions.push(Inline::plain_text(&inl.parts)),
+            _ => {
+                let p = Paragraph {
+                    content: inl.parts,
+                    ..Paragraph::default()
+                };
+                self.blocks_mut(at, "a paragraph")?.push(Block::Paragraph(p));
+            }
+        }
+        Ok(())
+    }
+
+    /// Inline events up to the end of the enclosing block (or, in a tight
+    /// list item, up to the next block).
+    fn inlines(&mut self, at: usize) -> Result<Inlines, ReadError> {
+        enum Frame {
+            Root,
+            Em,
+            Span(String),
+        }
+        let mut stack: Vec<(Frame, Vec<Inline>)> = vec![(Frame::Root, Vec::new())];
+        let mut spans = Vec::new();
+        loop {
+            let Some(ev) = self.peek() else { break };
+            if !is_inline(ev) {
+                if matches!(
+                    ev,
+                    Event::End(
+                        TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell
+                    )
+                ) {
+                    self.pos += 1;
+                }
+                break;
+            }
+            let Some((ev, _)) = self.next() else { break };
+            let in_span = matches!(stack.last(), Some((Frame::Span(_), _)));
+            let top = &mut stack.last_mut().expect("root frame").1;
+            match ev {
+                Event::Text(t) | Event::Code(t) | Event::InlineMath(t) => {
+                    top.push(Inline::Text(t.to_string()))
+                }
+                Event::SoftBreak | Event::HardBreak => top.push(Inline::Text(" ".into())),
+                Event::FootnoteReference(m) => top.push(Inline::NoteRef(m.to_string())),
+                Event::Start(Tag::Emphasis | Tag::Strong) => stack.push((Frame::Em, Vec::new())),
+                Event::End(TagEnd::Emphasis | TagEnd::Strong) => close_em(&mut stack),
+                Event::InlineHtml(h) => {
+                    let tag = h.trim().to_ascii_lowercase();
+                    if tag == "<em>" || tag == "<i>" {
+                        stack.push((Frame::Em, Vec::new()));
+                    } else if tag == "</em>" || tag == "</i>" {
+                        close_em(&mut stack);
+                    } else if let Some(class) = tag
+                        .strip_prefix("<span class=\"")
+                        .and_then(|r| r.strip_suffix("\">"))
+                    {
+                        stack.push((Frame::Span(class.to_string()), Vec::new()));
+                    } else if tag == "</span>" && in_span {
+                        if let Some((Frame::Span(class), parts)) = stack.pop() {
+                            spans.push((class, parts));
+                        }
+                    } else {
+                        top.push(Inline::Text(h.to_string()));
+                    }
+                }
+                // Links and images keep their text.
+                _ => {}
+            }
+        }
+        while stack.len() > 1 {
+            match stack.pop() {
+                Some((Frame::Span(class), parts)) => spans.push((class, parts)),
+                Some((_, parts)) => {
+                    let top = &mut stack.last_mut().expect("root frame").1;
+                    top.push(Inline::Emphasis(parts));
+                }
+                None => break,
+            }
+        }
+        let _ = at;
+        let mut parts = stack.pop().map(|(_, p)| p).unwrap_or_default();
+        normalize_inlines(&mut parts);
+        Ok(Inlines { parts, spans })
+    }
+
+    /// A list (its `Start` already read) as paragraphs.
+    fn list(&mut self, at: usize) -> Result<Vec<Paragraph>, ReadError> {
+        let mut out = Vec::new();
+        while let Some((ev, range)) = self.next() {
+            match ev {
+                Event::Start(Tag::Item) => out.push(self.item(range.start)?),
+                Event::End(TagEnd::List(_)) => return Ok(out),
+                _ => return self.err(range.start, "unexpected content in a list"),
+            }
+        }
+        self.err(at, "unterminated list")
+    }
+
+    fn item(&mut self, at: usize) -> Result<Paragraph, ReadError> {
+        let marker = self.src[at..].trim_start();
+        let digits = marker.bytes().take_while(u8::is_ascii_digit).count();
+        let ordered = digits > 0;
+        let num = ordered.then(|| marker[..digits + 1].to_string());
+        let labelled = !ordered && marker.starts_with(['-', '+']);
+        let mut content: Option<Vec<Inline>> = None;
+        let mut items = Vec::new();
+        let mut wrap_up: Vec<Inline> = Vec::new();
+        loop {
+            let Some(ev) = self.peek().cloned() else {
+                return self.err(at, "unterminated list item");
+            };
+            let start = self.events[self.pos].1.start;
+            match ev {
+                Event::End(TagEnd::Item) => {
+                    self.pos += 1;
+                    break;
+                }
+                Event::Start(Tag::List(_)) => {
+                    self.pos += 1;
+                    items.extend(self.list(start)?);
+                    content.get_or_insert_with(Vec::new);
+                }
+                Event::Start(Tag::Paragraph) => {
+                    self.pos += 1;
+                    self.item_text(start, &mut content, &mut items, &mut wrap_up)?;
+                }
+                ref e if is_inline(e) => {
+                    self.item_text(start, &mut content, &mut items, &mut wrap_up)?;
+                }
+                _ => return self.err(start, "unexpected block in a list item"),
+            }
+        }
+        let mut content = content.unwrap_or_default();
+        normalize_inlines(&mut content);
+        normalize_inlines(&mut wrap_up);
+        let num = if labelled {
+            split_label(&mut content)
+        } else {
+            num
+        };
+        Ok(Paragraph {
+            num,
+            content,
+            items,
+            wrap_up,
+        })
+    }
+
+    /// A paragraph of a list item: its content before any sub-list, its
+    /// wrap-up after one.
+    fn item_text(
+        &mut self,
+        start: usize,
+        content: &mut Option<Vec<Inline>>,
+        items: &mut [Paragraph],
+        wrap_up: &mut Vec<Inline>,
+    ) -> Result<(), ReadError> {
+        let inl = self.inlines(start)?;
+        let target = if items.is_empty() {
+            content.get_or_insert_with(Vec::new)
+        } else {
+            wrap_up
+        };
+        if !target.is_empty() {
+            target.push(Inline::Text(" ".into()));
+        }
+        target.extend(inl.parts);
+        Ok(())
+    }
+
+    fn table(&mut self) -> Result<Table, ReadError> {
+        let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
+        while let Some((ev, range)) = self.next() {
+            match ev {
+                Event::Start(Tag::TableHead | Tag::TableRow) => rows.push(Vec::new()),
+                Event::Start(Tag::TableCell) => {
+                    let inl = self.inlines(range.start)?;
+                    if let Some(r) = rows.last_mut() {
+                        r.push(inl.parts);
+                    }
+                }
+                Event::End(TagEnd::Table) => break,
+                _ => {}
+            }
+        }
+        let mut header_rows = self.header_rows.take().unwrap_or(1);
+        if header_rows == 0 {
+            let empty = rows.first().is_some_and(|r| r.iter().all(Vec::is_empty));
+            if empty {
+                rows.remove(0);
+            } else {
+                header_rows = 1;
+            }
+        }
+        Ok(Table { header_rows, rows })
+    }
+
+    fn footnote(&mut self, marker: String, at: usize) -> Result<(), ReadError> {
+        if self.defined.iter().any(|(m, _)| *m == marker) {
+            return self.err(at, format!("footnote [^{marker}] is defined twice"));
+        }
+        let mut content = Vec::new();
+        loop {
+            let Some((ev, range)) = self.next() else { break };
+            match ev {
+                Event::End(TagEnd::FootnoteDefinition) => break,
+                Event::Start(Tag::Paragraph) => {
+                    let inl = self.inlines(range.start)?;
+                    if !content.is_empty() {
+                        content.push(Inline::Text(" ".into()));
+                    }
+                    content.extend(inl.parts);
+                }
+                _ => return self.err(range.start, "a footnote holds paragraphs of text only"),
+            }
+        }
+        self.defined.push((marker.clone(), at));
+        self.res.notes.push(Note { marker, content });
+        Ok(())
+    }
+}
+
+fn close_em(stack: &mut Vec<(impl Sized, Vec<Inline>)>) {
+    if stack.len() > 1 {
+        if let Some((_, parts)) = stack.pop() {
+            if let Some((_, top)) = stack.last_mut() {
+                top.push(Inline::Emphasis(parts));
+            }
+        }
+    }
+}
+
+/// Takes the label ("(a)") off the front of a `-` item's content.
+fn split_label(content: &mut Vec<Inline>) -> Option<String> {
+    let Some(Inline::Text(first)) = content.first_mut() else {
+        return None;
+    };
+    let (label, rest) = match first.split_once(' ') {
+        Some((l, r)) => (l.to_string(), r.to_string()),
+        None => (first.clone(), String::new()),
+    };
+    if rest.is_empty() {
+        content.remove(0);
+        // The space between the label and what follows it belongs to neither.
+        if let Some(Inline::Text(t)) = content.first_mut() {
+            *t = t.trim_start().to_string();
+        }
+    } else {
+        *first = rest;
+    }
+    normalize_inlines(content);
+    Some(label)
+}
+
+fn is_inline(ev: &Event<'_>) -> bool {
+    match ev {
+        Event::Text(_)
+        | Event::Code(_)
+        | Event::InlineMath(_)
+        | Event::InlineHtml(_)
+        | Event::FootnoteReference(_)
+        | Event::SoftBreak
+        | Event::HardBreak => true,
+        Event::Start(t) => matches!(
+            t,
+            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }
+        ),
+        Event::End(t) => matches!(
+            t,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image
+        ),
+        _ => false,
+    }
+}
+
+fn section_name(s: Section) -> &'static str {
+    match s {
+        Section::Preface => "the preface",
+        Section::Formula => "the enacting formula",
+        Section::Preamble => "the preamble",
+        Section::Operative => "the operative part",
+        Section::Conclusions => "the closing lines",
+        Section::AnnexLabel | Section::Annex(_) => "an annex",
+    }
+}
