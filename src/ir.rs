@@ -315,9 +315,7 @@ impl Resolution {
         }
         for a in &mut m.agenda_items {
             a.number = clean_line(&a.number);
-            if let Some(t) = &mut a.title {
-                *t = clean_line(t);
-            }
+            a.title = a.title.as_deref().map(clean_line).filter(|t| !t.is_empty());
         }
         if let Some(mt) = &mut m.meeting {
             mt.printed = clean_line(&mt.printed);

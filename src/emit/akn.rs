@@ -241,7 +241,73 @@ fn meta(x: &mut Xml, doc: &Doc<'_>) -> Result<(), EmitError> {
         )?;
     }
     x.close("references")?;
+    proprietary(x, res)?;
     x.close("meta")
+}
+
+/// The unres namespace for metadata Akoma Ntoso has no element for.
+pub const META_NAMESPACE: &str = "urn:x-unres:meta:1";
+
+/// Every IR metadata field, so that `read::akn` gets all of them back:
+/// AKN's own elements hold some only derived (the session in the FRBR
+/// number) or not at all (the agenda, the distribution date).
+fn proprietary(x: &mut Xml, res: &Resolution) -> Result<(), EmitError> {
+    let m = &res.meta;
+    x.open("proprietary", &[("source", "#unres")])?;
+    x.open("unres:meta", &[("xmlns:unres", META_NAMESPACE)])?;
+    let field = |x: &mut Xml, name: &str, value: &str| -> Result<(), EmitError> {
+        x.open_inline(name, &[])?;
+        x.text(value)?;
+        x.close_inline(name)
+    };
+    let body = match m.body {
+        Body::GeneralAssembly => "GA",
+        Body::SecurityCouncil => "SC",
+    };
+    field(x, "unres:body", body)?;
+    field(x, "unres:symbol", &m.symbol)?;
+    field(x, "unres:language", m.lang.iso639_1())?;
+    for (name, v) in [
+        ("unres:session", m.session),
+        ("unres:number", m.number),
+        ("unres:year", m.year),
+    ] {
+        if let Some(v) = v {
+            field(x, name, &v.to_string())?;
+        }
+    }
+    field(x, "unres:titleNumber", &m.title_num)?;
+    for (name, v) in [
+        ("unres:committee", &m.committee),
+        ("unres:reportParagraph", &m.report_paragraph),
+        ("unres:draft", &m.draft),
+        ("unres:adopted", &m.adopted),
+        ("unres:distributed", &m.distributed),
+    ] {
+        if let Some(v) = v {
+            field(x, name, v)?;
+        }
+    }
+    for r in &m.reports {
+        field(x, "unres:report", r)?;
+    }
+    for a in &m.agenda_items {
+        match &a.title {
+            Some(t) => {
+                x.open_inline("unres:agendaItem", &[("number", &a.number)])?;
+                x.text(t)?;
+                x.close_inline("unres:agendaItem")?;
+            }
+            None => x.empty("unres:agendaItem", &[("number", &a.number)])?,
+        }
+    }
+    if let Some(mt) = &m.meeting {
+        x.open_inline("unres:meeting", &[("number", &mt.number.to_string())])?;
+        x.text(&mt.printed)?;
+        x.close_inline("unres:meeting")?;
+    }
+    x.close("unres:meta")?;
+    x.close("proprietary")
 }
 
 fn preface(x: &mut Xml, doc: &mut Doc<'_>) -> Result<(), EmitError> {
@@ -331,42 +397,109 @@ fn preamble(x: &mut Xml, doc: &mut Doc<'_>) -> Result<(), EmitError> {
     let mut n = 0;
     for b in &res.preamble {
         n += 1;
-        let id = doc.eid(&format!("container_{n}"));
-        x.open(
-            "container",
-            &[("name", "preambularParagraph"), ("eId", &id)],
-        )?;
         match b {
             Block::Paragraph(p) => {
-                x.open_inline("p", &[])?;
-                inlines(x, doc, &p.content)?;
-                x.close_inline("p")?;
-                for item in &p.items {
-                    // Preambular sub-paragraphs stay inside their container.
+                let id = doc.eid(&format!("container_{n}"));
+                x.open(
+                    "container",
+                    &[("name", "preambularParagraph"), ("eId", &id)],
+                )?;
+                if p.items.is_empty() {
                     x.open_inline("p", &[])?;
-                    if let Some(num) = &item.num {
-                        x.text(num)?;
-                        x.text(" ")?;
-                    }
-                    inlines(x, doc, &item.content)?;
+                    inline_num(x, p.num.as_deref(), !p.content.is_empty())?;
+                    inlines(x, doc, &p.content)?;
                     x.close_inline("p")?;
+                } else {
+                    block_list(x, doc, p, &id)?;
                 }
-                if !p.wrap_up.is_empty() {
-                    x.open_inline("p", &[])?;
-                    inlines(x, doc, &p.wrap_up)?;
-                    x.close_inline("p")?;
-                }
+                x.close("container")?;
             }
             Block::Heading(h) => {
+                let id = doc.eid(&format!("container_{n}"));
+                let class = format!("level-{}", h.level);
+                x.open(
+                    "container",
+                    &[("name", "crossHeading"), ("eId", &id), ("class", &class)],
+                )?;
                 x.open_inline("p", &[])?;
                 heading_text(x, doc, h)?;
                 x.close_inline("p")?;
+                x.close("container")?;
             }
-            Block::Table(t) => table(x, doc, t, &id)?,
+            Block::Table(t) => {
+                let id = doc.eid(&format!("container_{n}"));
+                x.open("container", &[("name", "table"), ("eId", &id)])?;
+                table(x, doc, t, &id)?;
+                x.close("container")?;
+            }
         }
-        x.close("container")?;
     }
     x.close("preamble")
+}
+
+/// A number inside inline content (a preambular paragraph's, a heading's),
+/// where AKN has no `num`: `<inline name="num">`.
+fn inline_num(x: &mut Xml, num: Option<&str>, more: bool) -> Result<(), EmitError> {
+    if let Some(n) = num {
+        x.open_inline("inline", &[("name", "num")])?;
+        x.text(n)?;
+        x.close_inline("inline")?;
+        if more {
+            x.text(" ")?;
+        }
+    }
+    Ok(())
+}
+
+/// A preambular paragraph with sub-paragraphs: a `blockList` whose
+/// introduction is the paragraph's text, items nested the same way.
+fn block_list(
+    x: &mut Xml,
+    doc: &mut Doc<'_>,
+    p: &Paragraph,
+    owner: &str,
+) -> Result<(), EmitError> {
+    let list_id = doc.eid(&format!("{}__list_1", strip(owner, &doc.prefix)));
+    x.open("blockList", &[("eId", &list_id)])?;
+    if p.num.is_some() || !p.content.is_empty() {
+        x.open_inline("listIntroduction", &[])?;
+        inline_num(x, p.num.as_deref(), !p.content.is_empty())?;
+        inlines(x, doc, &p.content)?;
+        x.close_inline("listIntroduction")?;
+    }
+    for (k, item) in p.items.iter().enumerate() {
+        let token = item
+            .num
+            .as_deref()
+            .map(id_token)
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| (k + 1).to_string());
+        let item_id = doc.eid(&format!("{}__item_{token}", strip(&list_id, &doc.prefix)));
+        x.open("item", &[("eId", &item_id)])?;
+        if let Some(num) = &item.num {
+            x.open_inline("num", &[])?;
+            x.text(num)?;
+            x.close_inline("num")?;
+        }
+        if item.items.is_empty() {
+            x.open_inline("p", &[])?;
+            inlines(x, doc, &item.content)?;
+            x.close_inline("p")?;
+        } else {
+            let unnumbered = Paragraph {
+                num: None,
+                ..item.clone()
+            };
+            block_list(x, doc, &unnumbered, &item_id)?;
+        }
+        x.close("item")?;
+    }
+    if !p.wrap_up.is_empty() {
+        x.open_inline("listWrapUp", &[])?;
+        inlines(x, doc, &p.wrap_up)?;
+        x.close_inline("listWrapUp")?;
+    }
+    x.close("blockList")
 }
 
 fn main_body(x: &mut Xml, doc: &mut Doc<'_>) -> Result<(), EmitError> {
@@ -397,7 +530,8 @@ fn body_blocks(x: &mut Xml, doc: &mut Doc<'_>, blocks: &[Block]) -> Result<(), E
             Block::Heading(h) => {
                 headings += 1;
                 let id = doc.eid(&format!("crossHeading_{headings}"));
-                x.open_inline("crossHeading", &[("eId", &id)])?;
+                let class = format!("level-{}", h.level);
+                x.open_inline("crossHeading", &[("eId", &id), ("class", &class)])?;
                 heading_text(x, doc, h)?;
                 x.close_inline("crossHeading")?;
             }
@@ -479,12 +613,7 @@ fn id_token(num: &str) -> String {
 }
 
 fn heading_text(x: &mut Xml, doc: &mut Doc<'_>, h: &Heading) -> Result<(), EmitError> {
-    if let Some(n) = &h.num {
-        x.text(n)?;
-        if !h.text.is_empty() {
-            x.text(" ")?;
-        }
-    }
+    inline_num(x, h.num.as_deref(), !h.text.is_empty())?;
     inlines(x, doc, &h.text)
 }
 
@@ -526,7 +655,7 @@ fn inlines(x: &mut Xml, doc: &mut Doc<'_>, parts: &[Inline]) -> Result<(), EmitE
                 let res = doc.res;
                 let Some(note) = res.note(m) else {
                     // A citation without a stored note: keep the marker.
-                    x.open_inline("sup", &[])?;
+                    x.open_inline("sup", &[("class", "noteRef")])?;
                     x.text(m)?;
                     x.close_inline("sup")?;
                     continue;
