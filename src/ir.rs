@@ -305,10 +305,11 @@ impl Resolution {
             &mut m.draft,
             &mut m.adopted,
             &mut m.distributed,
-        ] {
-            if let Some(s) = o {
-                *s = clean_line(s);
-            }
+        ]
+        .into_iter()
+        .flatten()
+        {
+            *o = clean_line(o);
         }
         for r in &mut m.reports {
             *r = clean_line(r);
@@ -407,9 +408,7 @@ fn normalize_blocks(blocks: &mut Vec<Block>) {
         }
     }
     blocks.retain(|b| match b {
-        Block::Paragraph(p) => {
-            p.num.is_some() || !p.content.is_empty() || !p.items.is_empty()
-        }
+        Block::Paragraph(p) => p.num.is_some() || !p.content.is_empty() || !p.items.is_empty(),
         Block::Table(t) => !t.rows.is_empty(),
         Block::Heading(_) => true,
     });

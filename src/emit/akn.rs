@@ -453,12 +453,7 @@ fn inline_num(x: &mut Xml, num: Option<&str>, more: bool) -> Result<(), EmitErro
 
 /// A preambular paragraph with sub-paragraphs: a `blockList` whose
 /// introduction is the paragraph's text, items nested the same way.
-fn block_list(
-    x: &mut Xml,
-    doc: &mut Doc<'_>,
-    p: &Paragraph,
-    owner: &str,
-) -> Result<(), EmitError> {
+fn block_list(x: &mut Xml, doc: &mut Doc<'_>, p: &Paragraph, owner: &str) -> Result<(), EmitError> {
     let list_id = doc.eid(&format!("{}__list_1", strip(owner, &doc.prefix)));
     x.open("blockList", &[("eId", &list_id)])?;
     if p.num.is_some() || !p.content.is_empty() {

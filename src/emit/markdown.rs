@@ -13,7 +13,7 @@
 //! Lists: a paragraph numbered "12." is an ordered item (its printed number
 //! kept); any other number ("(a)") is a `-` item starting with the number; an
 //! unnumbered paragraph nested in a list, or one with sub-paragraphs, is a
-//! `*` item.
+//! `+` item (`*` would make "* * *", a thematic break, of nested empty items).
 
 use std::fmt::Write as _;
 
@@ -26,21 +26,21 @@ pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError
     let mut out = String::with_capacity(16 * 1024);
     front_matter(&res.meta, &mut out);
     for line in &res.preface {
-        out.push_str(&escape_block(line));
+        out.push_str(&edges(escape_block(line)));
         out.push_str("\n\n");
     }
     out.push('#');
     if !res.meta.title_num.is_empty() {
         out.push(' ');
-        out.push_str(&escape_inline(&res.meta.title_num));
+        out.push_str(&edges(escape_inline(&res.meta.title_num)));
     }
     if !res.meta.title.is_empty() {
         out.push(' ');
-        out.push_str(&escape_inline(&res.meta.title));
+        out.push_str(&edges(escape_inline(&res.meta.title)));
     }
     out.push_str("\n\n");
     if !res.formula.is_empty() {
-        out.push_str(&escape_block(&res.formula));
+        out.push_str(&edges(escape_block(&res.formula)));
         out.push_str("\n\n");
     }
     out.push_str("<!-- preamble -->\n\n");
@@ -51,7 +51,7 @@ pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError
         out.push_str("<!-- conclusions -->\n\n");
     }
     for line in &res.conclusions {
-        out.push_str(&escape_block(line));
+        out.push_str(&edges(escape_block(line)));
         out.push_str("\n\n");
     }
     for annex in &res.annexes {
@@ -187,13 +187,13 @@ fn list_item(p: &Paragraph, col: usize, line_start: bool, out: &mut String) {
     let (marker, labelled) = match &p.num {
         Some(n) if is_ordered_marker(n) => (format!("{n} "), false),
         Some(_) => ("- ".to_string(), true),
-        None => ("* ".to_string(), false),
+        None => ("+ ".to_string(), false),
     };
     out.push_str(&marker);
     let inner = col + marker.chars().count();
     let mut children = p.items.iter();
     if labelled {
-        out.push_str(&escape_block(p.num.as_deref().unwrap_or_default()));
+        out.push_str(&edges(escape_block(p.num.as_deref().unwrap_or_default())));
         if !p.content.is_empty() {
             out.push(' ');
             inlines(&p.content, out, false);
@@ -230,7 +230,7 @@ fn heading(h: &Heading, out: &mut String) {
     out.push_str(&"#".repeat(level));
     if let Some(n) = &h.num {
         out.push_str(" <span class=\"num\">");
-        out.push_str(&escape_inline(n));
+        out.push_str(&edges(escape_inline(n)));
         out.push_str("</span>");
     }
     if !h.text.is_empty() {
@@ -278,7 +278,7 @@ fn annex(a: &Annex, out: &mut String) {
     out.push_str("<!-- annex -->\n\n##");
     if !a.label.is_empty() {
         out.push(' ');
-        out.push_str(&escape_inline(&a.label));
+        out.push_str(&edges(escape_inline(&a.label)));
     }
     out.push_str("\n\n");
     if !a.title.is_empty() {
@@ -293,13 +293,18 @@ fn annex(a: &Annex, out: &mut String) {
 /// construct at the beginning of the text.
 fn inlines(parts: &[Inline], out: &mut String, block_start: bool) {
     let mut first = block_start;
-    for p in parts {
+    for (k, p) in parts.iter().enumerate() {
         match p {
             Inline::Text(t) => {
-                if first {
-                    out.push_str(&escape_block(t));
+                let escaped = if first {
+                    escape_block(t)
                 } else {
-                    out.push_str(&escape_inline(t));
+                    escape_inline(t)
+                };
+                if k == 0 || k + 1 == parts.len() {
+                    out.push_str(&edges(escaped));
+                } else {
+                    out.push_str(&escaped);
                 }
             }
             Inline::NoteRef(m) => {
@@ -324,6 +329,26 @@ fn inlines(parts: &[Inline], out: &mut String, block_start: bool) {
         }
         first = false;
     }
+}
+
+/// Writes whitespace at either end of a text (no-break and ideographic
+/// spaces, which the IR keeps) as character references: Markdown trims
+/// whitespace at the ends of paragraphs and headings.
+fn edges(s: String) -> String {
+    let keep = |c: char| !c.is_whitespace();
+    let start = s.find(keep).unwrap_or(s.len());
+    let end = s.rfind(keep).map_or(start, |i| {
+        i + s[i..].chars().next().map_or(0, char::len_utf8)
+    });
+    if start == 0 && end == s.len() {
+        return s;
+    }
+    let refs = |part: &str| {
+        part.chars()
+            .map(|c| format!("&#x{:X};", c as u32))
+            .collect::<String>()
+    };
+    format!("{}{}{}", refs(&s[..start]), &s[start..end], refs(&s[end..]))
 }
 
 /// Escapes inline syntax: emphasis, links, code, HTML, entities, tables,

@@ -35,7 +35,11 @@ pub const MAX_ELEMENTS: usize = 1_000_000;
 pub fn read(text: &str, opts: &ReadOptions) -> Result<Resolution, ReadError> {
     let root = parse(text)?;
     if root.name != "akomaNtoso" {
-        return err(text, root.pos, format!("root element is <{}>, not <akomaNtoso>", root.name));
+        return err(
+            text,
+            root.pos,
+            format!("root element is <{}>, not <akomaNtoso>", root.name),
+        );
     }
     let Some(doc) = root.elements().next() else {
         return err(text, root.pos, "<akomaNtoso> holds no document");
@@ -196,7 +200,11 @@ fn parse(text: &str) -> Result<Elem, ReadError> {
             }
             Event::Start(e) => {
                 if stack.len() >= MAX_DEPTH {
-                    return err(text, pos, format!("elements nested deeper than {MAX_DEPTH}"));
+                    return err(
+                        text,
+                        pos,
+                        format!("elements nested deeper than {MAX_DEPTH}"),
+                    );
                 }
                 count += 1;
                 if count > MAX_ELEMENTS {
@@ -332,8 +340,7 @@ impl Walker {
                     }
                 }
                 if let Some(v) = work.child("FRBRnumber").and_then(|e| e.attr("value")) {
-                    let parts: Vec<Option<u32>> =
-                        v.split('-').map(|p| p.parse().ok()).collect();
+                    let parts: Vec<Option<u32>> = v.split('-').map(|p| p.parse().ok()).collect();
                     match parts.as_slice() {
                         [Some(s), Some(n)] => {
                             m.session = Some(*s);
@@ -480,7 +487,10 @@ impl Walker {
         if let Some(t) = find(c, "table") {
             return Some(Block::Table(self.table(t)));
         }
-        if let Some(list) = c.child("blockList").or((c.name == "blockList").then_some(c)) {
+        if let Some(list) = c
+            .child("blockList")
+            .or((c.name == "blockList").then_some(c))
+        {
             return Some(Block::Paragraph(self.block_list(list)));
         }
         let mut p = Paragraph::default();
@@ -739,7 +749,11 @@ impl Walker {
 /// Each `p` inside (depth first) as one line of text; an element with no
 /// `p` is one line.
 fn lines_of(e: &Elem, out: &mut Vec<String>) {
-    if e.name == "p" || !e.elements().any(|c| c.name == "p" || find(c, "p").is_some()) {
+    if e.name == "p"
+        || !e
+            .elements()
+            .any(|c| c.name == "p" || find(c, "p").is_some())
+    {
         out.push(e.text());
         return;
     }
@@ -759,8 +773,13 @@ fn level_of(e: &Elem, default: u8) -> u8 {
 
 /// The first descendant named `name`, depth first.
 fn find<'e>(e: &'e Elem, name: &str) -> Option<&'e Elem> {
-    e.elements()
-        .find_map(|c| if c.name == name { Some(c) } else { find(c, name) })
+    e.elements().find_map(|c| {
+        if c.name == name {
+            Some(c)
+        } else {
+            find(c, name)
+        }
+    })
 }
 
 fn descendants<'e>(e: &'e Elem, name: &str) -> Vec<&'e Elem> {

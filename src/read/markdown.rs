@@ -8,7 +8,9 @@
 //! `<!-- operative -->`, `<!-- conclusions -->`, `<!-- annex -->`) say where
 //! each part begins. Without them (Markdown written by hand), paragraphs
 //! after the formula are the preamble and the first list starts the
-//! operative part. A shape that fits nowhere is a `ReadError::Syntax` with
+//! operative part. In lists, a `-` item starts with its number ("(a)"), a
+//! `+` or `*` item has none, an ordered item's number is read from the
+//! source as printed ("3." stays "3."). A shape that fits nowhere is a `ReadError::Syntax` with
 //! the line and column where it starts.
 
 use std::ops::Range;
@@ -179,8 +181,7 @@ impl<'a> Reader<'a> {
                 }
                 Event::Start(Tag::HtmlBlock) => self.html_block(range.start)?,
                 Event::Start(Tag::List(_)) => {
-                    if !self.marked && self.section == Section::Formula
-                        || !self.marked && self.section == Section::Preamble
+                    if !self.marked && matches!(self.section, Section::Formula | Section::Preamble)
                     {
                         self.section = Section::Operative;
                     }
@@ -190,7 +191,8 @@ impl<'a> Reader<'a> {
                 }
                 Event::Start(Tag::Table(_)) => {
                     let t = self.table()?;
-                    self.blocks_mut(range.start, "a table")?.push(Block::Table(t));
+                    self.blocks_mut(range.start, "a table")?
+                        .push(Block::Table(t));
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
                     self.footnote(label.to_string(), range.start)?
@@ -256,7 +258,10 @@ impl<'a> Reader<'a> {
             return Ok(());
         }
         let Some((key, raw)) = line.split_once(':') else {
-            return self.err(at, format!("front matter: expected `key: value`, found {line:?}"));
+            return self.err(
+                at,
+                format!("front matter: expected `key: value`, found {line:?}"),
+            );
         };
         let raw = raw.trim();
         let value: Value = if raw.starts_with(['"', '[', '{']) {
@@ -313,9 +318,7 @@ impl<'a> Reader<'a> {
                 all.map(|r| m.reports = r).is_some()
             }
             ("report", v) => string(v).map(|s| m.reports = vec![s]).is_some(),
-            ("report_paragraph", v) => {
-                string(v).map(|s| m.report_paragraph = Some(s)).is_some()
-            }
+            ("report_paragraph", v) => string(v).map(|s| m.report_paragraph = Some(s)).is_some(),
             ("draft", v) => string(v).map(|s| m.draft = Some(s)).is_some(),
             ("agenda", Value::Array(a)) => {
                 let items: Option<Vec<AgendaItem>> = a
@@ -350,14 +353,17 @@ impl<'a> Reader<'a> {
         if ok {
             Ok(())
         } else {
-            self.err(at, bad(match key {
-                "session" | "number" | "year" => "a whole number",
-                "language" => "a language code (zh, en, fr, es, ru, ar)",
-                "body" => "GA or SC",
-                "agenda" => "a list of {\"number\": …, \"title\": …}",
-                "meeting" => "{\"number\": …, \"printed\": …}",
-                _ => "a string",
-            }))
+            self.err(
+                at,
+                bad(match key {
+                    "session" | "number" | "year" => "a whole number",
+                    "language" => "a language code (zh, en, fr, es, ru, ar)",
+                    "body" => "GA or SC",
+                    "agenda" => "a list of {\"number\": …, \"title\": …}",
+                    "meeting" => "{\"number\": …, \"printed\": …}",
+                    _ => "a string",
+                }),
+            )
         }
     }
 
@@ -399,7 +405,11 @@ impl<'a> Reader<'a> {
         if order(self.section) > rank || (order(self.section) == rank && rank < 4) {
             return self.err(
                 at,
-                format!("{} comes after {}", section_name(next), section_name(self.section)),
+                format!(
+                    "{} comes after {}",
+                    section_name(next),
+                    section_name(self.section)
+                ),
             );
         }
         self.section = next;
@@ -413,7 +423,7 @@ impl<'a> Reader<'a> {
         match self.section {
             Section::Preface if n == 1 => {
                 let num = self.res.meta.title_num.clone();
-                let plain = plain.trim();
+                let plain = plain.trim_matches(' ');
                 let title = match plain.strip_prefix(num.as_str()) {
                     Some(rest) if !num.is_empty() => rest,
                     _ => {
@@ -421,7 +431,7 @@ impl<'a> Reader<'a> {
                         plain
                     }
                 };
-                self.res.meta.title = title.trim().to_string();
+                self.res.meta.title = title.trim_matches(' ').to_string();
                 self.section = Section::Formula;
                 return Ok(());
             }
@@ -481,7 +491,8 @@ impl<'a> Reader<'a> {
                     content: inl.parts,
                     ..Paragraph::default()
                 };
-                self.blocks_mut(at, "a paragraph")?.push(Block::Paragraph(p));
+                self.blocks_mut(at, "a paragraph")?
+                    .push(Block::Paragraph(p));
             }
         }
         Ok(())
@@ -497,14 +508,11 @@ impl<'a> Reader<'a> {
         }
         let mut stack: Vec<(Frame, Vec<Inline>)> = vec![(Frame::Root, Vec::new())];
         let mut spans = Vec::new();
-        loop {
-            let Some(ev) = self.peek() else { break };
+        while let Some(ev) = self.peek() {
             if !is_inline(ev) {
                 if matches!(
                     ev,
-                    Event::End(
-                        TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell
-                    )
+                    Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell)
                 ) {
                     self.pos += 1;
                 }
@@ -578,7 +586,7 @@ impl<'a> Reader<'a> {
         let digits = marker.bytes().take_while(u8::is_ascii_digit).count();
         let ordered = digits > 0;
         let num = ordered.then(|| marker[..digits + 1].to_string());
-        let labelled = !ordered && marker.starts_with(['-', '+']);
+        let labelled = !ordered && marker.starts_with('-');
         let mut content: Option<Vec<Inline>> = None;
         let mut items = Vec::new();
         let mut wrap_up: Vec<Inline> = Vec::new();
@@ -677,8 +685,7 @@ impl<'a> Reader<'a> {
             return self.err(at, format!("footnote [^{marker}] is defined twice"));
         }
         let mut content = Vec::new();
-        loop {
-            let Some((ev, range)) = self.next() else { break };
+        while let Some((ev, range)) = self.next() {
             match ev {
                 Event::End(TagEnd::FootnoteDefinition) => break,
                 Event::Start(Tag::Paragraph) => {
