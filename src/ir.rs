@@ -13,6 +13,11 @@ pub struct Resolution {
     /// Identification and procedural facts, parsed from the masthead,
     /// preface, title and closing lines.
     pub meta: Meta,
+    /// The masthead of the first page as printed, line by line ("United
+    /// Nations", "General Assembly", "A/RES/78/229", "Distr.: General", the
+    /// session and agenda items); empty where the text has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub masthead: Vec<String>,
     /// Lines printed before the title, as printed (e.g. the committee line
     /// "[根据第三委员会的报告(A/59/494)通过]").
     pub preface: Vec<String>,
@@ -117,6 +122,10 @@ pub struct Meta {
     pub title: String,
     /// The title's number as printed before it ("59/159.").
     pub title_num: String,
+    /// The running head printed on later pages beside the symbol (usually
+    /// the title, sometimes shortened), as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<String>,
     /// Reporting committee as printed ("第三委员会", "Third Committee").
     pub committee: Option<String>,
     /// Report symbol(s) the resolution was adopted on ("A/59/494").
@@ -278,7 +287,7 @@ impl Resolution {
 //    adjacent text runs, hold no empty text run and no empty emphasis, no
 //    emphasis directly inside emphasis, no two emphases side by side, and
 //    do not start or end with a space.
-// 3. Single-line strings (preface and closing lines, formula, titles,
+// 3. Single-line strings (masthead, preface and closing lines, formula, titles,
 //    labels, numbers, metadata) are trimmed; empty preface and closing
 //    lines are dropped; a paragraph or heading number is never empty, and
 //    a paragraph number holds no whitespace ("1.", "(a)", "(iv)").
@@ -300,6 +309,7 @@ impl Resolution {
             *s = clean_line(s);
         }
         for o in [
+            &mut m.short_title,
             &mut m.committee,
             &mut m.report_paragraph,
             &mut m.draft,
@@ -322,7 +332,7 @@ impl Resolution {
             mt.printed = clean_line(&mt.printed);
         }
         self.formula = clean_line(&self.formula);
-        for lines in [&mut self.preface, &mut self.conclusions] {
+        for lines in [&mut self.masthead, &mut self.preface, &mut self.conclusions] {
             lines.iter_mut().for_each(|l| *l = clean_line(l));
             lines.retain(|l| !l.is_empty());
         }

@@ -223,7 +223,11 @@ fn convert_one(
     let converted = convert::convert_kind(kind, &bytes, formats, read_opts, emit_opts)
         .map_err(|e| e.to_string())?;
     for (format, data) in converted.outputs {
-        let target = out.join(&job.stem).with_extension(format.extension());
+        // NAME.EXT → NAME.md: append, since NAME may itself hold dots.
+        let mut name = job.stem.clone().into_os_string();
+        name.push(".");
+        name.push(format.extension());
+        let target = out.join(name);
         write_atomic(&target, &job.input, &data)?;
     }
     Ok(())

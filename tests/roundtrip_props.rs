@@ -134,12 +134,24 @@ fn meta() -> impl Strategy<Value = Meta> {
         prop::option::of(text()),
         prop::option::of(text()),
         prop::option::of((0u32..500, text())),
+        prop::option::of(text()),
     );
     (a, b).prop_map(
         |(
             (body, symbol, session, number, year, lang, title, title_num),
-            (committee, reports, report_paragraph, draft, agenda, adopted, distributed, meeting),
+            (
+                committee,
+                reports,
+                report_paragraph,
+                draft,
+                agenda,
+                adopted,
+                distributed,
+                meeting,
+                short_title,
+            ),
         )| Meta {
+            short_title,
             body,
             symbol,
             session,
@@ -183,11 +195,23 @@ fn resolution() -> impl Strategy<Value = Resolution> {
         prop::collection::vec(text(), 0..3),
         prop::collection::vec(annex(), 0..2),
         prop::collection::vec(inlines(), 4),
+        prop::collection::vec(text(), 0..3),
     )
         .prop_map(
-            |(meta, preface, formula, preamble, body, conclusions, annexes, note_texts)| {
+            |(
+                meta,
+                preface,
+                formula,
+                preamble,
+                body,
+                conclusions,
+                annexes,
+                note_texts,
+                masthead,
+            )| {
                 let mut res = Resolution {
                     meta,
+                    masthead,
                     preface,
                     formula,
                     preamble,

@@ -24,7 +24,7 @@ use crate::ir::{Annex, Block, Body, Heading, Inline, Meta, Paragraph, Resolution
 /// Writes `res` as Markdown.
 pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError> {
     let mut out = String::with_capacity(16 * 1024);
-    front_matter(&res.meta, &mut out);
+    front_matter(&res.meta, &res.masthead, &mut out);
     for line in &res.preface {
         out.push_str(&edges(escape_block(line)));
         out.push_str("\n\n");
@@ -69,7 +69,7 @@ pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError
     Ok(out.into_bytes())
 }
 
-fn front_matter(m: &Meta, out: &mut String) {
+fn front_matter(m: &Meta, masthead: &[String], out: &mut String) {
     // Values are JSON, which YAML reads as flow scalars and collections.
     let q = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
     let date = |s: &str| {
@@ -94,6 +94,9 @@ fn front_matter(m: &Meta, out: &mut String) {
     field("title", q(&m.title));
     if !m.title_num.is_empty() {
         field("title_number", q(&m.title_num));
+    }
+    if let Some(s) = &m.short_title {
+        field("short_title", q(s));
     }
     field("language", m.lang.iso639_1().to_string());
     field(
@@ -159,6 +162,10 @@ fn front_matter(m: &Meta, out: &mut String) {
                 q(&mt.printed)
             ),
         );
+    }
+    if !masthead.is_empty() {
+        let lines: Vec<String> = masthead.iter().map(|l| q(l)).collect();
+        field("masthead", format!("[{}]", lines.join(", ")));
     }
     out.push_str("---\n\n");
 }
@@ -296,11 +303,16 @@ fn inlines(parts: &[Inline], out: &mut String, block_start: bool) {
     for (k, p) in parts.iter().enumerate() {
         match p {
             Inline::Text(t) => {
-                let escaped = if first {
+                let mut escaped = if first {
                     escape_block(t)
                 } else {
                     escape_inline(t)
                 };
+                // "[^1](x)" would be a link, "[^1]: x" a definition.
+                let after_ref = k > 0 && matches!(parts[k - 1], Inline::NoteRef(_));
+                if after_ref && escaped.starts_with(['(', ':']) {
+                    escaped.insert(0, '\\');
+                }
                 if k == 0 || k + 1 == parts.len() {
                     out.push_str(&edges(escaped));
                 } else {

@@ -329,6 +329,11 @@ impl Walker {
                 if let Some(name) = work.child("FRBRname").and_then(|e| e.attr("value")) {
                     m.symbol = name.to_string();
                 }
+                for alias in work.elements().filter(|e| e.name == "FRBRalias") {
+                    if alias.attr("name") == Some("shortTitle") {
+                        m.short_title = alias.attr("value").map(str::to_string);
+                    }
+                }
                 if let Some(a) = work.child("FRBRauthor").and_then(|e| e.attr("href")) {
                     if a.contains("unsc") {
                         m.body = Body::SecurityCouncil;
@@ -447,7 +452,9 @@ impl Walker {
         for c in preface.elements() {
             let title = c.name == "container" && c.attr("name") == Some("title")
                 || find(c, "docTitle").is_some();
-            if title {
+            if c.name == "container" && c.attr("name") == Some("masthead") {
+                lines_of(c, &mut self.res.masthead);
+            } else if title {
                 if let Some(n) = find(c, "docNumber") {
                     self.res.meta.title_num = n.text();
                 }
@@ -602,13 +609,12 @@ impl Walker {
                 name if HIERARCHY.contains(&name) => {
                     let num = c.child("num").map(Elem::text);
                     let text = c.child("heading").map(|h| self.inlines(h));
-                    if num.is_some() || text.is_some() {
-                        out.push(Block::Heading(Heading {
-                            num,
-                            text: text.unwrap_or_default(),
-                            level,
-                        }));
-                    }
+                    let level = level_of(c, level);
+                    out.push(Block::Heading(Heading {
+                        num,
+                        text: text.unwrap_or_default(),
+                        level,
+                    }));
                     out.extend(self.blocks(c, level.saturating_add(1)));
                 }
                 "num" | "heading" | "subheading" => {}
