@@ -134,7 +134,10 @@ fn meta() -> impl Strategy<Value = Meta> {
         prop::option::of(text()),
         prop::option::of(text()),
         prop::option::of((0u32..500, text())),
-        prop::option::of(text()),
+        (
+            prop::option::of(text()),
+            prop::collection::vec(text(), 0..3),
+        ),
     );
     (a, b).prop_map(
         |(
@@ -148,10 +151,11 @@ fn meta() -> impl Strategy<Value = Meta> {
                 adopted,
                 distributed,
                 meeting,
-                short_title,
+                (job_number, running_heads),
             ),
         )| Meta {
-            short_title,
+            job_number,
+            running_heads,
             body,
             symbol,
             session,

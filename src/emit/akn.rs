@@ -153,7 +153,7 @@ fn meta(x: &mut Xml, doc: &Doc<'_>) -> Result<(), EmitError> {
     x.open("FRBRWork", &[])?;
     x.empty("FRBRthis", &[("value", &format!("{work}/!main"))])?;
     x.empty("FRBRuri", &[("value", &work)])?;
-    if let Some(short) = &res.meta.short_title {
+    if let Some(short) = res.meta.running_heads.first() {
         // The running head printed on later pages: the work's short title.
         x.empty("FRBRalias", &[("value", short), ("name", "shortTitle")])?;
     }
@@ -244,21 +244,38 @@ fn meta(x: &mut Xml, doc: &Doc<'_>) -> Result<(), EmitError> {
             ],
         )?;
     }
+    for (i, a) in res.meta.agenda_items.iter().enumerate() {
+        x.empty(
+            "TLCConcept",
+            &[
+                ("eId", &format!("agendaItem_{}", i + 1)),
+                (
+                    "href",
+                    &format!(
+                        "/akn/ontology/concepts/un/agendaItem/{}",
+                        id_token(&a.number)
+                    ),
+                ),
+                ("showAs", a.title.as_deref().unwrap_or(&a.number)),
+            ],
+        )?;
+    }
     x.close("references")?;
     proprietary(x, res)?;
     x.close("meta")
 }
 
-/// The unres namespace for metadata Akoma Ntoso has no element for.
-pub const META_NAMESPACE: &str = "urn:x-unres:meta:1";
+/// Namespace of unres's own metadata inside `<proprietary>`.
+pub const PROPRIETARY_NS: &str = "urn:unres:proprietary:1";
 
 /// Every IR metadata field, so that `read::akn` gets all of them back:
 /// AKN's own elements hold some only derived (the session in the FRBR
-/// number) or not at all (the agenda, the distribution date).
+/// number) or not at all (the distribution date, the print's job number
+/// and the running heads of its pages).
 fn proprietary(x: &mut Xml, res: &Resolution) -> Result<(), EmitError> {
     let m = &res.meta;
     x.open("proprietary", &[("source", "#unres")])?;
-    x.open("unres:meta", &[("xmlns:unres", META_NAMESPACE)])?;
+    x.open("unres:meta", &[("xmlns:unres", PROPRIETARY_NS)])?;
     let field = |x: &mut Xml, name: &str, value: &str| -> Result<(), EmitError> {
         x.open_inline(name, &[])?;
         x.text(value)?;
@@ -309,6 +326,12 @@ fn proprietary(x: &mut Xml, res: &Resolution) -> Result<(), EmitError> {
         x.open_inline("unres:meeting", &[("number", &mt.number.to_string())])?;
         x.text(&mt.printed)?;
         x.close_inline("unres:meeting")?;
+    }
+    if let Some(j) = &m.job_number {
+        field(x, "unres:jobNumber", j)?;
+    }
+    for h in &m.running_heads {
+        field(x, "unres:runningHead", h)?;
     }
     x.close("unres:meta")?;
     x.close("proprietary")

@@ -329,11 +329,6 @@ impl Walker {
                 if let Some(name) = work.child("FRBRname").and_then(|e| e.attr("value")) {
                     m.symbol = name.to_string();
                 }
-                for alias in work.elements().filter(|e| e.name == "FRBRalias") {
-                    if alias.attr("name") == Some("shortTitle") {
-                        m.short_title = alias.attr("value").map(str::to_string);
-                    }
-                }
                 if let Some(a) = work.child("FRBRauthor").and_then(|e| e.attr("href")) {
                     if a.contains("unsc") {
                         m.body = Body::SecurityCouncil;
@@ -400,6 +395,8 @@ impl Walker {
         let m = &mut self.res.meta;
         m.reports.clear();
         m.agenda_items.clear();
+        m.running_heads.clear();
+        let mut job = None;
         let (mut committee, mut draft, mut para) = (None, None, None);
         let (mut adopted, mut distributed, mut meeting) = (None, None, None);
         let (mut session, mut number, mut year) = (None, None, None);
@@ -429,6 +426,8 @@ impl Walker {
                 "adopted" => adopted = Some(t),
                 "distributed" => distributed = Some(t),
                 "report" => m.reports.push(t),
+                "runningHead" => m.running_heads.push(t),
+                "jobNumber" => job = Some(t),
                 "agendaItem" => m.agenda_items.push(AgendaItem {
                     number: f.attr("number").unwrap_or_default().to_string(),
                     title: Some(t),
@@ -446,6 +445,7 @@ impl Walker {
         (m.session, m.number, m.year) = (session, number, year);
         (m.committee, m.draft, m.report_paragraph) = (committee, draft, para);
         (m.adopted, m.distributed, m.meeting) = (adopted, distributed, meeting);
+        m.job_number = job;
     }
 
     fn preface(&mut self, preface: &Elem) {

@@ -298,7 +298,11 @@ impl<'a> Reader<'a> {
             ("symbol", v) => string(v).map(|s| m.symbol = s).is_some(),
             ("title", v) => string(v).map(|s| m.title = s).is_some(),
             ("title_number", v) => string(v).map(|s| m.title_num = s).is_some(),
-            ("short_title", v) => string(v).map(|s| m.short_title = Some(s)).is_some(),
+            ("job_number", v) => string(v).map(|s| m.job_number = Some(s)).is_some(),
+            ("running_heads", Value::Array(a)) => {
+                let all: Option<Vec<String>> = a.iter().map(string).collect();
+                all.map(|l| m.running_heads = l).is_some()
+            }
             ("masthead", Value::Array(a)) => {
                 let all: Option<Vec<String>> = a.iter().map(string).collect();
                 all.map(|l| self.res.masthead = l).is_some()
