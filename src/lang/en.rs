@@ -51,7 +51,7 @@ static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("adopted")
 });
 static SC_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Resolution\s+)?(\d{1,4})\s*\((\d{4})\)\.?(?:\s|$)").expect("sc title")
+    Regex::new(r"^(?i:Resolution\s+)?(\d{1,4})\s*\((\d{4})\)\.?(?:\s|$)").expect("sc title")
 });
 
 impl English {
@@ -179,6 +179,30 @@ impl Profile for English {
             && lower.ends_with('s')
             && !lower.ends_with("ss")
             && !self.preamble_opener(text)
+    }
+
+    fn heading_label(&self, text: &str) -> bool {
+        let t = collapse(text);
+        let mut words = t.split(' ');
+        matches!(
+            words.next(),
+            Some(
+                "Part"
+                    | "Section"
+                    | "Chapter"
+                    | "Article"
+                    | "Title"
+                    | "PART"
+                    | "SECTION"
+                    | "CHAPTER"
+            )
+        ) && words.next().is_some_and(|w| {
+            let w = w.trim_end_matches('.');
+            !w.is_empty()
+                && w.len() <= 6
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || "IVXLC".contains(c) || c.is_ascii_uppercase())
+        }) && words.next().is_none()
     }
 
     fn annex_label(&self, text: &str) -> bool {

@@ -94,6 +94,12 @@ pub trait Profile: Sync + Send {
         false
     }
 
+    /// Whether `text` is a heading label standing alone ("Section 21",
+    /// "Part V", "Article 3"), whose title follows on the next line.
+    fn heading_label(&self, _text: &str) -> bool {
+        false
+    }
+
     /// Whether `text` is an annex heading ("Annex", "Annex II", "附件").
     fn annex_label(&self, _text: &str) -> bool {
         false

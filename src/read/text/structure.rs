@@ -169,6 +169,10 @@ fn front(lines: &[LogicalLine], profile: &dyn Profile, joiner: &Joiner, res: &mu
                 i += 1;
             }
             res.meta.title = Inline::plain_text(&title);
+            if res.meta.body == Body::SecurityCouncil && res.meta.adopted.is_none() {
+                // "Resolution 242 (1967) of 22 November 1967"
+                res.meta.adopted = profile.date_in(&res.meta.title);
+            }
             continue;
         }
         if t.starts_with(['[', '［']) {
