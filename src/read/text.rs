@@ -18,7 +18,7 @@ use regex::Regex;
 use super::ReadOptions;
 use crate::error::ReadError;
 use crate::ir::{Block, Body, Inline, Meeting, Note, Paragraph, Resolution};
-use crate::lang::{self, fold_width, is_wide, Profile};
+use crate::lang::{self, is_wide, Profile};
 
 /// Reads PDF-extracted resolution text into the IR.
 pub fn read(text: &str, opts: &ReadOptions) -> Result<Resolution, ReadError> {
@@ -450,9 +450,6 @@ fn ends_clause(parts: &[Inline]) -> bool {
 
 // ------------------------------------------------------------------ pass 6
 
-static TITLE_NUM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})\s*/\s*(\d{1,4})\s*\.\s*").expect("title number"));
-
 /// Assigns paragraphs to the parts of a resolution.
 pub(crate) fn structure(
     paras: Vec<RawPara>,
@@ -465,18 +462,15 @@ pub(crate) fn structure(
         .position(|p| profile.formula(&p.plain()).is_some())
         .ok_or_else(|| ReadError::NotResolution("no enacting formula found".into()))?;
 
-    // Before the formula: preface lines and the numbered title.
+    // Before the formula: preface lines, the numbered title, adoption lines.
     for p in &paras[..formula_at] {
         let plain = p.plain();
-        let folded = fold_width(&plain);
-        if let Some(c) = TITLE_NUM.captures(&folded) {
+        if let Some(t) = profile.title_num(&plain) {
             if res.meta.title.is_empty() {
-                res.meta.session = c[1].parse().ok();
-                res.meta.number = c[2].parse().ok();
-                // The number as printed, up to where the title starts.
-                let cut = byte_offset_in_original(&plain, &folded, c[0].len());
-                res.meta.title_num = plain[..cut].trim().to_string();
-                res.meta.title = plain[cut..].trim().to_string();
+                res.meta.session = Some(t.session);
+                res.meta.number = Some(t.number);
+                res.meta.title_num = plain[..t.title_at].trim().to_string();
+                res.meta.title = plain[t.title_at..].trim().to_string();
                 continue;
             }
         }
@@ -485,6 +479,16 @@ pub(crate) fn structure(
             res.meta.reports = c.reports;
             res.meta.report_paragraph = c.report_paragraph;
             res.meta.draft = c.draft;
+        } else if let Some(a) = profile.adopted(&plain) {
+            if let Some(d) = a.date {
+                res.meta.adopted.get_or_insert(d);
+            }
+            if let Some(n) = a.meeting {
+                res.meta.meeting.get_or_insert(Meeting {
+                    number: n,
+                    printed: plain.clone(),
+                });
+            }
         }
         res.preface.push(plain);
     }
@@ -552,6 +556,7 @@ pub(crate) fn structure(
         res.meta.symbol = match res.meta.body {
             Body::GeneralAssembly => format!("A/RES/{s}/{n}"),
             Body::SecurityCouncil => format!("S/RES/{n}"),
+            Body::EconomicAndSocialCouncil => format!("E/RES/{s}/{n}"),
         };
     }
     Ok(res)
@@ -559,16 +564,6 @@ pub(crate) fn structure(
 
 fn is_closing(profile: &dyn Profile, text: &str) -> bool {
     profile.date(text).is_some() || profile.meeting(text).is_some()
-}
-
-/// Maps a byte offset in the width-folded text back to the original: folding
-/// maps each character to one character, so count characters.
-fn byte_offset_in_original(original: &str, folded: &str, folded_at: usize) -> usize {
-    let chars = folded[..folded_at].chars().count();
-    original
-        .char_indices()
-        .nth(chars)
-        .map_or(original.len(), |(i, _)| i)
 }
 
 /// Inline content with the first `bytes` bytes of its text removed (the
