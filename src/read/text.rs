@@ -335,8 +335,10 @@ pub(crate) fn push_text(parts: &mut Vec<Inline>, text: &str) {
     }
     let prev = last_char(parts);
     let next = text.chars().next();
+    // Nor before closing punctuation: a note marker printed before a comma
+    // ("Millénaire¹, Action 21") leaves the comma at the start of a line.
     let space = match (prev, next) {
-        (Some(a), Some(b)) => !(is_wide(a) || is_wide(b) || a.is_whitespace()),
+        (Some(a), Some(b)) => !(is_wide(a) || is_wide(b) || a.is_whitespace() || closes(b)),
         _ => false,
     };
     // Text after a citation starts its own piece only if nothing precedes.
@@ -356,6 +358,15 @@ pub(crate) fn push_text(parts: &mut Vec<Inline>, text: &str) {
             parts.push(Inline::Text(t));
         }
     }
+}
+
+/// Punctuation that closes what precedes it and is printed without a space
+/// before it (Latin and Arabic).
+fn closes(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\u{60c}' | '\u{61b}' | '\u{61f}'
+    )
 }
 
 /// The last character of the text of `parts`, looking through citations.
@@ -806,6 +817,23 @@ mod tests {
                 "1. 赞赏地注意到秘书长关于大会第 58/140 号决议执行进度的报告；[^1]",
                 "2. 重申方案；"
             ]
+        );
+    }
+
+    #[test]
+    fn punctuation_after_a_citation_joins_without_a_space() {
+        let src = "la Déclaration du Millénaire\n1\n , Action 21\n2\n et le document, \n";
+        let notes: Vec<RawNote> = (1..=2)
+            .map(|n| RawNote {
+                number: n,
+                lines: vec!["x"],
+                body_pos: 0,
+            })
+            .collect();
+        let logical = fold_markers(&scan(src), &notes, &mut Vec::new());
+        assert_eq!(
+            text_of(&logical[0].parts),
+            "la Déclaration du Millénaire[^1], Action 21[^2] et le document,"
         );
     }
 
