@@ -37,14 +37,26 @@ fn a_shopping_list_is_not_a_resolution() {
     let (out_dir, out) = convert(&list, "md,akn");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("list.txt") && err.contains("not a resolution"), "{err}");
-    assert_eq!(fs::read_dir(out_dir.path()).unwrap().count(), 0, "nothing written");
+    assert!(
+        err.contains("list.txt") && err.contains("not a resolution"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_dir(out_dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
 }
 
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(unres(&["convert"]).status.code(), Some(2));
-    assert_eq!(unres(&["convert", "x.txt", "--to", "docx", "-o", "o"]).status.code(), Some(2));
+    assert_eq!(
+        unres(&["convert", "x.txt", "--to", "docx", "-o", "o"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(unres(&["frobnicate"]).status.code(), Some(2));
 }
 
