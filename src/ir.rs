@@ -46,6 +46,9 @@ pub enum Body {
     /// Security Council (symbols S/RES/…).
     #[serde(rename = "SC")]
     SecurityCouncil,
+    /// Economic and Social Council (symbols E/RES/year/n).
+    #[serde(rename = "ECOSOC")]
+    EconomicAndSocialCouncil,
 }
 
 /// The six official UN languages.
@@ -110,7 +113,8 @@ pub struct Meta {
     pub body: Body,
     /// Document symbol, e.g. "A/RES/59/159".
     pub symbol: String,
-    /// Session number (GA), e.g. 59.
+    /// Session number (GA), e.g. 59; for ECOSOC the year its symbol starts
+    /// with (E/RES/2014/33).
     pub session: Option<u32>,
     /// Resolution number within the session (GA) or overall (SC).
     pub number: Option<u32>,

@@ -76,6 +76,7 @@ fn front_matter(m: &Meta, masthead: &[String], out: &mut String) {
         match m.body {
             crate::ir::Body::GeneralAssembly => "GA",
             crate::ir::Body::SecurityCouncil => "SC",
+            crate::ir::Body::EconomicAndSocialCouncil => "ECOSOC",
         }
         .to_string(),
     );
