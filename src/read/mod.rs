@@ -51,7 +51,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
         gb18030(rest)?
     } else if bytes.contains(&0) {
         return Err(ReadError::Binary(
-            "contains NUL bytes (UTF-16 without a byte order mark is not accepted)".into(),
+            "contains NUL bytes (not text; UTF-16 needs a byte order mark)".into(),
         ));
     } else {
         match std::str::from_utf8(bytes) {
