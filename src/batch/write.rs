@@ -1,9 +1,10 @@
 //! Atomic output writing below OUTDIR, and cleaning up after interrupted runs.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use thiserror::Error;
 use walkdir::WalkDir;
@@ -31,6 +32,9 @@ pub enum WriteError {
 pub struct OutDir {
     root: PathBuf,
     inputs: HashSet<PathBuf>,
+    /// Directories already created and found to lie below `root` (with
+    /// their canonical paths), so each is checked once per run, not per output.
+    checked: Mutex<HashMap<PathBuf, PathBuf>>,
 }
 
 impl OutDir {
@@ -40,6 +44,7 @@ impl OutDir {
         Ok(OutDir {
             root: fs::canonicalize(out)?,
             inputs,
+            checked: Mutex::new(HashMap::new()),
         })
     }
 
@@ -68,11 +73,22 @@ impl OutDir {
             source,
         };
         let dir = target.parent().unwrap_or(&self.root);
-        fs::create_dir_all(dir).map_err(io_err)?;
-        let real_dir = fs::canonicalize(dir).map_err(io_err)?;
-        if !real_dir.starts_with(&self.root) {
-            return Err(WriteError::OutsideOutDir(target.to_path_buf()));
-        }
+        let known = self.checked.lock().ok().and_then(|c| c.get(dir).cloned());
+        let real_dir = match known {
+            Some(d) => d,
+            None => {
+                fs::create_dir_all(dir).map_err(io_err)?;
+                let real_dir = fs::canonicalize(dir).map_err(io_err)?;
+                // Below OUTDIR by construction, unless a symbolic link leads out.
+                if !real_dir.starts_with(&self.root) {
+                    return Err(WriteError::OutsideOutDir(target.to_path_buf()));
+                }
+                if let Ok(mut c) = self.checked.lock() {
+                    c.insert(dir.to_path_buf(), real_dir.clone());
+                }
+                real_dir
+            }
+        };
         let real = real_dir.join(target.file_name().unwrap_or_default());
         if self.inputs.contains(&real) {
             return Err(WriteError::WouldOverwriteInput(real));
