@@ -13,6 +13,11 @@ pub struct Resolution {
     /// Identification and procedural facts, parsed from the masthead,
     /// preface, title and closing lines.
     pub meta: Meta,
+    /// The masthead of the first page as printed, line by line ("United
+    /// Nations", "General Assembly", "A/RES/78/229", "Distr.: General", the
+    /// session and agenda items); empty where the text has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub masthead: Vec<String>,
     /// Lines printed before the title, as printed (e.g. the committee line
     /// "[根据第三委员会的报告(A/59/494)通过]").
     pub preface: Vec<String>,
@@ -117,6 +122,10 @@ pub struct Meta {
     pub title: String,
     /// The title's number as printed before it ("59/159.").
     pub title_num: String,
+    /// The running head printed on later pages beside the symbol (usually
+    /// the title, sometimes shortened), as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<String>,
     /// Reporting committee as printed ("第三委员会", "Third Committee").
     pub committee: Option<String>,
     /// Report symbol(s) the resolution was adopted on ("A/59/494").

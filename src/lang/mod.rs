@@ -2,6 +2,7 @@
 //! prints a resolution (formula, committee line, dates, meetings, paragraph
 //! numbers). The reader's core asks the profile and never names a language.
 
+mod en;
 mod zh;
 
 use crate::ir::{Body, Lang};
@@ -42,16 +43,110 @@ pub trait Profile: Sync + Send {
     fn operative_num(&self, text: &str) -> Option<(String, usize)> {
         western_operative_num(text)
     }
+
+    /// If `text` is the line "Resolution adopted by the General Assembly on
+    /// …", the adoption date it gives (if it gives one).
+    fn adopted_line(&self, _text: &str) -> Option<Option<String>> {
+        None
+    }
+
+    /// If `text` is a Security Council adoption line ("Adopted by the
+    /// Security Council at its 4683rd meeting, on 30 December 2002"), the
+    /// meeting number and date it gives.
+    fn sc_adoption(&self, _text: &str) -> Option<(Option<u32>, Option<String>)> {
+        None
+    }
+
+    /// If `text` starts with a Security Council resolution number
+    /// ("Resolution 1454 (2002)"), the number, the year and where the rest
+    /// of the line starts.
+    fn sc_title(&self, _text: &str) -> Option<(u32, u32, usize)> {
+        None
+    }
+
+    /// The first date written anywhere in `text`, as ISO.
+    fn date_in(&self, text: &str) -> Option<String> {
+        self.date(text)
+    }
+
+    /// Whether `text` opens a preambular paragraph ("Recalling …",
+    /// "Deeply concerned …"): used to split paragraphs an extractor ran
+    /// together.
+    fn preamble_opener(&self, _text: &str) -> bool {
+        false
+    }
+
+    /// Whether a number after `word` is part of the text ("paragraph 2"),
+    /// so never a footnote citation.
+    fn number_word(&self, _word: &str) -> bool {
+        false
+    }
+
+    /// Whether a number before `word` is a quantity or date ("3 years",
+    /// "2 December"), so never a footnote citation.
+    fn unit_word(&self, _word: &str) -> bool {
+        false
+    }
+
+    /// Whether `text` opens an operative paragraph ("Adopts …",
+    /// "Decides …"): ends the preamble where paragraphs are unnumbered.
+    fn operative_opener(&self, _text: &str) -> bool {
+        false
+    }
+
+    /// Whether `text` is an annex heading ("Annex", "Annex II", "附件").
+    fn annex_label(&self, _text: &str) -> bool {
+        false
+    }
+
+    /// Whether the script has letter case, so that a line starting in
+    /// lower case continues the sentence before it.
+    fn lowercase_continues(&self) -> bool {
+        false
+    }
+}
+
+/// "(a)" / "(iv)" / "(a) text" → the label and where the text starts.
+pub fn sub_label(text: &str) -> Option<(String, usize)> {
+    let rest = text.strip_prefix(['(', '（'])?;
+    let close = rest.find([')', '）'])?;
+    let inner = &rest[..close];
+    let ok = !inner.is_empty()
+        && inner.len() <= 6
+        && (inner.chars().all(|c| c.is_ascii_lowercase())
+            && (inner.len() == 1 || inner.chars().all(|c| "ivxlc".contains(c)))
+            || inner.chars().all(|c| c.is_ascii_digit()) && inner.len() <= 2);
+    if !ok {
+        return None;
+    }
+    let label_end = text.len() - rest.len() + close + rest[close..].chars().next()?.len_utf8();
+    let after = &text[label_end..];
+    let gap = after.len() - after.trim_start().len();
+    if gap == 0 && !after.is_empty() {
+        return None;
+    }
+    Some((text[..label_end].to_string(), label_end + gap))
+}
+
+/// Whether a label like "(i)" reads as a roman numeral.
+pub fn is_roman_label(label: &str) -> bool {
+    let inner = label.trim_matches(|c| matches!(c, '(' | ')' | '（' | '）'));
+    match inner.len() {
+        0 => false,
+        1 => matches!(inner, "i" | "v" | "x"),
+        _ => inner.chars().all(|c| "ivxl".contains(c)),
+    }
 }
 
 /// The profile for a language.
 pub fn profile(lang: Lang) -> &'static dyn Profile {
     match lang {
         Lang::Zh => &zh::Chinese,
-        // Other languages get their own profile in their own module; until
-        // then the Chinese one is the only one and is never chosen for them
-        // by detection.
-        _ => &zh::Chinese,
+        Lang::En => &en::English,
+        // French, Spanish, Russian and Arabic get their own profiles in
+        // their own modules; until then the English one reads their
+        // structure (numbers, footnotes, pages) without their words.
+        _ => &en::English,
     }
 }
 
@@ -144,6 +239,17 @@ mod tests {
         assert_eq!(western_operative_num("59/159. 加强"), None);
         assert_eq!(western_operative_num("1.5 million"), None);
         assert_eq!(western_operative_num("2004 年"), None);
+    }
+
+    #[test]
+    fn sub_labels() {
+        assert_eq!(sub_label("(a)  Scale up"), Some(("(a)".into(), 5)));
+        assert_eq!(sub_label("(iv) text"), Some(("(iv)".into(), 5)));
+        assert_eq!(sub_label("(b)"), Some(("(b)".into(), 3)));
+        assert_eq!(sub_label("(Plurinational State of)"), None);
+        assert_eq!(sub_label("(ab) x"), None);
+        assert_eq!(sub_label("(a)b"), None);
+        assert!(is_roman_label("(iv)") && !is_roman_label("(b)"));
     }
 
     #[test]
