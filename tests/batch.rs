@@ -220,7 +220,7 @@ fn killed_mid_run_leaves_no_partial_output() {
     let work = tempfile::tempdir().unwrap();
     let input = work.path().join("in");
     let text = reference_text();
-    let n = 3000;
+    let n = 1200;
     for i in 0..n {
         put(
             &input.join(format!("d{}/R{i:05}.txt", i % 10)),
