@@ -122,10 +122,15 @@ pub struct Meta {
     pub title: String,
     /// The title's number as printed before it ("59/159.").
     pub title_num: String,
-    /// The running head printed on later pages beside the symbol (usually
-    /// the title, sometimes shortened), as printed.
+    /// The running heads printed on later pages beside the symbol (usually
+    /// the title, sometimes shortened), as printed, page by page; the first
+    /// serves as the short title.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub running_heads: Vec<String>,
+    /// The job number printed at the foot of the first page
+    /// ("23-25976 (E) 100124"), the Secretariat's identifier of the print.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub short_title: Option<String>,
+    pub job_number: Option<String>,
     /// Reporting committee as printed ("第三委员会", "Third Committee").
     pub committee: Option<String>,
     /// Report symbol(s) the resolution was adopted on ("A/59/494").

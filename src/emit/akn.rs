@@ -153,7 +153,7 @@ fn meta(x: &mut Xml, doc: &Doc<'_>) -> Result<(), EmitError> {
     x.open("FRBRWork", &[])?;
     x.empty("FRBRthis", &[("value", &format!("{work}/!main"))])?;
     x.empty("FRBRuri", &[("value", &work)])?;
-    if let Some(short) = &res.meta.short_title {
+    if let Some(short) = res.meta.running_heads.first() {
         // The running head printed on later pages: the work's short title.
         x.empty("FRBRalias", &[("value", short), ("name", "shortTitle")])?;
     }
@@ -244,8 +244,51 @@ fn meta(x: &mut Xml, doc: &Doc<'_>) -> Result<(), EmitError> {
             ],
         )?;
     }
+    for (i, a) in res.meta.agenda_items.iter().enumerate() {
+        x.empty(
+            "TLCConcept",
+            &[
+                ("eId", &format!("agendaItem_{}", i + 1)),
+                (
+                    "href",
+                    &format!(
+                        "/akn/ontology/concepts/un/agendaItem/{}",
+                        id_token(&a.number)
+                    ),
+                ),
+                ("showAs", a.title.as_deref().unwrap_or(&a.number)),
+            ],
+        )?;
+    }
     x.close("references")?;
+    proprietary(x, res)?;
     x.close("meta")
+}
+
+/// Namespace of unres's own metadata inside `<proprietary>`.
+pub const PROPRIETARY_NS: &str = "urn:unres:proprietary:1";
+
+/// What AKN has no element for: the print's job number and the running
+/// heads of its pages.
+fn proprietary(x: &mut Xml, res: &Resolution) -> Result<(), EmitError> {
+    let m = &res.meta;
+    if m.job_number.is_none() && m.running_heads.is_empty() {
+        return Ok(());
+    }
+    x.open("proprietary", &[("source", "#unres")])?;
+    x.open("unres:print", &[("xmlns:unres", PROPRIETARY_NS)])?;
+    if let Some(j) = &m.job_number {
+        x.open_inline("unres:jobNumber", &[])?;
+        x.text(j)?;
+        x.close_inline("unres:jobNumber")?;
+    }
+    for h in &m.running_heads {
+        x.open_inline("unres:runningHead", &[])?;
+        x.text(h)?;
+        x.close_inline("unres:runningHead")?;
+    }
+    x.close("unres:print")?;
+    x.close("proprietary")
 }
 
 fn preface(x: &mut Xml, doc: &mut Doc<'_>) -> Result<(), EmitError> {

@@ -63,8 +63,12 @@ fn front_matter(m: &Meta, masthead: &[String], out: &mut String) {
     if !m.title_num.is_empty() {
         field("title_number", q(&m.title_num));
     }
-    if let Some(s) = &m.short_title {
-        field("short_title", q(s));
+    if !m.running_heads.is_empty() {
+        let heads: Vec<String> = m.running_heads.iter().map(|h| q(h)).collect();
+        field("running_heads", format!("[{}]", heads.join(", ")));
+    }
+    if let Some(j) = &m.job_number {
+        field("job_number", q(j));
     }
     field("language", m.lang.iso639_1().to_string());
     field(

@@ -124,14 +124,13 @@ const HEAD_WINDOW: usize = 4;
 
 /// Marks running heads near page boundaries after line `from`: the symbol,
 /// lines that are part of the title, and lines repeated at several
-/// boundaries. Returns the running title as printed on the first page that
-/// has one.
+/// boundaries. Returns the running titles as printed, page by page.
 pub(crate) fn mark_running_heads(
     lines: &mut [Line<'_>],
     from: usize,
     symbol: &str,
     title: &str,
-) -> Option<String> {
+) -> Vec<String> {
     let symbol_sq = squash(symbol);
     let title_sq = squash(title);
     // Page boundaries: runs of furniture (and form feeds) with nothing but
@@ -154,25 +153,29 @@ pub(crate) fn mark_running_heads(
         }
     }
     if clusters.is_empty() {
-        return None;
+        return Vec::new();
     }
-    // Candidate lines: a few non-blank lines either side of each boundary.
+    // Candidate lines: a few non-blank lines either side of each boundary;
+    // only those after it (the page top) count as repeated heads, since
+    // page bottoms repeat footnote phrases ("chap. I, sect. D.").
     let mut windows: Vec<Vec<usize>> = Vec::new();
+    let mut tops: Vec<Vec<usize>> = Vec::new();
     for &(first, last) in &clusters {
-        let mut w = Vec::new();
-        let after = (last..lines.len())
+        let after: Vec<usize> = (last..lines.len())
             .filter(|&i| !lines[i].is_blank() && lines[i].kind == Kind::Text)
-            .take(HEAD_WINDOW);
+            .take(HEAD_WINDOW)
+            .collect();
         let before = (from..first)
             .rev()
             .filter(|&i| !lines[i].is_blank() && lines[i].kind == Kind::Text)
             .take(HEAD_WINDOW);
-        w.extend(after);
+        let mut w = after.clone();
         w.extend(before);
         windows.push(w);
+        tops.push(after);
     }
     let mut repeats: HashMap<String, usize> = HashMap::new();
-    for w in &windows {
+    for w in &tops {
         let mut seen: Vec<String> = w.iter().map(|&i| squash(lines[i].text)).collect();
         seen.sort();
         seen.dedup();
@@ -180,7 +183,7 @@ pub(crate) fn mark_running_heads(
             *repeats.entry(s).or_default() += 1;
         }
     }
-    let is_head = |text: &str| -> bool {
+    let is_head = |text: &str, top: bool| -> bool {
         let sq = squash(text);
         if sq.is_empty() {
             return false;
@@ -200,14 +203,14 @@ pub(crate) fn mark_running_heads(
         if title_sq.len() > 8 && words >= 3 && rest.len() >= 8 && title_sq.contains(rest) {
             return true;
         }
-        words >= 3 && text.len() < 120 && repeats.get(&sq).copied().unwrap_or(0) >= 3
+        top && words >= 3 && text.len() < 120 && repeats.get(&sq).copied().unwrap_or(0) >= 3
     };
-    let mut short_title: Option<String> = None;
-    for w in &windows {
+    let mut heads_by_page: Vec<String> = Vec::new();
+    for (w, top) in windows.iter().zip(&tops) {
         let mut heads: Vec<usize> = w
             .iter()
             .copied()
-            .filter(|&i| is_head(lines[i].text))
+            .filter(|&i| is_head(lines[i].text, top.contains(&i)))
             .collect();
         heads.sort_unstable();
         let mut printed = Vec::new();
@@ -227,11 +230,42 @@ pub(crate) fn mark_running_heads(
                 printed.push(text);
             }
         }
-        if short_title.is_none() && !printed.is_empty() {
-            short_title = Some(printed.join(" "));
+        if !printed.is_empty() {
+            heads_by_page.push(printed.join(" "));
         }
     }
-    short_title
+    heads_by_page
+}
+
+static JOB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{2}-\d{5}\s*\([A-Z]\)").expect("job number"));
+
+/// The first page's job number as printed ("23-25976 (E) 100124"), with its
+/// date when an extractor put that on a line of its own.
+pub(crate) fn job_number(lines: &[Line<'_>]) -> Option<String> {
+    let at = lines
+        .iter()
+        .position(|l| l.kind == Kind::Furniture && JOB.is_match(l.text))?;
+    let mut job = lines[at]
+        .text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !job
+        .split_whitespace()
+        .any(|w| w.len() == 6 && w.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let date = lines[at + 1..].iter().take(4).find(|l| {
+            l.kind == Kind::Furniture
+                && l.text.len() == 6
+                && l.text.bytes().all(|b| b.is_ascii_digit())
+        });
+        if let Some(d) = date {
+            job.push(' ');
+            job.push_str(d.text);
+        }
+    }
+    Some(job)
 }
 
 #[cfg(test)]
@@ -252,7 +286,7 @@ mod tests {
         let src = "body text here, \n3/28\n\u{c}A/RES/78/229\nStrengthening the United Nations crime\njustice programme\nproviders, in which\n";
         let mut lines = scan(src);
         mark_furniture(&mut lines);
-        let short = mark_running_heads(
+        let heads = mark_running_heads(
             &mut lines,
             0,
             "A/RES/78/229",
@@ -270,9 +304,6 @@ mod tests {
                 Kind::Text
             ]
         );
-        assert_eq!(
-            short.as_deref(),
-            Some("Strengthening the United Nations crime")
-        );
+        assert_eq!(heads, vec!["Strengthening the United Nations crime"]);
     }
 }

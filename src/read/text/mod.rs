@@ -43,7 +43,8 @@ pub fn read_with_warnings(
     let mut lines = lines::scan(&clean);
     lines::mark_furniture(&mut lines);
     let front = structure::locate_front(&lines, profile)?;
-    let short_title =
+    let job_number = lines::job_number(&lines);
+    let running_heads =
         lines::mark_running_heads(&mut lines, front.formula + 1, &front.symbol, &front.title);
     let layout = Layout::of(&lines);
     let joiner = Joiner::of(&clean);
@@ -51,7 +52,8 @@ pub fn read_with_warnings(
     let logical = notes::fold_citations(&body, &notes, profile, &joiner, &mut warnings);
     let mut res = structure::build(&logical, layout, profile, &joiner, &mut warnings)?;
     res.meta.lang = lang;
-    res.meta.short_title = short_title;
+    res.meta.running_heads = running_heads;
+    res.meta.job_number = job_number;
     structure::attach_notes(&mut res, notes, &joiner, &mut warnings);
     Ok((res, warnings))
 }

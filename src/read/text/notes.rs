@@ -180,6 +180,17 @@ fn page_block<'a>(
         }
     }
     let notes = parse_block(&lines[sep + 1..end], want);
+    if std::env::var("UNRES_DEBUG").is_ok() {
+        eprintln!(
+            "DEBUG block {sep}..{end} want {want}: {:?}",
+            notes.iter().map(|n| n.number).collect::<Vec<_>>()
+        );
+        for l in &lines[sep + 1..end] {
+            if !l.is_blank() {
+                eprintln!("   {:?} {}", l.kind, l.text);
+            }
+        }
+    }
     (!notes.is_empty()).then_some((notes, end))
 }
 
@@ -436,6 +447,24 @@ fn split_glued(
             continue;
         }
         let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        // "19 October 201852": a citation glued to a year.
+        if (5..=7).contains(&(end - i))
+            && (text[i..].starts_with("19") || text[i..].starts_with("20"))
+        {
+            let mark = i + 4;
+            let n: Option<u32> = text[mark..end].parse().ok();
+            if let Some(n) =
+                n.filter(|_| !text[mark..].starts_with('0') && after_ok(text, end, profile))
+            {
+                if cit.accept(n, false) {
+                    parts.push(Inline::Text(text[from..mark].trim().to_string()));
+                    parts.push(Inline::NoteRef(n.to_string()));
+                    from = end;
+                }
+            }
+            i = end;
+            continue;
+        }
         if let Some((n, glued)) = candidate(text, i, end, profile) {
             if cit.accept(n, glued) {
                 let before = text[from..i].trim();
@@ -455,6 +484,28 @@ fn split_glued(
     parts
 }
 
+/// Can a citation end at `end`: the end, a space, or closing punctuation
+/// follows, never a digit or the rest of a symbol, decimal or ordinal
+/// ("60/1", "1.5", "3rd"), nor a unit ("3 years").
+fn after_ok(text: &str, end: usize, profile: &dyn Profile) -> bool {
+    match text[end..].chars().next() {
+        None => {}
+        Some(c) if c.is_whitespace() => {}
+        Some(c @ (',' | ';' | ':' | ')' | '.')) => {
+            let next = text[end + c.len_utf8()..].chars().next();
+            if c == '.' && next.is_some_and(|d| d.is_ascii_digit()) {
+                return false;
+            }
+            if !matches!(c, ',' | ';') && next.is_some_and(|d| !d.is_whitespace()) {
+                return false;
+            }
+        }
+        Some(_) => return false,
+    }
+    let next_word = text[end..].split_whitespace().next().unwrap_or("");
+    !(profile.unit_word(next_word) || next_word.starts_with('%'))
+}
+
 /// Is the number at `text[i..end]` placed as a citation is? Returns the
 /// number and whether it is glued to the word or sign before it.
 fn candidate(text: &str, i: usize, end: usize, profile: &dyn Profile) -> Option<(u32, bool)> {
@@ -463,27 +514,10 @@ fn candidate(text: &str, i: usize, end: usize, profile: &dyn Profile) -> Option<
     }
     let n: u32 = text[i..end].parse().ok()?;
     let before = text[..i].chars().next_back()?;
-    let after = text[end..].chars().next();
-    // What follows: the end, a space, or closing punctuation, never a digit
-    // or the rest of a symbol, decimal or ordinal ("60/1", "1.5", "3rd").
-    match after {
-        None => {}
-        Some(c) if c.is_whitespace() => {}
-        Some(c @ (',' | ';' | ':' | ')' | '.')) => {
-            let next = text[end + c.len_utf8()..].chars().next();
-            if c == '.' && next.is_some_and(|d| d.is_ascii_digit()) {
-                return None;
-            }
-            if !matches!(c, ',' | ';') && next.is_some_and(|d| !d.is_whitespace()) {
-                return None;
-            }
-        }
-        Some(_) => return None,
-    }
-    let next_word = text[end..].split_whitespace().next().unwrap_or("");
-    if profile.unit_word(next_word) || next_word.starts_with('%') {
+    if !after_ok(text, end, profile) {
         return None;
     }
+    let next_word = text[end..].split_whitespace().next().unwrap_or("");
     if before.is_whitespace() {
         // "Crime 14 and": only after a word that does not take a number,
         // and never between numbers.
@@ -575,6 +609,25 @@ mod tests {
                 "Convention against Corruption[^3]and paragraph 4 of resolution 60/1,",
                 "of the Court of Justice[^4]and"
             ]
+        );
+    }
+
+    #[test]
+    fn citation_glued_to_a_year() {
+        let en = lang::profile(Lang::En);
+        let lines = scan(
+            "resolutions 9/1 of 19 October 20181 and 10/1 of 16 October 2020 of the Conference\n",
+        );
+        let logical = fold_citations(
+            &body(&lines),
+            &notes(2),
+            en,
+            &Joiner::default(),
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            text_of(&logical[0].parts),
+            "resolutions 9/1 of 19 October 2018[^1]and 10/1 of 16 October 2020 of the Conference"
         );
     }
 

@@ -80,6 +80,16 @@ pub(crate) fn ends_clause(parts: &[Inline]) -> bool {
     if matches!(parts.last(), Some(Inline::NoteRef(_))) {
         return true;
     }
+    // "2021;54": a citation number not recognised still ends the clause.
+    if let Some(Inline::Text(t)) = parts.last() {
+        let digits = t.chars().rev().take_while(char::is_ascii_digit).count();
+        if (1..=3).contains(&digits) {
+            let before = t[..t.len() - digits].trim_end();
+            if before.ends_with([',', ';', '.', ':']) {
+                return true;
+            }
+        }
+    }
     last_char(parts).is_some_and(|c| {
         matches!(
             c,
@@ -103,7 +113,9 @@ pub(crate) fn ends_clause(parts: &[Inline]) -> bool {
     })
 }
 
-/// Joins logical lines into paragraphs.
+/// Joins logical lines into paragraphs. A run of paragraph numbers standing
+/// alone ("5." "6.", as pdfminer sets a column of numbers) numbers the
+/// paragraphs that follow, in order.
 pub(crate) fn paragraphs(
     lines: &[LogicalLine],
     layout: Layout,
@@ -111,20 +123,37 @@ pub(crate) fn paragraphs(
     joiner: &Joiner,
 ) -> Vec<RawPara> {
     let cased = profile.lowercase_continues();
+    let facts: Vec<Facts> = lines.iter().map(|l| facts(l, profile)).collect();
     let mut out: Vec<RawPara> = Vec::new();
-    let mut prev: Option<(&LogicalLine, Facts)> = None;
-    for l in lines {
-        let f = facts(l, profile);
-        let starts_new = match &prev {
+    let mut pending: std::collections::VecDeque<&LogicalLine> = Default::default();
+    let mut prev: Option<(&LogicalLine, &Facts)> = None;
+    let mut k = 0;
+    while k < lines.len() {
+        let (l, f) = (&lines[k], &facts[k]);
+        // A run of two or more labels alone: each waits for its paragraph.
+        let run = facts[k..].iter().take_while(|g| g.label_only).count();
+        if run >= 2 {
+            pending.extend(&lines[k..k + run]);
+            k += run;
+            continue;
+        }
+        let starts_new = match prev {
             None => true,
-            Some((p, pf)) => breaks(p, pf, l, &f, layout, profile, cased),
+            Some((p, pf)) => breaks(p, pf, l, f, layout, profile, cased),
         };
         if starts_new {
-            out.push(RawPara::default());
+            let mut para = RawPara::default();
+            if !f.numbered {
+                if let Some(label) = pending.pop_front() {
+                    append(&mut para.parts, label.parts.clone(), joiner);
+                }
+            }
+            out.push(para);
         }
         let para = out.last_mut().expect("pushed above");
         append(&mut para.parts, l.parts.clone(), joiner);
         prev = Some((l, f));
+        k += 1;
     }
     out
 }
@@ -154,7 +183,7 @@ fn breaks(
     let b_text = bf.text.trim_start();
     let b_first = b_text.chars().next().unwrap_or(' ');
     if bf.numbered {
-        return clause_end || short || !cased;
+        return clause_end || short || b.blank_before || !cased;
     }
     if !cased {
         return false;
@@ -243,6 +272,19 @@ mod tests {
                 "1. Reaffirms its role in accordance with the provisions of Article 19 of the Charter of the United Nations;",
                 "(a) To do this;",
                 "(b) To do that;",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_column_of_numbers_numbers_the_paragraphs_after_it() {
+        let src = "on its resolutions 41/213 and 42/211; \n\n5. \n\n6. \n\nAlso reaffirms the Financial Regulations and Rules of the United Nations; \n\nFurther reaffirms its resolution 78/244 of 22 December 2023; \n";
+        assert_eq!(
+            paras(src, Lang::En),
+            vec![
+                "on its resolutions 41/213 and 42/211;",
+                "5. Also reaffirms the Financial Regulations and Rules of the United Nations;",
+                "6. Further reaffirms its resolution 78/244 of 22 December 2023;",
             ]
         );
     }
