@@ -46,6 +46,9 @@ pub enum Body {
     /// Security Council (symbols S/RES/…).
     #[serde(rename = "SC")]
     SecurityCouncil,
+    /// Economic and Social Council (symbols E/RES/year/n).
+    #[serde(rename = "ECOSOC")]
+    EconomicAndSocialCouncil,
 }
 
 /// The six official UN languages.
@@ -110,7 +113,8 @@ pub struct Meta {
     pub body: Body,
     /// Document symbol, e.g. "A/RES/59/159".
     pub symbol: String,
-    /// Session number (GA), e.g. 59.
+    /// Session number (GA), e.g. 59; for ECOSOC the year its symbol starts
+    /// with (E/RES/2014/33).
     pub session: Option<u32>,
     /// Resolution number within the session (GA) or overall (SC).
     pub number: Option<u32>,
@@ -294,8 +298,7 @@ impl Resolution {
 //    do not start or end with a space.
 // 3. Single-line strings (masthead, preface and closing lines, formula, titles,
 //    labels, numbers, metadata) are trimmed; empty preface and closing
-//    lines are dropped; a paragraph or heading number is never empty, and
-//    a paragraph number holds no whitespace ("1.", "(a)", "(iv)").
+//    lines are dropped; a paragraph or heading number is never empty.
 // 4. A paragraph without sub-paragraphs has no wrap-up (it is part of the
 //    content); a top-level paragraph with nothing in it is dropped.
 //    Heading levels are 1 to 5.
@@ -435,11 +438,7 @@ fn normalize_blocks(blocks: &mut Vec<Block>) {
 }
 
 fn normalize_paragraph(p: &mut Paragraph) {
-    p.num = p
-        .num
-        .as_deref()
-        .map(|n| clean_text(n).split_whitespace().collect::<String>())
-        .filter(|n| !n.is_empty());
+    p.num = p.num.as_deref().map(clean_line).filter(|n| !n.is_empty());
     normalize_inlines(&mut p.content);
     p.items.iter_mut().for_each(normalize_paragraph);
     normalize_inlines(&mut p.wrap_up);

@@ -14,6 +14,7 @@ fn convert_names_outputs_after_the_input() {
     let mut names: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| !n.starts_with('.')) // the batch's hidden manifest
         .collect();
     names.sort();
     assert_eq!(names, vec!["A_RES_59_159.md", "A_RES_59_159.xml"]);

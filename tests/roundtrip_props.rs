@@ -116,7 +116,11 @@ fn blocks() -> impl Strategy<Value = Vec<Block>> {
 
 fn meta() -> impl Strategy<Value = Meta> {
     let a = (
-        prop::sample::select(vec![Body::GeneralAssembly, Body::SecurityCouncil]),
+        prop::sample::select(vec![
+            Body::GeneralAssembly,
+            Body::SecurityCouncil,
+            Body::EconomicAndSocialCouncil,
+        ]),
         text(),
         prop::option::of(0u32..100),
         prop::option::of(0u32..3000),

@@ -80,6 +80,7 @@ fn actor(body: Body) -> &'static str {
     match body {
         Body::GeneralAssembly => "unga",
         Body::SecurityCouncil => "unsc",
+        Body::EconomicAndSocialCouncil => "unecosoc",
     }
 }
 
@@ -97,7 +98,9 @@ fn work_iri(res: &Resolution) -> String {
 fn number_value(res: &Resolution) -> String {
     let m = &res.meta;
     match (m.body, m.session, m.number) {
-        (Body::GeneralAssembly, Some(s), Some(n)) => format!("{s}-{n}"),
+        (Body::GeneralAssembly | Body::EconomicAndSocialCouncil, Some(s), Some(n)) => {
+            format!("{s}-{n}")
+        }
         (_, _, Some(n)) => n.to_string(),
         _ => {
             let s: String = m
@@ -118,7 +121,9 @@ fn number_value(res: &Resolution) -> String {
 fn number_shown(res: &Resolution) -> String {
     let m = &res.meta;
     match (m.body, m.session, m.number, m.year) {
-        (Body::GeneralAssembly, Some(s), Some(n), _) => format!("{s}/{n}"),
+        (Body::GeneralAssembly | Body::EconomicAndSocialCouncil, Some(s), Some(n), _) => {
+            format!("{s}/{n}")
+        }
         (_, _, Some(n), Some(y)) => format!("{n} ({y})"),
         (_, _, Some(n), None) => n.to_string(),
         _ => m.symbol.clone(),
@@ -194,6 +199,7 @@ fn meta(x: &mut Xml, doc: &Doc<'_>) -> Result<(), EmitError> {
     let (organ, organ_name) = match res.meta.body {
         Body::GeneralAssembly => ("unga", "General Assembly"),
         Body::SecurityCouncil => ("unsc", "Security Council"),
+        Body::EconomicAndSocialCouncil => ("unecosoc", "Economic and Social Council"),
     };
     x.empty(
         "TLCOrganization",
@@ -284,6 +290,7 @@ fn proprietary(x: &mut Xml, res: &Resolution) -> Result<(), EmitError> {
     let body = match m.body {
         Body::GeneralAssembly => "GA",
         Body::SecurityCouncil => "SC",
+        Body::EconomicAndSocialCouncil => "ECOSOC",
     };
     field(x, "unres:body", body)?;
     field(x, "unres:symbol", &m.symbol)?;

@@ -11,7 +11,8 @@
 //! a table's header-row count is a comment when it is not one.
 //!
 //! Lists: a paragraph numbered "12." is an ordered item (its printed number
-//! kept); any other number ("(a)") is a `-` item starting with the number; an
+//! kept); any other number ("(a)") is a `-` item starting with the number
+//! (in a `<span class="num">` when it holds a space, "٥ -"); an
 //! unnumbered paragraph nested in a list, or one with sub-paragraphs, is a
 //! `+` item (`*` would make "* * *", a thematic break, of nested empty items).
 
@@ -108,6 +109,7 @@ fn front_matter(m: &Meta, masthead: &[String], out: &mut String) {
         match m.body {
             Body::GeneralAssembly => "GA",
             Body::SecurityCouncil => "SC",
+            Body::EconomicAndSocialCouncil => "ECOSOC",
         }
         .to_string(),
     );
@@ -204,7 +206,15 @@ fn list_item(p: &Paragraph, col: usize, line_start: bool, out: &mut String) {
     let inner = col + marker.chars().count();
     let mut children = p.items.iter();
     if labelled {
-        out.push_str(&edges(escape_block(p.num.as_deref().unwrap_or_default())));
+        let num = p.num.as_deref().unwrap_or_default();
+        if num.contains(' ') {
+            // A number with a space ("٥ -") is marked, not split at the space.
+            out.push_str("<span class=\"num\">");
+            out.push_str(&edges(escape_inline(num)));
+            out.push_str("</span>");
+        } else {
+            out.push_str(&edges(escape_block(num)));
+        }
         if !p.content.is_empty() {
             out.push(' ');
             inlines(&p.content, out, false);

@@ -6,8 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::zh::iso_date;
-use super::{CommitteeLine, Profile};
+use super::{iso_date, Adopted, CommitteeLine, Profile};
 use crate::ir::{Body, Lang};
 
 /// The English profile.
@@ -51,7 +50,7 @@ static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("adopted")
 });
 static SC_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Resolution\s+)?(\d{1,4})\s*\((\d{4})\)\.?(?:\s|$)").expect("sc title")
+    Regex::new(r"^(?i:Resolution\s+)?(\d{1,4})\s*\((\d{4})\)\.?(?:\s|$)").expect("sc title")
 });
 
 impl English {
@@ -120,18 +119,25 @@ impl Profile for English {
         MEETING.captures(&collapse(text))?[1].parse().ok()
     }
 
-    fn adopted_line(&self, text: &str) -> Option<Option<String>> {
-        let t = collapse(text);
-        ADOPTED.is_match(&t).then(|| English::find_date(&t))
-    }
-
-    fn sc_adoption(&self, text: &str) -> Option<(Option<u32>, Option<String>)> {
-        let t = collapse(text);
+    fn adopted(&self, line: &str) -> Option<Adopted> {
+        let t = collapse(line);
+        if let Some(c) = ADOPTED.captures(&t) {
+            return Some(Adopted {
+                body: organ(&c[1]),
+                date: English::find_date(&t),
+                meeting: None,
+            });
+        }
+        // "Adopted by the Security Council at its 4683rd meeting, on …",
+        // "Adopted unanimously at the 1382nd meeting."
         if !t.starts_with("Adopted") {
             return None;
         }
-        let meeting = SC_MEETING.captures(&t).and_then(|c| c[1].parse().ok());
-        Some((meeting, English::find_date(&t)))
+        Some(Adopted {
+            body: Body::SecurityCouncil,
+            date: English::find_date(&t),
+            meeting: SC_MEETING.captures(&t).and_then(|c| c[1].parse().ok()),
+        })
     }
 
     fn sc_title(&self, text: &str) -> Option<(u32, u32, usize)> {
@@ -179,6 +185,30 @@ impl Profile for English {
             && lower.ends_with('s')
             && !lower.ends_with("ss")
             && !self.preamble_opener(text)
+    }
+
+    fn heading_label(&self, text: &str) -> bool {
+        let t = collapse(text);
+        let mut words = t.split(' ');
+        matches!(
+            words.next(),
+            Some(
+                "Part"
+                    | "Section"
+                    | "Chapter"
+                    | "Article"
+                    | "Title"
+                    | "PART"
+                    | "SECTION"
+                    | "CHAPTER"
+            )
+        ) && words.next().is_some_and(|w| {
+            let w = w.trim_end_matches('.');
+            !w.is_empty()
+                && w.len() <= 6
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || "IVXLC".contains(c) || c.is_ascii_uppercase())
+        }) && words.next().is_none()
     }
 
     fn annex_label(&self, text: &str) -> bool {
@@ -347,6 +377,15 @@ const UNIT_WORDS: &[&str] = &[
     "x",
 ];
 
+/// The organ an adoption line names.
+fn organ(name: &str) -> Body {
+    if name.to_lowercase().contains("security") {
+        Body::SecurityCouncil
+    } else {
+        Body::GeneralAssembly
+    }
+}
+
 /// Collapses runs of whitespace to one space and trims.
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -426,20 +465,25 @@ mod tests {
 
     #[test]
     fn adoption_lines() {
+        let a = English
+            .adopted("Resolution adopted by the General Assembly on 19 December 2023")
+            .unwrap();
         assert_eq!(
-            English.adopted_line("Resolution adopted by the General Assembly on 19 December 2023"),
-            Some(Some("2023-12-19".into()))
+            (a.body, a.date.as_deref(), a.meeting),
+            (Body::GeneralAssembly, Some("2023-12-19"), None)
         );
+        let a = English
+            .adopted("Adopted by the Security Council at its 4683rd meeting, on 30 December 2002")
+            .unwrap();
         assert_eq!(
-            English.sc_adoption(
-                "Adopted by the Security Council at its 4683rd meeting, on 30 December 2002"
-            ),
-            Some((Some(4683), Some("2002-12-30".into())))
+            (a.date.as_deref(), a.meeting),
+            (Some("2002-12-30"), Some(4683))
         );
-        assert_eq!(
-            English.sc_adoption("Adopted at the 476th meeting by 7 votes to none"),
-            Some((Some(476), None))
-        );
+        let a = English
+            .adopted("Adopted at the 476th meeting by 7 votes to none")
+            .unwrap();
+        assert_eq!((a.date, a.meeting), (None, Some(476)));
+        assert!(English.adopted("Adopts the following").is_none());
         assert_eq!(
             English.sc_title("Resolution 1454 (2002)"),
             Some((1454, 2002, 22))

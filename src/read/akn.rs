@@ -332,6 +332,8 @@ impl Walker {
                 if let Some(a) = work.child("FRBRauthor").and_then(|e| e.attr("href")) {
                     if a.contains("unsc") {
                         m.body = Body::SecurityCouncil;
+                    } else if a.contains("unecosoc") {
+                        m.body = Body::EconomicAndSocialCouncil;
                     }
                 }
                 for d in work.elements().filter(|e| e.name == "FRBRdate") {
@@ -404,10 +406,10 @@ impl Walker {
             let t = f.text();
             match f.name.as_str() {
                 "body" => {
-                    m.body = if t.trim() == "SC" {
-                        Body::SecurityCouncil
-                    } else {
-                        Body::GeneralAssembly
+                    m.body = match t.trim() {
+                        "SC" => Body::SecurityCouncil,
+                        "ECOSOC" => Body::EconomicAndSocialCouncil,
+                        _ => Body::GeneralAssembly,
                     }
                 }
                 "symbol" => m.symbol = t,

@@ -314,6 +314,7 @@ impl<'a> Reader<'a> {
             ("body", v) => match string(v).as_deref() {
                 Some("GA") => Some(Body::GeneralAssembly),
                 Some("SC") => Some(Body::SecurityCouncil),
+                Some("ECOSOC") => Some(Body::EconomicAndSocialCouncil),
                 _ => None,
             }
             .map(|b| m.body = b)
@@ -367,7 +368,7 @@ impl<'a> Reader<'a> {
                 bad(match key {
                     "session" | "number" | "year" => "a whole number",
                     "language" => "a language code (zh, en, fr, es, ru, ar)",
-                    "body" => "GA or SC",
+                    "body" => "GA, SC or ECOSOC",
                     "agenda" => "a list of {\"number\": …, \"title\": …}",
                     "meeting" => "{\"number\": …, \"printed\": …}",
                     _ => "a string",
@@ -599,6 +600,7 @@ impl<'a> Reader<'a> {
         let mut content: Option<Vec<Inline>> = None;
         let mut items = Vec::new();
         let mut wrap_up: Vec<Inline> = Vec::new();
+        let mut num_span: Option<String> = None;
         loop {
             let Some(ev) = self.peek().cloned() else {
                 return self.err(at, "unterminated list item");
@@ -616,10 +618,10 @@ impl<'a> Reader<'a> {
                 }
                 Event::Start(Tag::Paragraph) => {
                     self.pos += 1;
-                    self.item_text(start, &mut content, &mut items, &mut wrap_up)?;
+                    self.item_text(start, &mut content, &mut items, &mut wrap_up, &mut num_span)?;
                 }
                 ref e if is_inline(e) => {
-                    self.item_text(start, &mut content, &mut items, &mut wrap_up)?;
+                    self.item_text(start, &mut content, &mut items, &mut wrap_up, &mut num_span)?;
                 }
                 _ => return self.err(start, "unexpected block in a list item"),
             }
@@ -627,7 +629,9 @@ impl<'a> Reader<'a> {
         let mut content = content.unwrap_or_default();
         normalize_inlines(&mut content);
         normalize_inlines(&mut wrap_up);
-        let num = if labelled {
+        let num = if labelled && num_span.is_some() {
+            num_span
+        } else if labelled {
             split_label(&mut content)
         } else {
             num
@@ -648,8 +652,14 @@ impl<'a> Reader<'a> {
         content: &mut Option<Vec<Inline>>,
         items: &mut [Paragraph],
         wrap_up: &mut Vec<Inline>,
+        num_span: &mut Option<String>,
     ) -> Result<(), ReadError> {
         let inl = self.inlines(start)?;
+        for (class, parts) in &inl.spans {
+            if class == "num" && num_span.is_none() {
+                *num_span = Some(Inline::plain_text(parts));
+            }
+        }
         let target = if items.is_empty() {
             content.get_or_insert_with(Vec::new)
         } else {

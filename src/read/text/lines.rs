@@ -200,7 +200,14 @@ pub(crate) fn mark_running_heads(
         } else {
             sq.as_str()
         };
-        if title_sq.len() > 8 && words >= 3 && rest.len() >= 8 && title_sq.contains(rest) {
+        // Part of the title: a good part of it, and no line that ends a
+        // clause ("the General Assembly;" is body text).
+        if title_sq.len() > 8
+            && words >= 3
+            && rest.len() >= 8.max(title_sq.len() / 3)
+            && !text.ends_with([';', ','])
+            && title_sq.contains(rest)
+        {
             return true;
         }
         top && words >= 3 && text.len() < 120 && repeats.get(&sq).copied().unwrap_or(0) >= 3

@@ -136,8 +136,10 @@ pub(crate) fn push_text(parts: &mut Vec<Inline>, text: &str, joiner: &Joiner) {
     }
     let prev = last_char(parts);
     let next = text.chars().next();
+    // Nor before closing punctuation: a citation printed before a comma
+    // ("Millénaire¹, Action 21") leaves the comma at a line start.
     let mut space = match (prev, next) {
-        (Some(a), Some(b)) => !(is_wide(a) || is_wide(b) || a.is_whitespace()),
+        (Some(a), Some(b)) => !(is_wide(a) || is_wide(b) || a.is_whitespace() || closes(b)),
         _ => false,
     };
     if let (Some('-'), Some(Inline::Text(t))) = (prev, parts.last_mut()) {
@@ -174,6 +176,14 @@ pub(crate) fn push_text(parts: &mut Vec<Inline>, text: &str, joiner: &Joiner) {
             parts.push(Inline::Text(t));
         }
     }
+}
+
+/// Punctuation printed without a space before it (Latin and Arabic).
+fn closes(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\u{60c}' | '\u{61b}' | '\u{61f}'
+    )
 }
 
 /// The last character of the text of `parts`, looking through citations.

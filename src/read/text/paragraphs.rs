@@ -43,12 +43,18 @@ fn facts(l: &LogicalLine, profile: &dyn Profile) -> Facts {
     let op = profile.operative_num(t);
     let sub = sub_label(t);
     let roman = roman_heading_num(t);
+    let heading_label = profile.heading_label(t);
     let label_only = op.as_ref().is_some_and(|(_, at)| *at >= t.len())
         || sub.as_ref().is_some_and(|(_, at)| *at >= t.len())
         || roman.is_some_and(|at| at >= t.len())
+        || heading_label
         || bare_op_label(t);
     Facts {
-        numbered: op.is_some() || sub.is_some() || roman.is_some() || bare_op_label(t),
+        numbered: op.is_some()
+            || sub.is_some()
+            || roman.is_some()
+            || heading_label
+            || bare_op_label(t),
         standalone,
         label_only,
         text,
@@ -127,6 +133,8 @@ pub(crate) fn paragraphs(
     let mut out: Vec<RawPara> = Vec::new();
     let mut pending: std::collections::VecDeque<&LogicalLine> = Default::default();
     let mut prev: Option<(&LogicalLine, &Facts)> = None;
+    // Lines in the current paragraph, and whether it reads as a heading.
+    let mut cur_lines = 0;
     let mut k = 0;
     while k < lines.len() {
         let (l, f) = (&lines[k], &facts[k]);
@@ -137,10 +145,22 @@ pub(crate) fn paragraphs(
             k += run;
             continue;
         }
+        let cur_heading = cased
+            && cur_lines <= 2
+            && out.last().is_some_and(|p| {
+                let t = p.plain();
+                is_heading_like(&t) && !t.ends_with('.')
+            });
         let starts_new = match prev {
             None => true,
-            Some((p, pf)) => breaks(p, pf, l, f, layout, profile, cased),
+            Some((p, pf)) => {
+                (cur_heading && f.numbered) || breaks(p, pf, l, f, layout, profile, cased)
+            }
         };
+        if starts_new {
+            cur_lines = 0;
+        }
+        cur_lines += 1;
         if starts_new {
             let mut para = RawPara::default();
             if !f.numbered {
@@ -285,6 +305,21 @@ mod tests {
                 "on its resolutions 41/213 and 42/211;",
                 "5. Also reaffirms the Financial Regulations and Rules of the United Nations;",
                 "6. Further reaffirms its resolution 78/244 of 22 December 2023;",
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_end_before_numbered_paragraphs() {
+        let src = "of the report of the Advisory Committee with its many recommendations on posts;\nSection 21\nEconomic and social development in Latin America and the Caribbean and elsewhere\n55. Acknowledges the Economic Commission for Latin America and the Caribbean\non its seventy-fifth anniversary, and notes with appreciation its cooperation with the\nUnited Nations development system;\nSelection and appointment of the Secretary-General and other executive heads\n38. Reaffirms the important role played by the Secretary-General;\n";
+        assert_eq!(
+            paras(src, Lang::En),
+            vec![
+                "of the report of the Advisory Committee with its many recommendations on posts;",
+                "Section 21 Economic and social development in Latin America and the Caribbean and elsewhere",
+                "55. Acknowledges the Economic Commission for Latin America and the Caribbean on its seventy-fifth anniversary, and notes with appreciation its cooperation with the United Nations development system;",
+                "Selection and appointment of the Secretary-General and other executive heads",
+                "38. Reaffirms the important role played by the Secretary-General;",
             ]
         );
     }

@@ -13,11 +13,8 @@ use super::paragraphs::{is_heading_like, paragraphs, roman_heading_num, RawPara}
 use super::{push_text, visit_refs, Joiner, Layout};
 use crate::error::ReadError;
 use crate::ir::{Annex, Block, Body, Heading, Inline, Meeting, Note, Paragraph, Resolution};
-use crate::lang::{fold_width, is_roman_label, sub_label, Profile};
+use crate::lang::{is_roman_label, sub_label, Profile};
 
-static GA_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,3})\s*/\s*(\d{1,4})\s*\.(?:\s+|$)").expect("title number")
-});
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b([AS]/RES/[0-9A-Z][0-9A-Za-z/.\-]*(?:\s\(\d{4}\))?)").expect("symbol")
 });
@@ -65,10 +62,8 @@ fn is_formula(text: &str, profile: &dyn Profile) -> bool {
 /// Where a title line's number ends, with (session, number) for the GA and
 /// (number, year) for the SC.
 fn title_start(text: &str, profile: &dyn Profile) -> Option<(usize, TitleNum)> {
-    let folded = fold_width(text);
-    if let Some(c) = GA_TITLE.captures(&folded) {
-        let at = char_offset(text, &folded, c[0].len());
-        return Some((at, TitleNum::Ga(c[1].parse().ok()?, c[2].parse().ok()?)));
+    if let Some(t) = profile.title_num(text) {
+        return Some((t.title_at, TitleNum::Ga(t.session, t.number)));
     }
     profile
         .sc_title(text)
@@ -78,16 +73,6 @@ fn title_start(text: &str, profile: &dyn Profile) -> Option<(usize, TitleNum)> {
 enum TitleNum {
     Ga(u32, u32),
     Sc(u32, u32),
-}
-
-/// Maps a byte offset in width-folded text back to the original (folding
-/// maps each character to one character).
-fn char_offset(original: &str, folded: &str, folded_at: usize) -> usize {
-    let chars = folded[..folded_at].chars().count();
-    original
-        .char_indices()
-        .nth(chars)
-        .map_or(original.len(), |(i, _)| i)
 }
 
 /// Builds the resolution from its logical lines.
@@ -169,6 +154,10 @@ fn front(lines: &[LogicalLine], profile: &dyn Profile, joiner: &Joiner, res: &mu
                 i += 1;
             }
             res.meta.title = Inline::plain_text(&title);
+            if res.meta.body == Body::SecurityCouncil && res.meta.adopted.is_none() {
+                // "Resolution 242 (1967) of 22 November 1967"
+                res.meta.adopted = profile.date_in(&res.meta.title);
+            }
             continue;
         }
         if t.starts_with(['[', '［']) {
@@ -192,32 +181,22 @@ fn front(lines: &[LogicalLine], profile: &dyn Profile, joiner: &Joiner, res: &mu
             i = j;
             continue;
         }
-        if let Some(date) = profile.adopted_line(t) {
+        if let Some(a) = profile.adopted(t) {
+            // The date may stand on the next line ("… General Assembly" /
+            // "on 14 October 2025").
             let mut line = t.clone();
-            let mut date = date;
-            if date.is_none() && i + 1 < texts.len() {
+            let mut date = a.date;
+            if date.is_none() && i + 1 < texts.len() && !is_preface_line(&texts[i + 1], profile) {
                 if let Some(d) = profile.date_in(&texts[i + 1]) {
                     line = format!("{line} {}", texts[i + 1]);
                     date = Some(d);
                     i += 1;
                 }
             }
-            res.meta.adopted = date.or(res.meta.adopted.take());
-            res.preface.push(line);
-            i += 1;
-            continue;
-        }
-        if let Some((meeting, date)) = profile.sc_adoption(t) {
-            let mut line = t.clone();
-            let mut date = date;
-            if date.is_none() && i + 1 < texts.len() {
-                if let Some(d) = profile.date_in(&texts[i + 1]) {
-                    line = format!("{line} {}", texts[i + 1]);
-                    date = Some(d);
-                    i += 1;
-                }
+            if a.body != Body::GeneralAssembly {
+                res.meta.body = a.body;
             }
-            if let Some(n) = meeting {
+            if let Some(n) = a.meeting {
                 res.meta.meeting = Some(Meeting {
                     number: n,
                     printed: line.clone(),
@@ -240,9 +219,7 @@ fn front(lines: &[LogicalLine], profile: &dyn Profile, joiner: &Joiner, res: &mu
 
 /// A line that is no part of the title however it wraps.
 fn is_preface_line(t: &str, profile: &dyn Profile) -> bool {
-    t.starts_with(['[', '［'])
-        || profile.adopted_line(t).is_some()
-        || profile.sc_adoption(t).is_some()
+    t.starts_with(['[', '［']) || profile.adopted(t).is_some()
 }
 
 /// Symbol, distribution date, agenda items from the masthead lines.
@@ -292,6 +269,7 @@ fn finish_meta(res: &mut Resolution) {
             (Body::GeneralAssembly, Some(s), Some(n), _) => format!("A/RES/{s}/{n}"),
             (Body::SecurityCouncil, _, Some(n), Some(y)) => format!("S/RES/{n} ({y})"),
             (Body::SecurityCouncil, _, Some(n), None) => format!("S/RES/{n}"),
+            (Body::EconomicAndSocialCouncil, Some(s), Some(n), _) => format!("E/RES/{s}/{n}"),
             _ => String::new(),
         };
     }
@@ -318,14 +296,14 @@ fn conclusion(text: &str, profile: &dyn Profile, res: &mut Resolution) {
             number: n,
             printed: text.to_string(),
         });
-    } else if let Some((meeting, date)) = profile.sc_adoption(text) {
-        if let Some(n) = meeting {
+    } else if let Some(a) = profile.adopted(text) {
+        if let Some(n) = a.meeting {
             res.meta.meeting.get_or_insert(Meeting {
                 number: n,
                 printed: text.to_string(),
             });
         }
-        if let Some(d) = date {
+        if let Some(d) = a.date {
             res.meta.adopted.get_or_insert(d);
         }
     }
@@ -346,7 +324,10 @@ fn closing_range(
     let is_date = |k: usize| texts.get(k).is_some_and(|t| profile.date(t).is_some());
     // The meeting line after the operative part starts.
     let meeting = (first_op..texts.len()).find(|&k| {
-        profile.meeting(&texts[k]).is_some() || profile.sc_adoption(&texts[k]).is_some()
+        profile.meeting(&texts[k]).is_some()
+            || profile
+                .adopted(&texts[k])
+                .is_some_and(|a| a.meeting.is_some())
     });
     if let Some(m) = meeting {
         let mut from = m;
