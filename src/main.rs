@@ -6,10 +6,12 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
 use unres::convert;
+use unres::emit::pdf::{PdfConfig, PdfSetup};
 use unres::emit::{EmitOptions, Format};
 use unres::ir::Lang;
 use unres::read::ReadOptions;
@@ -48,6 +50,15 @@ enum Command {
         /// Print nothing but errors.
         #[arg(short, long)]
         quiet: bool,
+        /// PDF page style (TOML) replacing the built-in UN A4 style.
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
+        /// PDF paper size: a4 or letter (default: the template's, A4).
+        #[arg(long, value_parser = unres::emit::pdf::parse_paper)]
+        paper: Option<unres::emit::pdf::template::Paper>,
+        /// Font file tried first for every character of the PDF.
+        #[arg(long, value_name = "PATH")]
+        font: Option<PathBuf>,
     },
     /// Print the intermediate representation of one input as JSON.
     Inspect {
@@ -85,6 +96,9 @@ fn main() -> ExitCode {
             lang,
             jobs,
             quiet,
+            template,
+            paper,
+            font,
         } => {
             let mut formats = to;
             formats.sort();
@@ -98,7 +112,30 @@ fn main() -> ExitCode {
                     .num_threads(j)
                     .build_global();
             }
-            run_convert(&paths, &formats, &out, &ReadOptions { lang }, quiet)
+            // PDF fonts and page style: loaded once, shared by all threads.
+            let mut emit_opts = EmitOptions::default();
+            if formats.contains(&Format::Pdf) {
+                let config = PdfConfig {
+                    template,
+                    paper,
+                    font,
+                };
+                match PdfSetup::new(&config) {
+                    Ok(setup) => emit_opts.pdf = Some(Arc::new(setup)),
+                    Err(e) => {
+                        eprintln!("unres: {e}");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+            run_convert(
+                &paths,
+                &formats,
+                &out,
+                &ReadOptions { lang },
+                &emit_opts,
+                quiet,
+            )
         }
     }
 }
@@ -161,6 +198,7 @@ fn run_convert(
     formats: &[Format],
     out: &Path,
     read_opts: &ReadOptions,
+    emit_opts: &EmitOptions,
     quiet: bool,
 ) -> ExitCode {
     let jobs = match collect_jobs(paths) {
@@ -170,11 +208,10 @@ fn run_convert(
             return ExitCode::from(1);
         }
     };
-    let emit_opts = EmitOptions::default();
     let failures: usize = jobs
         .par_iter()
         .map(
-            |job| match convert_one(job, formats, out, read_opts, &emit_opts) {
+            |job| match convert_one(job, formats, out, read_opts, emit_opts) {
                 Ok(()) => 0,
                 Err(e) => {
                     eprintln!("unres: {}: {e}", job.input.display());

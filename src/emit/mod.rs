@@ -4,8 +4,10 @@
 
 pub mod akn;
 pub mod markdown;
+pub mod pdf;
 
 use std::fmt;
+use std::sync::Arc;
 use std::str::FromStr;
 
 /// Output formats, as named on the command line (`--to md,akn,pdf`).
@@ -56,4 +58,9 @@ impl fmt::Display for Format {
 
 /// Options shared by all emitters.
 #[derive(Debug, Clone, Default)]
-pub struct EmitOptions {}
+pub struct EmitOptions {
+    /// Page style and fonts for PDF, loaded once per run and shared by all
+    /// threads; `None` makes the PDF emitter load the defaults itself, per
+    /// document (slow: fine for one file, wrong for a batch).
+    pub pdf: Option<Arc<pdf::PdfSetup>>,
+}
