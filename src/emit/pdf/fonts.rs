@@ -155,6 +155,7 @@ struct Resolved {
 /// read on first use and each face parsed on first use, once.
 pub struct FontSet {
     families: [(String, String); 3],
+    synthetic_bold: [Option<f32>; 3],
     user: Option<Source>,
     resolved: OnceLock<Resolved>,
 }
@@ -178,6 +179,11 @@ impl FontSet {
                 (f.latin.family.clone(), f.latin.package.clone()),
                 (f.cjk.family.clone(), f.cjk.package.clone()),
                 (f.arabic.family.clone(), f.arabic.package.clone()),
+            ],
+            synthetic_bold: [
+                f.latin.synthetic_bold,
+                f.cjk.synthetic_bold,
+                f.arabic.synthetic_bold,
             ],
             user: user_font.map(|p| Source::new(p.to_path_buf(), 0)),
             resolved: OnceLock::new(),
@@ -242,6 +248,12 @@ impl FontSet {
             }
             Resolved { sources, slots }
         })
+    }
+
+    /// The outline width (fraction of the size) with which this family draws
+    /// bold from its regular face, if it does.
+    pub fn synthetic_bold(&self, family: Family) -> Option<f32> {
+        self.synthetic_bold[family.idx()].filter(|w| *w > 0.0)
     }
 
     /// The face for a family and style (the regular face when the family

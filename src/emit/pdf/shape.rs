@@ -43,6 +43,8 @@ pub trait Shaper {
 /// A face in use by one document.
 pub struct DocFace<'a> {
     pub face: &'a Face,
+    /// Draw glyphs outlined by this fraction of the size (synthetic bold).
+    pub embolden: Option<f32>,
     pub rb: rustybuzz::Face<'a>,
     /// Units per em, as f32.
     pub upem: f32,
@@ -75,15 +77,19 @@ impl<'a> FontShaper<'a> {
         };
         if let Some(user) = set.user_face() {
             let face = user?;
-            s.user_face = Some(s.open(face)?);
+            s.user_face = Some(s.open(face, None)?);
         } else {
             s.family(primary, Style::Regular)?;
         }
         Ok(s)
     }
 
-    fn open(&mut self, face: &'a Face) -> Result<u8, EmitError> {
-        if let Some(i) = self.faces.iter().position(|f| std::ptr::eq(f.face, face)) {
+    fn open(&mut self, face: &'a Face, embolden: Option<f32>) -> Result<u8, EmitError> {
+        if let Some(i) = self
+            .faces
+            .iter()
+            .position(|f| std::ptr::eq(f.face, face) && f.embolden == embolden)
+        {
             return Ok(i as u8);
         }
         if self.faces.len() >= u8::MAX as usize {
@@ -93,7 +99,12 @@ impl<'a> FontShaper<'a> {
             EmitError::Font(format!("{}: not a usable font", face.path.display()))
         })?;
         let upem = rb.units_per_em() as f32;
-        self.faces.push(DocFace { face, rb, upem });
+        self.faces.push(DocFace {
+            face,
+            embolden,
+            rb,
+            upem,
+        });
         Ok((self.faces.len() - 1) as u8)
     }
 
@@ -101,8 +112,14 @@ impl<'a> FontShaper<'a> {
         if let Some(i) = self.family_face[style.idx()][family.idx()] {
             return Ok(i);
         }
-        let face = self.set.face(family, style)?;
-        let i = self.open(face)?;
+        let synthetic = match style {
+            Style::Bold => self.set.synthetic_bold(family),
+            _ => None,
+        };
+        let face = self
+            .set
+            .face(family, if synthetic.is_some() { Style::Regular } else { style })?;
+        let i = self.open(face, synthetic)?;
         self.family_face[style.idx()][family.idx()] = Some(i);
         Ok(i)
     }

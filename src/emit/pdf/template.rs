@@ -139,6 +139,10 @@ pub struct Fonts {
 pub struct FontFamily {
     pub family: String,
     pub package: String,
+    /// When set, bold is the regular face outlined by this fraction of the
+    /// size rather than a bold face of its own.
+    #[serde(default)]
+    pub synthetic_bold: Option<f32>,
 }
 
 impl Template {

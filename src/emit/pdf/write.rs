@@ -4,7 +4,7 @@
 
 use printpdf::{
     Codepoint, FontId, Line, LinePoint, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+    PdfSaveOptions, Point, Pt, TextItem, TextMatrix, TextRenderingMode,
 };
 
 use super::layout::{Laid, Run};
@@ -43,11 +43,20 @@ pub fn write(
             }
         }
     }
-    let ids: Vec<FontId> = (0..faces.len())
-        .map(|i| FontId(format!("UNRF{}{}", (b'A' + (i / 26) as u8) as char, (b'A' + (i % 26) as u8) as char)))
+    // One font per face file, however many ways it is drawn.
+    let owner: Vec<usize> = (0..faces.len())
+        .map(|i| {
+            (0..=i)
+                .find(|&j| std::ptr::eq(faces[j].face, faces[i].face))
+                .unwrap_or(i)
+        })
+        .collect();
+    let ids: Vec<FontId> = owner
+        .iter()
+        .map(|&i| FontId(format!("UNRF{}{}", (b'A' + (i / 26) as u8) as char, (b'A' + (i % 26) as u8) as char)))
         .collect();
     for (i, face) in faces.iter().enumerate() {
-        if used[i] {
+        if used[i] && !doc.resources.fonts.map.contains_key(&ids[i]) {
             doc.resources
                 .fonts
                 .map
@@ -77,17 +86,31 @@ pub fn write(
             }
         }
         ops.push(Op::StartTextSection);
-        let mut current: Option<(u8, f32)> = None;
+        let mut current: Option<(usize, f32)> = None;
+        let mut outlined = false;
         for run in &page.runs {
             let Some(face) = faces.get(run.face as usize) else {
                 continue;
             };
-            if current != Some((run.face, run.size)) {
+            let font = owner[run.face as usize];
+            if current != Some((font, run.size)) {
                 ops.push(Op::SetFont {
                     font: PdfFontHandle::External(ids[run.face as usize].clone()),
                     size: Pt(run.size),
                 });
-                current = Some((run.face, run.size));
+                current = Some((font, run.size));
+            }
+            match face.embolden {
+                Some(w) => {
+                    ops.push(Op::SetOutlineThickness { pt: Pt(w * run.size) });
+                    ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
+                    outlined = true;
+                }
+                None if outlined => {
+                    ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
+                    outlined = false;
+                }
+                None => {}
             }
             run_ops(run, face, laid, &mut ops);
         }
@@ -135,13 +158,18 @@ fn run_ops(run: &Run, face: &DocFace, laid: &Laid, ops: &mut Vec<Op>) {
             ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(std::mem::take(items))] });
         }
     };
+    // Pen positions in whole thousandths of an em, rounded cumulatively so
+    // that the error never builds up along a line: short numbers, small
+    // files.
+    let mut ideal = 0.0f64;
+    let mut emitted = 0i64;
     for g in &run.glyphs {
         let own = face
             .rb
             .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.gid))
             .unwrap_or(0);
         // printpdf writes /W as the truncated advance in thousandths.
-        let w = (own as f32 * 1000.0 / face.upem) as i64 as f32;
+        let w = (own as f32 * 1000.0 / face.upem) as i64;
         let cid = match text.get(g.start as usize..g.end as usize) {
             Some(s) if !s.is_empty() => s.to_string(),
             _ => " ".to_string(),
@@ -152,9 +180,15 @@ fn run_ops(run: &Run, face: &DocFace, laid: &Laid, ops: &mut Vec<Op>) {
             flush(&mut one, pen + g.dx * run.size, run.y - g.dy * run.size, ops);
             pen += g.adv * run.size;
             start_x = pen;
+            ideal = 0.0;
+            emitted = 0;
             continue;
         }
-        items.push(Codepoint { gid: g.gid, offset: w - g.adv * 1000.0, cid: Some(cid) });
+        ideal += g.adv as f64 * 1000.0;
+        let target = ideal.round() as i64;
+        let offset = w - (target - emitted);
+        emitted = target;
+        items.push(Codepoint { gid: g.gid, offset: offset as f32, cid: Some(cid) });
         pen += g.adv * run.size;
     }
     flush(&mut items, start_x, run.y, ops);
@@ -225,6 +259,15 @@ fn finish(lo: &mut lopdf::Document, laid: &Laid, res: &Resolution, title: &str) 
         prefs.set("Direction", Object::Name(b"R2L".to_vec()));
     }
     catalog.set("ViewerPreferences", Object::Dictionary(prefs));
+
+    // printpdf labels every file PDF/X and writes empty keys: drop them.
+    if let Ok(info) = lo.trailer.get(b"Info").and_then(Object::as_reference) {
+        if let Ok(Object::Dictionary(d)) = lo.get_object_mut(info) {
+            for key in ["GTS_PDFXVersion", "Identifier", "Keywords", "Author", "Trapped"] {
+                d.remove(key.as_bytes());
+            }
+        }
+    }
 
     // Drop printpdf's own outline objects, now unreferenced.
     lo.prune_objects();
