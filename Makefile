@@ -7,7 +7,7 @@ BIN := target/release/unres
 SHARED := ../shared
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build demo test deps check bench clean
+.PHONY: all build demo test deps check bench bench-pdf clean
 
 all: build
 
@@ -28,9 +28,9 @@ deps:
 build:
 	$(CARGO) build --release --locked
 
-# The main job on samples/: every sample to Markdown and Akoma Ntoso in out/.
+# The main job on samples/: every sample to Markdown, Akoma Ntoso and PDF in out/.
 demo: deps build
-	$(BIN) convert samples --to md,akn -o out
+	$(BIN) convert samples --to md,akn,pdf -o out
 	@echo "demo: outputs in out/"; ls out
 
 # Every test: format, lints, unit and integration tests (the corpus checks
@@ -39,6 +39,10 @@ test: deps
 	$(CARGO) fmt --check
 	$(CARGO) clippy --release --locked --all-targets -- -D warnings
 	$(CARGO) test --release --locked
+
+# PDF throughput: fonts loaded once, the reference rendered 100 times.
+bench-pdf: deps
+	$(CARGO) run --release --locked --example pdf_batch -- samples/A_RES_59_159.txt 100
 
 clean:
 	$(CARGO) clean

@@ -7,8 +7,8 @@ pub mod markdown;
 pub mod pdf;
 
 use std::fmt;
-use std::sync::Arc;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// Output formats, as named on the command line (`--to md,akn,pdf`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

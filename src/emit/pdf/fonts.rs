@@ -201,9 +201,7 @@ impl FontSet {
 
     /// The `--font` face, if one was given.
     pub fn user_face(&self) -> Option<Result<&Face, EmitError>> {
-        self.user
-            .as_ref()
-            .map(|s| s.get().map_err(EmitError::Font))
+        self.user.as_ref().map(|s| s.get().map_err(EmitError::Font))
     }
 
     fn resolved(&self) -> &Resolved {
@@ -291,7 +289,10 @@ mod tests {
         let mut t = Template::default_un();
         t.fonts.cjk.family = "No Such Family 12345".into();
         let set = FontSet::new(&t, None);
-        let err = set.face(Family::Cjk, Style::Regular).unwrap_err().to_string();
+        let err = set
+            .face(Family::Cjk, Style::Regular)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("fonts-noto-cjk"), "{err}");
         assert!(err.contains("No Such Family 12345"), "{err}");
     }

@@ -116,9 +116,14 @@ impl<'a> FontShaper<'a> {
             Style::Bold => self.set.synthetic_bold(family),
             _ => None,
         };
-        let face = self
-            .set
-            .face(family, if synthetic.is_some() { Style::Regular } else { style })?;
+        let face = self.set.face(
+            family,
+            if synthetic.is_some() {
+                Style::Regular
+            } else {
+                style
+            },
+        )?;
         let i = self.open(face, synthetic)?;
         self.family_face[style.idx()][family.idx()] = Some(i);
         Ok(i)
@@ -169,14 +174,7 @@ impl<'a> FontShaper<'a> {
         }
     }
 
-    fn shape_run(
-        &mut self,
-        face: u8,
-        text: &str,
-        base: usize,
-        rtl: bool,
-        out: &mut Vec<Glyph>,
-    ) {
+    fn shape_run(&mut self, face: u8, text: &str, base: usize, rtl: bool, out: &mut Vec<Glyph>) {
         let mut buf = self.buffer.take().unwrap_or_default();
         buf.push_str(text);
         buf.set_direction(if rtl {

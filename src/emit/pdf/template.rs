@@ -169,7 +169,10 @@ impl Template {
             self.notes.size,
             self.table.size,
         ];
-        if sizes.iter().any(|s| !(s.is_finite() && *s >= 2.0 && *s <= 72.0)) {
+        if sizes
+            .iter()
+            .any(|s| !(s.is_finite() && *s >= 2.0 && *s <= 72.0))
+        {
             return Err("font sizes must be between 2 and 72 pt".into());
         }
         let margins = [p.margin_top, p.margin_bottom, p.margin_start, p.margin_end];
@@ -196,7 +199,10 @@ impl Template {
             self.notes.marker_width,
             self.table.cell_padding,
         ];
-        if lengths.iter().any(|l| !(l.is_finite() && *l >= 0.0 && *l <= 144.0)) {
+        if lengths
+            .iter()
+            .any(|l| !(l.is_finite() && *l >= 0.0 && *l <= 144.0))
+        {
             return Err("spacings and indents must be between 0 and 144 pt".into());
         }
         Ok(())

@@ -53,7 +53,13 @@ pub fn write(
         .collect();
     let ids: Vec<FontId> = owner
         .iter()
-        .map(|&i| FontId(format!("UNRF{}{}", (b'A' + (i / 26) as u8) as char, (b'A' + (i % 26) as u8) as char)))
+        .map(|&i| {
+            FontId(format!(
+                "UNRF{}{}",
+                (b'A' + (i / 26) as u8) as char,
+                (b'A' + (i % 26) as u8) as char
+            ))
+        })
         .collect();
     for (i, face) in faces.iter().enumerate() {
         if used[i] && !doc.resources.fonts.map.contains_key(&ids[i]) {
@@ -77,8 +83,20 @@ pub fn write(
                 ops.push(Op::DrawLine {
                     line: Line {
                         points: vec![
-                            LinePoint { p: Point { x: Pt(rule.x1), y: Pt(laid.height - rule.y1) }, bezier: false },
-                            LinePoint { p: Point { x: Pt(rule.x2), y: Pt(laid.height - rule.y2) }, bezier: false },
+                            LinePoint {
+                                p: Point {
+                                    x: Pt(rule.x1),
+                                    y: Pt(laid.height - rule.y1),
+                                },
+                                bezier: false,
+                            },
+                            LinePoint {
+                                p: Point {
+                                    x: Pt(rule.x2),
+                                    y: Pt(laid.height - rule.y2),
+                                },
+                                bezier: false,
+                            },
                         ],
                         is_closed: false,
                     },
@@ -102,12 +120,18 @@ pub fn write(
             }
             match face.embolden {
                 Some(w) => {
-                    ops.push(Op::SetOutlineThickness { pt: Pt(w * run.size) });
-                    ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
+                    ops.push(Op::SetOutlineThickness {
+                        pt: Pt(w * run.size),
+                    });
+                    ops.push(Op::SetTextRenderingMode {
+                        mode: TextRenderingMode::FillStroke,
+                    });
                     outlined = true;
                 }
                 None if outlined => {
-                    ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
+                    ops.push(Op::SetTextRenderingMode {
+                        mode: TextRenderingMode::Fill,
+                    });
                     outlined = false;
                 }
                 None => {}
@@ -148,14 +172,22 @@ fn document_title(res: &Resolution) -> String {
 /// the shaped (and justified) ones. Glyphs displaced by shaping (marks) are
 /// placed on their own.
 fn run_ops(run: &Run, face: &DocFace, laid: &Laid, ops: &mut Vec<Op>) {
-    let text = laid.texts.get(run.text as usize).map(String::as_str).unwrap_or("");
+    let text = laid
+        .texts
+        .get(run.text as usize)
+        .map(String::as_str)
+        .unwrap_or("");
     let mut pen = run.x;
     let mut items: Vec<Codepoint> = Vec::with_capacity(run.glyphs.len());
     let mut start_x = pen;
     let flush = |items: &mut Vec<Codepoint>, x: f32, y: f32, ops: &mut Vec<Op>| {
         if !items.is_empty() {
-            ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(laid.height - y)) });
-            ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(std::mem::take(items))] });
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(x), Pt(laid.height - y)),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::GlyphIds(std::mem::take(items))],
+            });
         }
     };
     // Pen positions in whole thousandths of an em, rounded cumulatively so
@@ -176,8 +208,17 @@ fn run_ops(run: &Run, face: &DocFace, laid: &Laid, ops: &mut Vec<Op>) {
         };
         if g.dx != 0.0 || g.dy != 0.0 {
             flush(&mut items, start_x, run.y, ops);
-            let mut one = vec![Codepoint { gid: g.gid, offset: 0.0, cid: Some(cid) }];
-            flush(&mut one, pen + g.dx * run.size, run.y - g.dy * run.size, ops);
+            let mut one = vec![Codepoint {
+                gid: g.gid,
+                offset: 0.0,
+                cid: Some(cid),
+            }];
+            flush(
+                &mut one,
+                pen + g.dx * run.size,
+                run.y - g.dy * run.size,
+                ops,
+            );
             pen += g.adv * run.size;
             start_x = pen;
             ideal = 0.0;
@@ -188,14 +229,23 @@ fn run_ops(run: &Run, face: &DocFace, laid: &Laid, ops: &mut Vec<Op>) {
         let target = ideal.round() as i64;
         let offset = w - (target - emitted);
         emitted = target;
-        items.push(Codepoint { gid: g.gid, offset: offset as f32, cid: Some(cid) });
+        items.push(Codepoint {
+            gid: g.gid,
+            offset: offset as f32,
+            cid: Some(cid),
+        });
         pen += g.adv * run.size;
     }
     flush(&mut items, start_x, run.y, ops);
 }
 
 /// Language, reading direction, outline and a content-derived identifier.
-fn finish(lo: &mut lopdf::Document, laid: &Laid, res: &Resolution, title: &str) -> Result<(), EmitError> {
+fn finish(
+    lo: &mut lopdf::Document,
+    laid: &Laid,
+    res: &Resolution,
+    title: &str,
+) -> Result<(), EmitError> {
     use lopdf::{Dictionary, Object, StringFormat};
     let utf16 = |s: &str| {
         let mut b = vec![0xFE, 0xFF];
@@ -207,7 +257,11 @@ fn finish(lo: &mut lopdf::Document, laid: &Laid, res: &Resolution, title: &str) 
     let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().values().copied().collect();
 
     // Outline, in document order (printpdf sorts bookmarks by name).
-    let marks: Vec<_> = laid.outline.iter().filter(|m| m.page < page_ids.len()).collect();
+    let marks: Vec<_> = laid
+        .outline
+        .iter()
+        .filter(|m| m.page < page_ids.len())
+        .collect();
     let outline_id = if marks.is_empty() {
         None
     } else {
@@ -263,7 +317,13 @@ fn finish(lo: &mut lopdf::Document, laid: &Laid, res: &Resolution, title: &str) 
     // printpdf labels every file PDF/X and writes empty keys: drop them.
     if let Ok(info) = lo.trailer.get(b"Info").and_then(Object::as_reference) {
         if let Ok(Object::Dictionary(d)) = lo.get_object_mut(info) {
-            for key in ["GTS_PDFXVersion", "Identifier", "Keywords", "Author", "Trapped"] {
+            for key in [
+                "GTS_PDFXVersion",
+                "Identifier",
+                "Keywords",
+                "Author",
+                "Trapped",
+            ] {
                 d.remove(key.as_bytes());
             }
         }
