@@ -17,6 +17,8 @@ deps:
 	command -v xmllint >/dev/null || need="$$need libxml2-utils"; \
 	command -v pdftotext >/dev/null || need="$$need poppler-utils"; \
 	command -v python3 >/dev/null || need="$$need python3"; \
+	[ -x /usr/bin/time ] || need="$$need time"; \
+	command -v bc >/dev/null || need="$$need bc"; \
 	fc-list 2>/dev/null | grep -q "Noto Serif CJK" || need="$$need fonts-noto-cjk"; \
 	fc-list 2>/dev/null | grep -q "NotoSerif-Regular" || need="$$need fonts-noto-core"; \
 	if [ -n "$$need" ]; then \
@@ -39,6 +41,11 @@ test: deps
 	$(CARGO) fmt --check
 	$(CARGO) clippy --release --locked --all-targets -- -D warnings
 	$(CARGO) test --release --locked
+
+# Documents per second at -j1 and -j2 and peak memory, over >= 1,000
+# documents (tests/bench.sh). A benchmark, not a timed test.
+bench: deps build
+	bash tests/bench.sh
 
 # PDF throughput: fonts loaded once, the reference rendered 100 times.
 bench-pdf: deps

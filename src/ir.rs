@@ -13,6 +13,11 @@ pub struct Resolution {
     /// Identification and procedural facts, parsed from the masthead,
     /// preface, title and closing lines.
     pub meta: Meta,
+    /// The masthead of the first page as printed, line by line ("United
+    /// Nations", "General Assembly", "A/RES/78/229", "Distr.: General", the
+    /// session and agenda items); empty where the text has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub masthead: Vec<String>,
     /// Lines printed before the title, as printed (e.g. the committee line
     /// "[根据第三委员会的报告(A/59/494)通过]").
     pub preface: Vec<String>,
@@ -41,6 +46,9 @@ pub enum Body {
     /// Security Council (symbols S/RES/…).
     #[serde(rename = "SC")]
     SecurityCouncil,
+    /// Economic and Social Council (symbols E/RES/year/n).
+    #[serde(rename = "ECOSOC")]
+    EconomicAndSocialCouncil,
 }
 
 /// The six official UN languages.
@@ -105,7 +113,8 @@ pub struct Meta {
     pub body: Body,
     /// Document symbol, e.g. "A/RES/59/159".
     pub symbol: String,
-    /// Session number (GA), e.g. 59.
+    /// Session number (GA), e.g. 59; for ECOSOC the year its symbol starts
+    /// with (E/RES/2014/33).
     pub session: Option<u32>,
     /// Resolution number within the session (GA) or overall (SC).
     pub number: Option<u32>,
@@ -117,6 +126,15 @@ pub struct Meta {
     pub title: String,
     /// The title's number as printed before it ("59/159.").
     pub title_num: String,
+    /// The running heads printed on later pages beside the symbol (usually
+    /// the title, sometimes shortened), as printed, page by page; the first
+    /// serves as the short title.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub running_heads: Vec<String>,
+    /// The job number printed at the foot of the first page
+    /// ("23-25976 (E) 100124"), the Secretariat's identifier of the print.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_number: Option<String>,
     /// Reporting committee as printed ("第三委员会", "Third Committee").
     pub committee: Option<String>,
     /// Report symbol(s) the resolution was adopted on ("A/59/494").

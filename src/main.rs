@@ -2,6 +2,8 @@
 //! and `unres inspect FILE`. Exit status 0 = all converted, 1 = some input
 //! failed, 2 = usage error.
 
+mod batch;
+
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -9,13 +11,11 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
-use rayon::prelude::*;
 use unres::convert;
 use unres::emit::pdf::{PdfConfig, PdfSetup};
 use unres::emit::{EmitOptions, Format};
 use unres::ir::Lang;
 use unres::read::ReadOptions;
-use walkdir::WalkDir;
 
 #[derive(Parser)]
 #[command(
@@ -45,11 +45,20 @@ enum Command {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
         /// Worker threads (default: all cores).
-        #[arg(short = 'j', long = "jobs")]
-        jobs: Option<usize>,
-        /// Print nothing but errors.
+        #[arg(short = 'j', long = "jobs", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// Print nothing but errors (no progress bar, no summary).
         #[arg(short, long)]
         quiet: bool,
+        /// Write a JSON entry per input (path, status, outputs, warnings,
+        /// elapsed ms) to this file.
+        #[arg(long, value_name = "FILE.json")]
+        report: Option<PathBuf>,
+        /// Leave inputs alone whose outputs are all newer than the input and
+        /// were made by this unres version with the same options (recorded in
+        /// OUTDIR/.unres-manifest.json).
+        #[arg(long)]
+        skip_unchanged: bool,
         /// PDF page style (TOML) replacing the built-in UN A4 style.
         #[arg(long, value_name = "FILE")]
         template: Option<PathBuf>,
@@ -96,6 +105,8 @@ fn main() -> ExitCode {
             lang,
             jobs,
             quiet,
+            report,
+            skip_unchanged,
             template,
             paper,
             font,
@@ -103,18 +114,21 @@ fn main() -> ExitCode {
             let mut formats = to;
             formats.sort();
             formats.dedup();
-            if let Some(j) = jobs {
-                if j == 0 {
-                    eprintln!("unres: --jobs must be at least 1");
-                    return ExitCode::from(2);
-                }
-                let _ = rayon::ThreadPoolBuilder::new()
-                    .num_threads(j)
-                    .build_global();
-            }
-            // PDF fonts and page style: loaded once, shared by all threads.
+            let jobs = jobs
+                .map(usize::from)
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            let settings = batch::Settings {
+                formats,
+                out,
+                read: ReadOptions { lang },
+                jobs,
+                quiet,
+                report,
+                skip_unchanged,
+            };
+            // Prepared once, shared by every worker thread.
             let mut emit_opts = EmitOptions::default();
-            if formats.contains(&Format::Pdf) {
+            if settings.formats.contains(&Format::Pdf) {
                 let config = PdfConfig {
                     template,
                     paper,
@@ -128,14 +142,14 @@ fn main() -> ExitCode {
                     }
                 }
             }
-            run_convert(
-                &paths,
-                &formats,
-                &out,
-                &ReadOptions { lang },
-                &emit_opts,
-                quiet,
-            )
+            match batch::run(&paths, &settings, &emit_opts) {
+                Ok(t) if t.failed == 0 => ExitCode::SUCCESS,
+                Ok(_) => ExitCode::from(1),
+                Err(e) => {
+                    eprintln!("unres: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
     }
 }
@@ -156,123 +170,4 @@ fn inspect(file: &Path, lang: Option<Lang>) -> ExitCode {
             ExitCode::from(1)
         }
     }
-}
-
-/// One input and where its outputs go (relative to OUTDIR, without extension).
-struct Job {
-    input: PathBuf,
-    stem: PathBuf,
-}
-
-fn collect_jobs(paths: &[PathBuf]) -> Result<Vec<Job>, String> {
-    let mut jobs = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            for entry in WalkDir::new(p).follow_links(false).sort_by_file_name() {
-                let entry = entry.map_err(|e| format!("{}: {e}", p.display()))?;
-                let path = entry.path();
-                if entry.file_type().is_file() && path.extension().is_some_and(|e| e == "txt") {
-                    let rel = path.strip_prefix(p).unwrap_or(path);
-                    jobs.push(Job {
-                        input: path.to_path_buf(),
-                        stem: rel.with_extension(""),
-                    });
-                }
-            }
-        } else {
-            let name = p
-                .file_stem()
-                .map(PathBuf::from)
-                .unwrap_or_else(|| PathBuf::from("out"));
-            jobs.push(Job {
-                input: p.clone(),
-                stem: name,
-            });
-        }
-    }
-    Ok(jobs)
-}
-
-fn run_convert(
-    paths: &[PathBuf],
-    formats: &[Format],
-    out: &Path,
-    read_opts: &ReadOptions,
-    emit_opts: &EmitOptions,
-    quiet: bool,
-) -> ExitCode {
-    let jobs = match collect_jobs(paths) {
-        Ok(j) => j,
-        Err(e) => {
-            eprintln!("unres: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    let failures: usize = jobs
-        .par_iter()
-        .map(
-            |job| match convert_one(job, formats, out, read_opts, emit_opts) {
-                Ok(()) => 0,
-                Err(e) => {
-                    eprintln!("unres: {}: {e}", job.input.display());
-                    1
-                }
-            },
-        )
-        .sum();
-    if !quiet {
-        eprintln!(
-            "unres: {} converted, {failures} failed",
-            jobs.len() - failures
-        );
-    }
-    if failures > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-fn convert_one(
-    job: &Job,
-    formats: &[Format],
-    out: &Path,
-    read_opts: &ReadOptions,
-    emit_opts: &EmitOptions,
-) -> Result<(), String> {
-    let bytes = fs::read(&job.input).map_err(|e| format!("unreadable: {e}"))?;
-    let converted =
-        convert::convert(&bytes, formats, read_opts, emit_opts).map_err(|e| e.to_string())?;
-    for (format, data) in converted.outputs {
-        let target = out.join(&job.stem).with_extension(format.extension());
-        write_atomic(&target, &job.input, &data)?;
-    }
-    Ok(())
-}
-
-/// Writes to a temporary file beside the target, then renames it into place,
-/// so a reader never sees a half-written output. Never overwrites the input.
-fn write_atomic(target: &Path, input: &Path, data: &[u8]) -> Result<(), String> {
-    if let (Ok(a), Ok(b)) = (fs::canonicalize(target), fs::canonicalize(input)) {
-        if a == b {
-            return Err(format!(
-                "refusing to overwrite the input with {}",
-                target.display()
-            ));
-        }
-    }
-    let dir = target.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.unres-tmp-{}", std::process::id()));
-    let result = fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(data).and_then(|_| f.sync_all()))
-        .and_then(|_| fs::rename(&tmp, target));
-    result.map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        format!("{}: {e}", target.display())
-    })
 }

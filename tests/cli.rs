@@ -14,6 +14,7 @@ fn convert_names_outputs_after_the_input() {
     let mut names: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| !n.starts_with('.')) // the batch's hidden manifest
         .collect();
     names.sort();
     assert_eq!(names, vec!["A_RES_59_159.md", "A_RES_59_159.xml"]);
@@ -37,14 +38,26 @@ fn a_shopping_list_is_not_a_resolution() {
     let (out_dir, out) = convert(&list, "md,akn");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("list.txt") && err.contains("not a resolution"), "{err}");
-    assert_eq!(fs::read_dir(out_dir.path()).unwrap().count(), 0, "nothing written");
+    assert!(
+        err.contains("list.txt") && err.contains("not a resolution"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_dir(out_dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
 }
 
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(unres(&["convert"]).status.code(), Some(2));
-    assert_eq!(unres(&["convert", "x.txt", "--to", "docx", "-o", "o"]).status.code(), Some(2));
+    assert_eq!(
+        unres(&["convert", "x.txt", "--to", "docx", "-o", "o"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(unres(&["frobnicate"]).status.code(), Some(2));
 }
 

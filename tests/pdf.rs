@@ -343,6 +343,7 @@ fn sample(lang: Lang, words: [&str; 8]) -> Resolution {
             marker: "1".into(),
             content: text(note),
         }],
+        ..Resolution::default()
     }
 }
 

@@ -45,7 +45,11 @@ fn ir_equals_the_golden_file() {
     // source text before it was committed.
     let golden = fs::read_to_string(root().join("tests/golden/A_RES_59_159.ir.json")).unwrap();
     let out = unres(&["inspect", reference().to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let got: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     let want: serde_json::Value = serde_json::from_str(&golden).unwrap();
     assert_eq!(got, want);
@@ -62,7 +66,12 @@ fn ir_equals_the_hand_made_expectation() {
     .unwrap();
     let res = reference_ir();
     let strs = |k: &str| -> Vec<String> {
-        exp[k].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+        exp[k]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
     };
     let pre: Vec<String> = contents(&res.preamble).into_iter().map(squashed).collect();
     let op: Vec<String> = contents(&res.body).into_iter().map(squashed).collect();
@@ -71,23 +80,41 @@ fn ir_equals_the_hand_made_expectation() {
     let notes = exp["footnotes"].as_object().unwrap();
     assert_eq!(res.notes.len(), notes.len());
     for n in &res.notes {
-        assert_eq!(squashed(&n.content), notes[&n.marker].as_str().unwrap(), "note {}", n.marker);
+        assert_eq!(
+            squashed(&n.content),
+            notes[&n.marker].as_str().unwrap(),
+            "note {}",
+            n.marker
+        );
     }
     assert_eq!(res.meta.symbol, exp["symbol"].as_str().unwrap());
     assert_eq!(res.meta.session, exp["session"].as_u64().map(|v| v as u32));
     assert_eq!(res.meta.number, exp["number"].as_u64().map(|v| v as u32));
     assert_eq!(res.meta.title, exp["title"].as_str().unwrap());
-    assert_eq!(res.preface, vec![exp["preface"].as_str().unwrap().to_string()]);
-    assert_eq!(res.meta.reports, vec![exp["report"].as_str().unwrap().to_string()]);
+    assert_eq!(
+        res.preface,
+        vec![exp["preface"].as_str().unwrap().to_string()]
+    );
+    assert_eq!(
+        res.meta.reports,
+        vec![exp["report"].as_str().unwrap().to_string()]
+    );
     assert_eq!(res.formula, exp["formula"].as_str().unwrap());
     assert_eq!(res.meta.adopted.as_deref(), exp["adopted"].as_str());
-    assert_eq!(res.meta.meeting.as_ref().map(|m| m.number as u64), exp["meeting"].as_u64());
+    assert_eq!(
+        res.meta.meeting.as_ref().map(|m| m.number as u64),
+        exp["meeting"].as_u64()
+    );
 }
 
 #[test]
 fn markdown_parses_to_the_same_structure() {
     let (dir, out) = convert(&reference(), "md");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let md = fs::read_to_string(dir.path().join("A_RES_59_159.md")).unwrap();
     let opts = Options::ENABLE_FOOTNOTES | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     let (mut paras, mut items, mut defs, mut refs, mut headings) = (0, 0, 0, 0, 0);
@@ -140,7 +167,10 @@ fn akn_is_schema_valid() {
 
 /// Runs `unres-check` and returns its last line, asserting success.
 fn check(shared: &std::path::Path, args: &[&std::ffi::OsStr]) -> String {
-    let out = Command::new(shared.join("tools/unres-check")).args(args).output().unwrap();
+    let out = Command::new(shared.join("tools/unres-check"))
+        .args(args)
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success(), "unres-check {args:?}:\n{text}");
     text.lines().last().unwrap_or_default().to_string()
@@ -151,7 +181,9 @@ fn independent_checker_agrees() {
     let Some(shared) = shared("independent_checker_agrees") else {
         return;
     };
-    if !have("xmllint", "independent_checker_agrees") || !have("python3", "independent_checker_agrees") {
+    if !have("xmllint", "independent_checker_agrees")
+        || !have("python3", "independent_checker_agrees")
+    {
         return;
     }
     let input = shared.join("corpus/zh/A_RES_59_159.txt");
@@ -160,12 +192,26 @@ fn independent_checker_agrees() {
     let xml = dir.path().join("A_RES_59_159.xml");
     let md = dir.path().join("A_RES_59_159.md");
     let exp = shared.join("expected/A_RES_59_159.json");
-    let last = check(&shared, &["expected".as_ref(), exp.as_os_str(), xml.as_os_str()]);
+    let last = check(
+        &shared,
+        &["expected".as_ref(), exp.as_os_str(), xml.as_os_str()],
+    );
     assert!(last.starts_with("expected: 51/51 items match"), "{last}");
     let last = check(&shared, &["akn".as_ref(), xml.as_os_str()]);
     assert_eq!(last, "akn: 1/1 files valid and conventional");
-    let last = check(&shared, &["preserved".as_ref(), input.as_os_str(), md.as_os_str(), xml.as_os_str()]);
-    assert!(last.starts_with("preserved: worst recall 100.00%"), "{last}");
+    let last = check(
+        &shared,
+        &[
+            "preserved".as_ref(),
+            input.as_os_str(),
+            md.as_os_str(),
+            xml.as_os_str(),
+        ],
+    );
+    assert!(
+        last.starts_with("preserved: worst recall 100.00%"),
+        "{last}"
+    );
 }
 
 #[test]

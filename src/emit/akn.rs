@@ -80,6 +80,7 @@ fn actor(body: Body) -> &'static str {
     match body {
         Body::GeneralAssembly => "unga",
         Body::SecurityCouncil => "unsc",
+        Body::EconomicAndSocialCouncil => "unecosoc",
     }
 }
 
@@ -97,7 +98,9 @@ fn work_iri(res: &Resolution) -> String {
 fn number_value(res: &Resolution) -> String {
     let m = &res.meta;
     match (m.body, m.session, m.number) {
-        (Body::GeneralAssembly, Some(s), Some(n)) => format!("{s}-{n}"),
+        (Body::GeneralAssembly | Body::EconomicAndSocialCouncil, Some(s), Some(n)) => {
+            format!("{s}-{n}")
+        }
         (_, _, Some(n)) => n.to_string(),
         _ => {
             let s: String = m
@@ -118,7 +121,9 @@ fn number_value(res: &Resolution) -> String {
 fn number_shown(res: &Resolution) -> String {
     let m = &res.meta;
     match (m.body, m.session, m.number, m.year) {
-        (Body::GeneralAssembly, Some(s), Some(n), _) => format!("{s}/{n}"),
+        (Body::GeneralAssembly | Body::EconomicAndSocialCouncil, Some(s), Some(n), _) => {
+            format!("{s}/{n}")
+        }
         (_, _, Some(n), Some(y)) => format!("{n} ({y})"),
         (_, _, Some(n), None) => n.to_string(),
         _ => m.symbol.clone(),
@@ -153,6 +158,10 @@ fn meta(x: &mut Xml, doc: &Doc<'_>) -> Result<(), EmitError> {
     x.open("FRBRWork", &[])?;
     x.empty("FRBRthis", &[("value", &format!("{work}/!main"))])?;
     x.empty("FRBRuri", &[("value", &work)])?;
+    if let Some(short) = res.meta.running_heads.first() {
+        // The running head printed on later pages: the work's short title.
+        x.empty("FRBRalias", &[("value", short), ("name", "shortTitle")])?;
+    }
     x.empty("FRBRdate", &[("date", date), ("name", date_name)])?;
     x.empty("FRBRauthor", &[("href", &author)])?;
     x.empty("FRBRcountry", &[("value", "un")])?;
@@ -190,6 +199,7 @@ fn meta(x: &mut Xml, doc: &Doc<'_>) -> Result<(), EmitError> {
     let (organ, organ_name) = match res.meta.body {
         Body::GeneralAssembly => ("unga", "General Assembly"),
         Body::SecurityCouncil => ("unsc", "Security Council"),
+        Body::EconomicAndSocialCouncil => ("unecosoc", "Economic and Social Council"),
     };
     x.empty(
         "TLCOrganization",
@@ -240,13 +250,65 @@ fn meta(x: &mut Xml, doc: &Doc<'_>) -> Result<(), EmitError> {
             ],
         )?;
     }
+    for (i, a) in res.meta.agenda_items.iter().enumerate() {
+        x.empty(
+            "TLCConcept",
+            &[
+                ("eId", &format!("agendaItem_{}", i + 1)),
+                (
+                    "href",
+                    &format!(
+                        "/akn/ontology/concepts/un/agendaItem/{}",
+                        id_token(&a.number)
+                    ),
+                ),
+                ("showAs", a.title.as_deref().unwrap_or(&a.number)),
+            ],
+        )?;
+    }
     x.close("references")?;
+    proprietary(x, res)?;
     x.close("meta")
+}
+
+/// Namespace of unres's own metadata inside `<proprietary>`.
+pub const PROPRIETARY_NS: &str = "urn:unres:proprietary:1";
+
+/// What AKN has no element for: the print's job number and the running
+/// heads of its pages.
+fn proprietary(x: &mut Xml, res: &Resolution) -> Result<(), EmitError> {
+    let m = &res.meta;
+    if m.job_number.is_none() && m.running_heads.is_empty() {
+        return Ok(());
+    }
+    x.open("proprietary", &[("source", "#unres")])?;
+    x.open("unres:print", &[("xmlns:unres", PROPRIETARY_NS)])?;
+    if let Some(j) = &m.job_number {
+        x.open_inline("unres:jobNumber", &[])?;
+        x.text(j)?;
+        x.close_inline("unres:jobNumber")?;
+    }
+    for h in &m.running_heads {
+        x.open_inline("unres:runningHead", &[])?;
+        x.text(h)?;
+        x.close_inline("unres:runningHead")?;
+    }
+    x.close("unres:print")?;
+    x.close("proprietary")
 }
 
 fn preface(x: &mut Xml, doc: &mut Doc<'_>) -> Result<(), EmitError> {
     let res = doc.res;
     x.open("preface", &[])?;
+    if !res.masthead.is_empty() {
+        x.open("container", &[("name", "masthead")])?;
+        for line in &res.masthead {
+            x.open_inline("p", &[])?;
+            x.text(line)?;
+            x.close_inline("p")?;
+        }
+        x.close("container")?;
+    }
     for line in &res.preface {
         x.open("container", &[("name", "procedure")])?;
         x.open_inline("p", &[])?;
@@ -372,43 +434,84 @@ fn preamble(x: &mut Xml, doc: &mut Doc<'_>) -> Result<(), EmitError> {
 fn main_body(x: &mut Xml, doc: &mut Doc<'_>) -> Result<(), EmitError> {
     let res = doc.res;
     x.open("mainBody", &[])?;
-    body_blocks(x, doc, &res.body)?;
+    body_blocks(x, doc, &res.body, "")?;
     x.close("mainBody")
 }
 
-/// Paragraphs, headings and tables of the body or an annex.
-fn body_blocks(x: &mut Xml, doc: &mut Doc<'_>, blocks: &[Block]) -> Result<(), EmitError> {
+/// Paragraphs, headings and tables of the body or an annex. A heading
+/// opens a `section` (level 1) or `subsection` holding what follows it up
+/// to the next heading of its level, as AKN4UN models titled parts.
+fn body_blocks(
+    x: &mut Xml,
+    doc: &mut Doc<'_>,
+    blocks: &[Block],
+    scope: &str,
+) -> Result<(), EmitError> {
     let mut unnumbered = 0;
-    let mut headings = 0;
+    let mut sections = 0;
     let mut tables = 0;
-    for b in blocks {
-        match b {
+    let mut i = 0;
+    while i < blocks.len() {
+        match &blocks[i] {
             Block::Paragraph(p) => {
                 let base = match p.num.as_deref().map(id_token).filter(|t| !t.is_empty()) {
-                    Some(t) => format!("para_{t}"),
+                    Some(t) => format!("{scope}para_{t}"),
                     None => {
                         unnumbered += 1;
-                        format!("para_u{unnumbered}")
+                        format!("{scope}para_u{unnumbered}")
                     }
                 };
                 let id = doc.eid(&base);
                 paragraph(x, doc, p, "paragraph", &id)?;
+                i += 1;
             }
             Block::Heading(h) => {
-                headings += 1;
-                let id = doc.eid(&format!("crossHeading_{headings}"));
-                x.open_inline("crossHeading", &[("eId", &id)])?;
-                heading_text(x, doc, h)?;
-                x.close_inline("crossHeading")?;
+                let end = blocks[i + 1..]
+                    .iter()
+                    .position(|b| matches!(b, Block::Heading(g) if g.level <= h.level))
+                    .map_or(blocks.len(), |k| i + 1 + k);
+                sections += 1;
+                let (element, abbr) = if h.level <= 1 {
+                    ("section", "sec")
+                } else {
+                    ("subsection", "subsec")
+                };
+                let id = doc.eid(&format!("{scope}{abbr}_{sections}"));
+                x.open(element, &[("eId", &id)])?;
+                if let Some(n) = &h.num {
+                    x.open_inline("num", &[])?;
+                    x.text(n)?;
+                    x.close_inline("num")?;
+                }
+                if !h.text.is_empty() {
+                    x.open_inline("heading", &[])?;
+                    inlines(x, doc, &h.text)?;
+                    x.close_inline("heading")?;
+                }
+                let children = &blocks[i + 1..end];
+                if children.is_empty() {
+                    // The schema wants content after a heading; an empty
+                    // paragraph adds no text.
+                    x.open("content", &[])?;
+                    x.open_inline("p", &[])?;
+                    x.close_inline("p")?;
+                    x.close("content")?;
+                } else {
+                    let inner = format!("{}__", strip(&id, &doc.prefix));
+                    body_blocks(x, doc, children, &inner)?;
+                }
+                x.close(element)?;
+                i = end;
             }
             Block::Table(t) => {
                 tables += 1;
-                let id = doc.eid(&format!("para_table{tables}"));
+                let id = doc.eid(&format!("{scope}para_table{tables}"));
                 x.open("paragraph", &[("eId", &id)])?;
                 x.open("content", &[])?;
                 table(x, doc, t, &id)?;
                 x.close("content")?;
                 x.close("paragraph")?;
+                i += 1;
             }
         }
     }
@@ -655,7 +758,7 @@ fn attachment(x: &mut Xml, doc: &mut Doc<'_>, a: &Annex, n: usize) -> Result<(),
         x.open_inline("p", &[])?;
         x.close_inline("p")?;
     }
-    body_blocks(x, doc, &a.content)?;
+    body_blocks(x, doc, &a.content, "")?;
     doc.prefix = saved;
     x.close("mainBody")?;
     x.close("doc")?;

@@ -14,7 +14,7 @@ use crate::ir::{Annex, Block, Heading, Inline, Meta, Paragraph, Resolution, Tabl
 /// Writes `res` as Markdown.
 pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError> {
     let mut out = String::with_capacity(16 * 1024);
-    front_matter(&res.meta, &mut out);
+    front_matter(&res.meta, &res.masthead, &mut out);
     for line in &res.preface {
         out.push_str(&escape_block(line));
         out.push_str("\n\n");
@@ -51,7 +51,7 @@ pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError
     Ok(out.into_bytes())
 }
 
-fn front_matter(m: &Meta, out: &mut String) {
+fn front_matter(m: &Meta, masthead: &[String], out: &mut String) {
     // Values are JSON strings, which YAML reads as double-quoted scalars.
     let q = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
     out.push_str("---\n");
@@ -63,12 +63,20 @@ fn front_matter(m: &Meta, out: &mut String) {
     if !m.title_num.is_empty() {
         field("title_number", q(&m.title_num));
     }
+    if !m.running_heads.is_empty() {
+        let heads: Vec<String> = m.running_heads.iter().map(|h| q(h)).collect();
+        field("running_heads", format!("[{}]", heads.join(", ")));
+    }
+    if let Some(j) = &m.job_number {
+        field("job_number", q(j));
+    }
     field("language", m.lang.iso639_1().to_string());
     field(
         "body",
         match m.body {
             crate::ir::Body::GeneralAssembly => "GA",
             crate::ir::Body::SecurityCouncil => "SC",
+            crate::ir::Body::EconomicAndSocialCouncil => "ECOSOC",
         }
         .to_string(),
     );
@@ -120,6 +128,10 @@ fn front_matter(m: &Meta, out: &mut String) {
     }
     if let Some(mt) = &m.meeting {
         field("meeting", mt.number.to_string());
+    }
+    if !masthead.is_empty() {
+        let lines: Vec<String> = masthead.iter().map(|l| q(l)).collect();
+        field("masthead", format!("[{}]", lines.join(", ")));
     }
     out.push_str("---\n\n");
 }

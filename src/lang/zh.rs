@@ -1,11 +1,12 @@
-//! Chinese: "大会，", "[根据第三委员会的报告(A/59/494)通过]",
-//! "2004 年 12 月 20 日", "第 74 次全体会议".
+//! Chinese: "大会，", "安全理事会，", "经济及社会理事会，",
+//! "[根据第三委员会的报告(A/59/494)通过]", "2004 年 12 月 20 日",
+//! "第 74 次全体会议"; digits and punctuation half- or full-width.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{fold_width, CommitteeLine, Profile};
+use super::{fold, fold_width, is_wide, iso_date, split_report, Adopted, CommitteeLine, Profile};
 use crate::ir::{Body, Lang};
 
 /// The Chinese profile.
@@ -20,6 +21,13 @@ static NO_COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$").expect("valid")
 });
+/// "大会2023年12月19日通过的决议", "安全理事会2015年1月22日第7366次会议通过".
+static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(大会|安全理事会|经济及社会理事会)\s*(?:于\s*)?(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)?\s*(?:(?:在\s*)?第\s*(\d+)\s*次(?:全体)?会议(?:上)?)?\s*通过(?:的决议)?$",
+    )
+    .expect("valid")
+});
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^第\s*(\d+)\s*次(?:\s*[(（]\s*续(?:会)?\s*[)）])?\s*(?:全体)?会议$")
         .expect("valid")
@@ -31,9 +39,14 @@ impl Profile for Chinese {
     }
 
     fn formula(&self, para: &str) -> Option<Body> {
-        match fold_width(para).trim().trim_end_matches([',', '、']) {
+        let folded = fold_width(para);
+        let words: String = folded.split_whitespace().collect();
+        match words.trim_end_matches([',', '、']) {
             "大会" => Some(Body::GeneralAssembly),
-            "安全理事会" => Some(Body::SecurityCouncil),
+            "安全理事会" | "安理会" => Some(Body::SecurityCouncil),
+            "经济及社会理事会" | "经济及社会理事会会议" => {
+                Some(Body::EconomicAndSocialCouncil)
+            }
             _ => None,
         }
     }
@@ -70,38 +83,63 @@ impl Profile for Chinese {
             .parse()
             .ok()
     }
-}
 
-/// "A/59/494, 第 29 段" → (["A/59/494"], Some("第 29 段")).
-fn split_report(s: &str) -> (Vec<String>, Option<String>) {
-    let mut reports = Vec::new();
-    let mut para = None;
-    for part in s.split([',', '，', ';', '；']) {
-        let p = part.trim();
-        if p.is_empty() {
-            continue;
+    /// "1. 赞赏", "１．赞赏", "1.赞赏": after a full-width stop, or before a
+    /// Chinese character, no space is needed.
+    fn operative_num(&self, text: &str) -> Option<(String, usize)> {
+        let mut digits = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some(&(_, c)) = chars.peek() {
+            if !fold(&c.to_string()).starts_with(|d: char| d.is_ascii_digit()) {
+                break;
+            }
+            digits += 1;
+            chars.next();
         }
-        if p.contains('/') {
-            reports.push(p.to_string());
-        } else {
-            para = Some(p.to_string());
+        let (i, stop) = chars.next()?;
+        if digits == 0 || digits > 3 || !matches!(stop, '.' | '\u{ff0e}') {
+            return None;
         }
+        let num_end = i + stop.len_utf8();
+        let rest = &text[num_end..];
+        let body = rest.trim_start();
+        let gap = rest.len() - body.len();
+        let next = body.chars().next()?;
+        let wide_start =
+            is_wide(next) && !fold(&next.to_string()).starts_with(|d: char| d.is_ascii_digit());
+        if gap == 0 && !(stop == '\u{ff0e}' || wide_start) {
+            return None;
+        }
+        Some((text[..num_end].to_string(), num_end + gap))
     }
-    (reports, para)
-}
 
-/// A checked ISO date.
-pub(crate) fn iso_date(y: u32, m: u32, d: u32) -> Option<String> {
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days)
-        .contains(&d)
-        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+    fn adopted(&self, line: &str) -> Option<Adopted> {
+        let folded = fold_width(line.trim());
+        let c = ADOPTED.captures(&folded)?;
+        let body = match &c[1] {
+            "大会" => Body::GeneralAssembly,
+            "安全理事会" => Body::SecurityCouncil,
+            _ => Body::EconomicAndSocialCouncil,
+        };
+        let num = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
+        let date = match (num(2), num(3), num(4)) {
+            (Some(y), Some(m), Some(d)) => iso_date(y, m, d),
+            _ => None,
+        };
+        Some(Adopted {
+            body,
+            date,
+            meeting: num(5),
+        })
+    }
+
+    fn quotation_marks(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("\u{201c}", "\u{201d}"),
+            ("\u{2018}", "\u{2019}"),
+            ("《", "》"),
+        ]
+    }
 }
 
 #[cfg(test)]
@@ -134,6 +172,48 @@ mod tests {
         assert_eq!(Chinese.meeting("第 74 次全体会议"), Some(74));
         assert_eq!(Chinese.meeting("第７４次全体会议"), Some(74));
         assert_eq!(Chinese.meeting("第 74 次全体会议的报告"), None);
+    }
+
+    #[test]
+    fn full_and_half_width_forms() {
+        let c = Chinese
+            .committee_line("［根据第三委员会的报告（Ａ/59/494）通过］")
+            .unwrap();
+        assert_eq!(c.committee.as_deref(), Some("第三委员会"));
+        assert_eq!(Chinese.formula("大会,"), Some(Body::GeneralAssembly));
+        assert_eq!(
+            Chinese.formula("经济及社会理事会，"),
+            Some(Body::EconomicAndSocialCouncil)
+        );
+        assert_eq!(Chinese.operative_num("1. 赞赏"), Some(("1.".into(), 3)));
+        assert_eq!(
+            Chinese.operative_num("１２．赞赏"),
+            Some(("１２．".into(), "１２．".len()))
+        );
+        assert_eq!(Chinese.operative_num("3.赞赏"), Some(("3.".into(), 2)));
+        assert_eq!(Chinese.operative_num("1.5 亿美元"), None);
+        assert_eq!(Chinese.operative_num("2004 年"), None);
+        assert_eq!(
+            Chinese.date("２００４年１２月２０日").as_deref(),
+            Some("2004-12-20")
+        );
+    }
+
+    #[test]
+    fn adoption_lines() {
+        let a = Chinese.adopted("大会2023年12月19日通过的决议").unwrap();
+        assert_eq!(
+            (a.body, a.date.as_deref(), a.meeting),
+            (Body::GeneralAssembly, Some("2023-12-19"), None)
+        );
+        let a = Chinese
+            .adopted("安全理事会2015年1月22日第7366次会议通过")
+            .unwrap();
+        assert_eq!(
+            (a.body, a.date.as_deref(), a.meeting),
+            (Body::SecurityCouncil, Some("2015-01-22"), Some(7366))
+        );
+        assert!(Chinese.adopted("大会，").is_none());
     }
 
     #[test]

@@ -18,8 +18,21 @@ pub struct ReadOptions {
     pub lang: Option<Lang>,
 }
 
-/// Decodes input bytes to text: UTF-8 with or without BOM, UTF-16 with BOM.
-/// Refuses empty and binary input with a reason.
+/// File extensions a directory walk picks up as inputs: one entry per format
+/// the readers accept, so adding a reader adds one word here.
+pub const EXTENSIONS: &[&str] = &["txt"];
+
+/// Whether a file found while walking a directory is an input, by extension
+/// (case-insensitive).
+pub fn accepts(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// Decodes input bytes to text: UTF-8 with or without BOM, UTF-16 with BOM,
+/// and GB18030/GBK Chinese text (detected when the bytes are not UTF-8).
+/// Refuses empty, binary and otherwise undecodable input with a reason.
 pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(ReadError::TooLarge {
@@ -33,25 +46,95 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
         utf16(rest, u16::from_le_bytes)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         utf16(rest, u16::from_be_bytes)?
+    } else if let Some(rest) = bytes.strip_prefix(b"\x84\x31\x95\x33") {
+        // The GB18030 encoding of U+FEFF.
+        gb18030(rest)?
+    } else if bytes.contains(&0) {
+        return Err(ReadError::Binary(
+            "contains NUL bytes (not text; UTF-16 needs a byte order mark)".into(),
+        ));
     } else {
-        utf8(bytes)?
+        match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_owned(),
+            Err(e) if looks_like_gb(bytes) => gb18030(bytes).map_err(|_| not_utf8(e))?,
+            Err(e) => return Err(not_utf8(e)),
+        }
     };
     if text.trim().is_empty() {
         return Err(ReadError::Empty);
     }
-    if text.contains('\0') {
-        return Err(ReadError::Binary("contains NUL characters".into()));
-    }
+    check_not_binary(&text)?;
     Ok(text)
 }
 
+/// Text extracted from PDFs holds letters, spaces, newlines and form feeds;
+/// a noticeable share of other control characters means it is not text.
+fn check_not_binary(text: &str) -> Result<(), ReadError> {
+    if text.contains('\0') {
+        return Err(ReadError::Binary("contains NUL characters".into()));
+    }
+    let (mut total, mut control) = (0usize, 0usize);
+    for c in text.chars() {
+        total += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0b' | '\x0c') {
+            control += 1;
+        }
+    }
+    if control * 100 > total {
+        return Err(ReadError::Binary(format!(
+            "{control} control characters in {total}"
+        )));
+    }
+    Ok(())
+}
+
+fn not_utf8(e: std::str::Utf8Error) -> ReadError {
+    ReadError::Binary(format!(
+        "not UTF-8, UTF-16 with BOM or GB18030 text (first bad byte at offset {})",
+        e.valid_up_to()
+    ))
+}
+
+/// Whether non-UTF-8 bytes look like GB18030/GBK Chinese: most multi-byte
+/// sequences must be two bytes in the GB2312 range (0xA1–0xFE both), where
+/// nearly all Chinese text lies. A Latin-1 or Windows-1252 text also pairs up
+/// into GBK sequences ("é" + "t"), but their second byte is mostly ASCII,
+/// so it fails this test instead of being decoded into nonsense.
+fn looks_like_gb(bytes: &[u8]) -> bool {
+    let (mut seqs, mut gb2312) = (0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        if !(0x81..=0xFE).contains(&b) || i + 1 >= bytes.len() {
+            return false;
+        }
+        let t = bytes[i + 1];
+        seqs += 1;
+        if t.is_ascii_digit() {
+            i += 4; // four-byte GB18030 sequence
+        } else {
+            if (0xA1..=0xFE).contains(&b) && (0xA1..=0xFE).contains(&t) {
+                gb2312 += 1;
+            }
+            i += 2;
+        }
+    }
+    seqs > 0 && gb2312 * 10 >= seqs * 9
+}
+
+fn gb18030(bytes: &[u8]) -> Result<String, ReadError> {
+    encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|c| c.into_owned())
+        .ok_or_else(|| ReadError::Binary("invalid GB18030".into()))
+}
+
 fn utf8(bytes: &[u8]) -> Result<String, ReadError> {
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        ReadError::Binary(format!(
-            "not valid UTF-8 (first bad byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })
+    String::from_utf8(bytes.to_vec()).map_err(|e| not_utf8(e.utf8_error()))
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, ReadError> {
@@ -83,6 +166,54 @@ mod tests {
             .chain("ab".encode_utf16().flat_map(u16::to_be_bytes))
             .collect();
         assert_eq!(decode(&be).unwrap(), "ab");
+    }
+
+    #[test]
+    fn decodes_gb18030_and_gbk() {
+        let text = "大会，\n回顾其 1991 年 12 月 18 日第 46/152 号决议，";
+        let (gb, _, bad) = encoding_rs::GB18030.encode(text);
+        assert!(!bad);
+        assert!(std::str::from_utf8(&gb).is_err(), "really not UTF-8");
+        assert_eq!(decode(&gb).unwrap(), text);
+        let mut with_bom = b"\x84\x31\x95\x33".to_vec();
+        with_bom.extend_from_slice(&gb);
+        assert_eq!(decode(&with_bom).unwrap(), text);
+    }
+
+    #[test]
+    fn refuses_latin1_rather_than_reading_it_as_gbk() {
+        // "été à Genève" in Windows-1252: valid GBK byte pairs, but not Chinese.
+        let latin1 = b"Assembl\xe9e g\xe9n\xe9rale, \xe9t\xe9 \xe0 Gen\xe8ve";
+        let err = decode(latin1).unwrap_err();
+        assert!(matches!(err, ReadError::Binary(_)), "{err}");
+    }
+
+    #[test]
+    fn refuses_random_bytes_as_binary() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let bytes: Vec<u8> = (0..20 * 1024)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 24) as u8
+            })
+            .collect();
+        assert!(matches!(decode(&bytes), Err(ReadError::Binary(_))));
+        // Random bytes with the NULs taken out are still not text.
+        let no_nul: Vec<u8> = bytes.iter().map(|&b| b.max(1)).collect();
+        assert!(matches!(decode(&no_nul), Err(ReadError::Binary(_))));
+        // Control characters in otherwise valid UTF-8.
+        let ctl: String = "ab\u{1}\u{2}\u{3}".repeat(50);
+        assert!(matches!(decode(ctl.as_bytes()), Err(ReadError::Binary(_))));
+    }
+
+    #[test]
+    fn keeps_form_feeds_and_accepts_txt() {
+        assert_eq!(decode(b"a\x0cb\r\n").unwrap(), "a\x0cb\r\n");
+        assert!(accepts(std::path::Path::new("x/A.TXT")));
+        assert!(!accepts(std::path::Path::new("x/A.md")));
+        assert!(!accepts(std::path::Path::new("x/txt")));
     }
 
     #[test]

@@ -268,6 +268,16 @@ fn document_flows(cx: &mut Ctx, res: &Resolution) -> Result<Vec<Flow>, EmitError
     let mut flows = Vec::new();
     let plain = |s: &str| vec![Inline::Text(s.to_string())];
 
+    // The masthead of the first page, small, on the start side.
+    for line in &res.masthead {
+        let content = plain(line);
+        let spec = simple(cx, &content, Style::Regular, t.header.size, Align::Start);
+        push_boxes(&mut flows, paragraph(cx, &spec)?, None);
+    }
+    if !res.masthead.is_empty() {
+        flows.push(Flow::Glue(t.preface.space_after));
+    }
+
     for line in &res.preface {
         let content = plain(line);
         let spec = simple(cx, &content, Style::Regular, t.preface.size, Align::Center);
@@ -1218,11 +1228,26 @@ fn finish_page(
             }
         }
     }
-    // Running header: the symbol, from page 2, on the start side.
+    // Running header from page 2, on the start side: the symbol and the
+    // running head as printed on that page of the original, if known.
     if index > 0 && !res.meta.symbol.is_empty() {
-        let content = vec![Inline::Text(res.meta.symbol.clone())];
+        let mut head = res.meta.symbol.clone();
+        let heads = &res.meta.running_heads;
+        if let Some(h) = heads.get(index - 1).or(heads.last()) {
+            head.push_str("    ");
+            head.push_str(h);
+        }
+        let content = vec![Inline::Text(head)];
         let spec = simple(cx, &content, Style::Regular, tpl.header.size, Align::Start);
         furniture(cx, page, &spec, tpl.page.header_baseline)?;
+    }
+    // The job number at the foot of the first page, as printed.
+    if index == 0 {
+        if let Some(job) = &res.meta.job_number {
+            let content = vec![Inline::Text(job.clone())];
+            let spec = simple(cx, &content, Style::Regular, tpl.header.size, Align::Start);
+            furniture(cx, page, &spec, ph - tpl.page.footer_baseline)?;
+        }
     }
     let content = vec![Inline::Text((index + 1).to_string())];
     let spec = simple(cx, &content, Style::Regular, tpl.header.size, Align::Center);

@@ -27,7 +27,10 @@ pub fn opportunities(text: &str, glued: impl Fn(usize) -> bool) -> Vec<usize> {
         }
         let next = text[at..].chars().next();
         let prev = text[..at].chars().next_back();
-        if next.is_some_and(no_line_start) || prev.is_some_and(no_line_end) {
+        // Not after a hyphen-minus either: text extractors (pdftotext)
+        // take a line-final "-" for a soft hyphen and drop it, so
+        // "Secretary-\nGeneral" would be copied as "SecretaryGeneral".
+        if next.is_some_and(no_line_start) || prev.is_some_and(|c| no_line_end(c) || c == '-') {
             continue;
         }
         out.push(at);
@@ -71,6 +74,14 @@ mod tests {
     #[test]
     fn chinese_breaks_between_ideographs() {
         assert_eq!(lines_of("回顾其"), ["回", "顾", "其"]);
+    }
+
+    #[test]
+    fn no_break_after_a_hyphen() {
+        assert_eq!(
+            lines_of("the Secretary-General to"),
+            ["the ", "Secretary-General ", "to"]
+        );
     }
 
     #[test]

@@ -1,0 +1,180 @@
+//! Which files a run converts, and where each one's outputs go.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use unres::read;
+use walkdir::WalkDir;
+
+/// One input and where its outputs go.
+#[derive(Debug)]
+pub struct Job {
+    /// The input file, as found (given or walked).
+    pub input: PathBuf,
+    /// Output path relative to OUTDIR, without extension.
+    pub rel: PathBuf,
+}
+
+/// A path that could not become a job, and why.
+#[derive(Debug)]
+pub struct Problem {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// Everything found under the PATHs given, in a stable order.
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub jobs: Vec<Job>,
+    /// Paths that count as failed inputs (unreadable directory, colliding outputs).
+    pub problems: Vec<Problem>,
+    /// Notes that are not failures (symbolic link loops not followed).
+    pub notices: Vec<String>,
+    /// Canonical paths of every input, so that no output ever replaces one.
+    pub inputs: HashSet<PathBuf>,
+}
+
+/// Collects the jobs for `paths`: a file is taken as it is (whatever its
+/// extension: the user named it); a directory is walked in file-name order,
+/// following symbolic links but never a loop, skipping hidden entries and
+/// OUTDIR itself, and taking the files whose extension a reader accepts. A
+/// directory's tree is mirrored below OUTDIR; a file goes to OUTDIR/NAME.
+/// The same file reached twice is converted once; two inputs that would
+/// write the same outputs make the second a problem.
+pub fn collect(paths: &[PathBuf], out_canonical: &Path) -> Collected {
+    let mut c = Collected::default();
+    let mut owners: HashMap<PathBuf, PathBuf> = HashMap::new();
+    let mut add = |c: &mut Collected, input: PathBuf, rel: PathBuf| {
+        let canonical = fs::canonicalize(&input).unwrap_or_else(|_| input.clone());
+        if !c.inputs.insert(canonical) {
+            return; // the same file, reached again
+        }
+        if let Some(first) = owners.get(&rel) {
+            c.problems.push(Problem {
+                reason: format!(
+                    "its outputs would overwrite those of {} (same name below OUTDIR)",
+                    first.display()
+                ),
+                path: input,
+            });
+            return;
+        }
+        owners.insert(rel.clone(), input.clone());
+        c.jobs.push(Job { input, rel });
+    };
+    for root in paths {
+        if !root.is_dir() {
+            let rel = root
+                .file_stem()
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("out"));
+            add(&mut c, root.clone(), rel);
+            continue;
+        }
+        let walker = WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+                let is_out = e.file_type().is_dir()
+                    && fs::canonicalize(e.path()).is_ok_and(|p| p == out_canonical);
+                !hidden && !is_out
+            });
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path = e.path().unwrap_or(root).to_path_buf();
+                    if let Some(ancestor) = e.loop_ancestor() {
+                        c.notices.push(format!(
+                            "{}: symbolic link loop back to {}, not followed",
+                            path.display(),
+                            ancestor.display()
+                        ));
+                    } else {
+                        let reason = e
+                            .io_error()
+                            .map(|io| format!("unreadable: {io}"))
+                            .unwrap_or_else(|| format!("unreadable: {e}"));
+                        c.problems.push(Problem { path, reason });
+                    }
+                    continue;
+                }
+            };
+            let path = entry.path();
+            if entry.file_type().is_file() && read::accepts(path) {
+                let rel = path.strip_prefix(root).unwrap_or(path).with_extension("");
+                add(&mut c, path.to_path_buf(), rel);
+            }
+        }
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rels(c: &Collected) -> Vec<String> {
+        c.jobs
+            .iter()
+            .map(|j| j.rel.to_string_lossy().replace('\\', "/"))
+            .collect()
+    }
+
+    #[test]
+    fn walks_sorted_mirrors_and_skips_what_is_not_input() {
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path();
+        for f in [
+            "b/z.txt",
+            "b/a.TXT",
+            "a.txt",
+            "c.md",
+            ".hidden/x.txt",
+            "b/.y.txt",
+        ] {
+            let p = r.join(f);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, "x").unwrap();
+        }
+        let out = r.join("out");
+        fs::create_dir_all(out.join("sub")).unwrap();
+        fs::write(out.join("sub/old.txt"), "x").unwrap();
+        let c = collect(&[r.to_path_buf()], &fs::canonicalize(&out).unwrap());
+        assert_eq!(rels(&c), ["a", "b/a", "b/z"]);
+        assert!(c.problems.is_empty() && c.notices.is_empty());
+    }
+
+    #[test]
+    fn same_file_twice_once_and_colliding_names_refused() {
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path();
+        for f in ["x/A.txt", "y/A.txt"] {
+            let p = r.join(f);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, "x").unwrap();
+        }
+        let a = r.join("x/A.txt");
+        let c = collect(&[a.clone(), a, r.join("y/A.txt")], Path::new("/nowhere"));
+        assert_eq!(rels(&c), ["A"]);
+        assert_eq!(c.problems.len(), 1);
+        assert!(c.problems[0].path.ends_with("y/A.txt"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_are_not_followed() {
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path();
+        fs::create_dir_all(r.join("a")).unwrap();
+        fs::write(r.join("a/r.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(r, r.join("a/loop")).unwrap();
+        let c = collect(&[r.to_path_buf()], Path::new("/nowhere"));
+        assert_eq!(rels(&c), ["a/r"]);
+        assert_eq!(c.notices.len(), 1, "{:?}", c.notices);
+        assert!(c.problems.is_empty());
+    }
+}

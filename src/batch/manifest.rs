@@ -1,0 +1,121 @@
+//! What made each output: the record `--skip-unchanged` relies on.
+//!
+//! `OUTDIR/.unres-manifest.json` maps each output (relative to OUTDIR, `/`
+//! separators) to the stamp of the run that wrote it: the unres version and
+//! the options that change outputs (`unres 0.1.0; lang=auto`). An output is
+//! unchanged when it exists, is newer than its input and carries the current
+//! stamp. The manifest is rewritten atomically at the end of every run; a run
+//! killed before that leaves the previous manifest, so at worst the next run
+//! converts again what it cannot vouch for.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Component, Path};
+
+use serde::{Deserialize, Serialize};
+use unres::read::ReadOptions;
+
+use super::write::write_atomic;
+
+/// The manifest's file name in OUTDIR (hidden, and not an input extension).
+pub const FILE: &str = ".unres-manifest.json";
+
+/// Output path (relative to OUTDIR) → stamp of the run that wrote it.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    pub outputs: BTreeMap<String, String>,
+}
+
+/// The stamp of this build with these options.
+pub fn stamp(read: &ReadOptions) -> String {
+    let lang = read.lang.map(|l| l.iso639_1()).unwrap_or("auto");
+    format!("unres {}; lang={lang}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The key of an output below `root`: its relative path with `/` separators.
+pub fn key(root: &Path, output: &Path) -> String {
+    let rel = output.strip_prefix(root).unwrap_or(output);
+    let parts: Vec<_> = rel
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy()),
+            _ => None,
+        })
+        .collect();
+    parts.join("/")
+}
+
+impl Manifest {
+    /// Reads OUTDIR's manifest; a missing or unreadable one is empty (every
+    /// output then counts as changed).
+    pub fn load(root: &Path) -> Manifest {
+        fs::read(root.join(FILE))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes the manifest atomically.
+    pub fn save(&self, root: &Path) -> std::io::Result<()> {
+        let mut json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
+        json.push(b'\n');
+        write_atomic(&root.join(FILE), &json)
+    }
+
+    /// Whether every output in `outputs` exists, is newer than `input` and
+    /// was made with `stamp`.
+    pub fn unchanged(&self, root: &Path, input: &Path, outputs: &[&Path], stamp: &str) -> bool {
+        let Ok(input_time) = fs::metadata(input).and_then(|m| m.modified()) else {
+            return false;
+        };
+        outputs.iter().all(|out| {
+            self.outputs
+                .get(&key(root, out))
+                .is_some_and(|s| s == stamp)
+                && fs::metadata(out)
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|t| t > input_time)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, SystemTime};
+
+    #[test]
+    fn unchanged_needs_stamp_existence_and_newer_output() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path();
+        let input = root.join("in.txt");
+        let out = root.join("a/in.md");
+        fs::write(&input, "x").unwrap();
+        fs::create_dir_all(root.join("a")).unwrap();
+        let old = SystemTime::now() - Duration::from_secs(60);
+        fs::File::options()
+            .write(true)
+            .open(&input)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        let mut m = Manifest::default();
+        let st = stamp(&ReadOptions::default());
+        assert!(!m.unchanged(root, &input, &[&out], &st), "no output");
+        fs::write(&out, "y").unwrap();
+        assert!(!m.unchanged(root, &input, &[&out], &st), "not recorded");
+        m.outputs.insert(key(root, &out), st.clone());
+        assert_eq!(key(root, &out), "a/in.md");
+        assert!(m.unchanged(root, &input, &[&out], &st));
+        assert!(!m.unchanged(root, &input, &[&out], "unres 0.0.0; lang=auto"));
+        m.save(root).unwrap();
+        assert_eq!(Manifest::load(root).outputs, m.outputs);
+        fs::File::options()
+            .write(true)
+            .open(&input)
+            .unwrap()
+            .set_modified(SystemTime::now() + Duration::from_secs(60))
+            .unwrap();
+        assert!(!m.unchanged(root, &input, &[&out], &st), "input newer");
+    }
+}

@@ -1,0 +1,342 @@
+//! The batch runner: walks the inputs, converts them on a pool of threads,
+//! shows progress, writes outputs atomically below OUTDIR and reports.
+//!
+//! It knows nothing of resolutions beyond calling [`convert::convert`] once
+//! per document: read the file, convert, write, drop, so memory stays flat
+//! however many documents there are. Shared work (fonts, templates) lives in
+//! the [`EmitOptions`] prepared once by the caller and lent to every thread.
+
+mod jobs;
+mod manifest;
+mod report;
+mod write;
+
+use std::fs;
+use std::io::{self, IsTerminal as _, Read as _};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use thiserror::Error;
+use unres::convert::{self, ConvertError};
+use unres::emit::{EmitOptions, Format};
+use unres::error::ReadError;
+use unres::read::{ReadOptions, MAX_INPUT_BYTES};
+
+use jobs::Job;
+use manifest::Manifest;
+pub use report::Totals;
+use report::{ms, Record, Report, Status};
+use write::{OutDir, WriteError};
+
+/// What a run is asked to do, besides its inputs.
+pub struct Settings {
+    /// Output formats, each written once per input.
+    pub formats: Vec<Format>,
+    /// OUTDIR: outputs go below it and nowhere else.
+    pub out: PathBuf,
+    pub read: ReadOptions,
+    /// Worker threads (at least 1).
+    pub jobs: usize,
+    /// Print nothing but errors.
+    pub quiet: bool,
+    /// Where to write the JSON report, if anywhere.
+    pub report: Option<PathBuf>,
+    /// Leave inputs alone whose outputs are newer and made by this version.
+    pub skip_unchanged: bool,
+}
+
+/// Why a run could not go on at all (as opposed to one input failing).
+#[derive(Debug, Error)]
+pub enum Fatal {
+    #[error("cannot create the output directory {path}: {source}")]
+    OutDir {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("cannot start {jobs} worker threads: {message}")]
+    Threads { jobs: usize, message: String },
+    #[error("cannot write the report {path}: {message}")]
+    Report { path: PathBuf, message: String },
+}
+
+/// Why one input failed.
+#[derive(Debug, Error)]
+enum Failure {
+    #[error("unreadable: {0}")]
+    Unreadable(String),
+    #[error("too large: {size} bytes (limit {limit})")]
+    TooLarge { size: u64, limit: u64 },
+    #[error(transparent)]
+    Convert(#[from] ConvertError),
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
+impl Failure {
+    /// The short kind named in the report.
+    fn kind(&self) -> &'static str {
+        match self {
+            Failure::Unreadable(_) => "unreadable",
+            Failure::TooLarge { .. } => "too-large",
+            Failure::Convert(ConvertError::Read(r)) => match r {
+                ReadError::Empty => "empty",
+                ReadError::Binary(_) => "binary",
+                ReadError::TooLarge { .. } => "too-large",
+                ReadError::NotResolution(_) => "not-a-resolution",
+                ReadError::Syntax { .. } => "syntax",
+            },
+            Failure::Convert(ConvertError::Emit { .. }) => "emit",
+            Failure::Write(_) => "write",
+        }
+    }
+}
+
+/// Shared, read-only state of a run, lent to every worker.
+struct Context<'a> {
+    settings: &'a Settings,
+    emit: &'a EmitOptions,
+    out: &'a OutDir,
+    manifest: &'a Manifest,
+    stamp: &'a str,
+    bar: &'a ProgressBar,
+}
+
+/// Converts every input under `paths`; prints one line per failed input
+/// (always) and progress and a summary (unless quiet); writes the report.
+pub fn run(paths: &[PathBuf], s: &Settings, emit: &EmitOptions) -> Result<Totals, Fatal> {
+    let start = Instant::now();
+    fs::create_dir_all(&s.out).map_err(|source| Fatal::OutDir {
+        path: s.out.clone(),
+        source,
+    })?;
+    let out_canonical = fs::canonicalize(&s.out).map_err(|source| Fatal::OutDir {
+        path: s.out.clone(),
+        source,
+    })?;
+    let collected = jobs::collect(paths, &out_canonical);
+    let out = OutDir::open(&s.out, collected.inputs).map_err(|source| Fatal::OutDir {
+        path: s.out.clone(),
+        source,
+    })?;
+    let cleaned = out.clean_leftovers();
+    if !s.quiet {
+        if cleaned > 0 {
+            eprintln!("unres: removed {cleaned} temporary files left by an interrupted run");
+        }
+        for n in &collected.notices {
+            eprintln!("unres: {n}");
+        }
+    }
+
+    let mut records: Vec<Record> = collected
+        .problems
+        .iter()
+        .map(|p| {
+            eprintln!("unres: {}: {}", p.path.display(), p.reason);
+            Record {
+                path: p.path.display().to_string(),
+                status: Status::Failed,
+                outputs: Vec::new(),
+                warnings: Vec::new(),
+                reason: Some(if p.reason.starts_with("unreadable") {
+                    "unreadable"
+                } else {
+                    "collision"
+                }),
+                error: Some(p.reason.clone()),
+                elapsed_ms: 0.0,
+            }
+        })
+        .collect();
+
+    let bar = progress_bar(collected.jobs.len(), s.quiet);
+    let manifest = Manifest::load(out.root());
+    let stamp = manifest::stamp(&s.read);
+    let ctx = Context {
+        settings: s,
+        emit,
+        out: &out,
+        manifest: &manifest,
+        stamp: &stamp,
+        bar: &bar,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(s.jobs)
+        .build()
+        .map_err(|e| Fatal::Threads {
+            jobs: s.jobs,
+            message: e.to_string(),
+        })?;
+    let done: Vec<Record> = pool.install(|| {
+        collected
+            .jobs
+            .par_iter()
+            .map(|job| {
+                let r = process(job, &ctx);
+                bar.inc(1);
+                r
+            })
+            .collect()
+    });
+    bar.finish_and_clear();
+    records.extend(done);
+
+    let mut manifest = manifest;
+    let mut changed = false;
+    for r in records.iter().filter(|r| r.status == Status::Converted) {
+        for o in &r.outputs {
+            let key = manifest::key(out.root(), Path::new(o));
+            changed |= manifest.outputs.insert(key, stamp.clone()).as_ref() != Some(&stamp);
+        }
+    }
+    if changed {
+        if let Err(e) = manifest.save(out.root()) {
+            eprintln!("unres: cannot record outputs in {}: {e}", manifest::FILE);
+        }
+    }
+
+    let totals = Totals::of(&records, start.elapsed());
+    if let Some(path) = &s.report {
+        write_report(path, s, &totals, &records, &out)?;
+    }
+    if !s.quiet {
+        eprintln!("unres: {}", totals.line());
+    }
+    Ok(totals)
+}
+
+fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template(
+        "{bar:40.cyan/blue} {pos}/{len} documents  {rate}  ETA {eta}  {elapsed_precise}",
+    ) {
+        bar.set_style(style.with_key(
+            "rate",
+            |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}/s", s.per_sec());
+            },
+        ));
+    }
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
+
+/// One input: skip it if unchanged, else read, convert, write, drop.
+fn process(job: &Job, ctx: &Context) -> Record {
+    let start = Instant::now();
+    let s = ctx.settings;
+    let targets: Vec<(Format, PathBuf)> = s
+        .formats
+        .iter()
+        .map(|&f| (f, ctx.out.target(&job.rel, f.extension())))
+        .collect();
+    let mut record = Record {
+        path: job.input.display().to_string(),
+        status: Status::Converted,
+        outputs: Vec::new(),
+        warnings: Vec::new(),
+        reason: None,
+        error: None,
+        elapsed_ms: 0.0,
+    };
+    let paths: Vec<&Path> = targets.iter().map(|(_, p)| p.as_path()).collect();
+    if s.skip_unchanged
+        && ctx
+            .manifest
+            .unchanged(ctx.out.root(), &job.input, &paths, ctx.stamp)
+    {
+        record.status = Status::Skipped;
+        record.outputs = paths.iter().map(|p| p.display().to_string()).collect();
+    } else if let Err(f) = convert_one(job, &targets, ctx, &mut record) {
+        ctx.bar
+            .suspend(|| eprintln!("unres: {}: {f}", job.input.display()));
+        record.status = Status::Failed;
+        record.reason = Some(f.kind());
+        record.error = Some(f.to_string());
+    }
+    record.elapsed_ms = ms(start.elapsed());
+    record
+}
+
+fn convert_one(
+    job: &Job,
+    targets: &[(Format, PathBuf)],
+    ctx: &Context,
+    record: &mut Record,
+) -> Result<(), Failure> {
+    let bytes = read_input(&job.input)?;
+    let converted = convert::convert(&bytes, &ctx.settings.formats, &ctx.settings.read, ctx.emit)?;
+    drop(bytes);
+    record.warnings = converted.warnings;
+    for (format, data) in converted.outputs {
+        let Some((_, target)) = targets.iter().find(|(f, _)| *f == format) else {
+            continue;
+        };
+        ctx.out.write(target, &data)?;
+        record.outputs.push(target.display().to_string());
+    }
+    Ok(())
+}
+
+/// Reads a regular file of at most [`MAX_INPUT_BYTES`], without first
+/// reading more than that (a FIFO or a device is refused, not waited on).
+fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
+    let unreadable = |e: io::Error| Failure::Unreadable(e.to_string());
+    let meta = fs::metadata(path).map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(Failure::Unreadable("not a regular file".into()));
+    }
+    let too_large = |size| Failure::TooLarge {
+        size,
+        limit: MAX_INPUT_BYTES,
+    };
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn write_report(
+    path: &Path,
+    s: &Settings,
+    totals: &Totals,
+    records: &[Record],
+    out: &OutDir,
+) -> Result<(), Fatal> {
+    let report = Report {
+        unres: env!("CARGO_PKG_VERSION"),
+        formats: s.formats.iter().map(|f| f.to_string()).collect(),
+        jobs: s.jobs,
+        totals,
+        inputs: records,
+    };
+    let fail = |message: String| Fatal::Report {
+        path: path.to_path_buf(),
+        message,
+    };
+    let mut json = serde_json::to_vec_pretty(&report).map_err(|e| fail(e.to_string()))?;
+    json.push(b'\n');
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    let real = dir
+        .map(fs::canonicalize)
+        .unwrap_or_else(std::env::current_dir)
+        .map(|d| d.join(path.file_name().unwrap_or_default()))
+        .map_err(|e| fail(e.to_string()))?;
+    if out.is_input(&real) {
+        return Err(fail("refusing to overwrite an input".into()));
+    }
+    write::write_atomic(&real, &json).map_err(|e| fail(e.to_string()))
+}

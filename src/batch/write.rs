@@ -1,0 +1,212 @@
+//! Atomic output writing below OUTDIR, and cleaning up after interrupted runs.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use thiserror::Error;
+use walkdir::WalkDir;
+
+/// What marks a temporary file of ours: `.NAME.unres-tmp-PID`.
+const TMP_MARK: &str = ".unres-tmp-";
+
+/// Why an output was not written.
+#[derive(Debug, Error)]
+pub enum WriteError {
+    #[error("refusing to overwrite the input {0}")]
+    WouldOverwriteInput(PathBuf),
+    #[error("refusing to write {0}: outside the output directory (a symbolic link?)")]
+    OutsideOutDir(PathBuf),
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+/// The output directory of a run: outputs go below it and nowhere else, and
+/// never replace an input.
+pub struct OutDir {
+    root: PathBuf,
+    inputs: HashSet<PathBuf>,
+    /// Directories already created and found to lie below `root` (with
+    /// their canonical paths), so each is checked once per run, not per output.
+    checked: Mutex<HashMap<PathBuf, PathBuf>>,
+}
+
+impl OutDir {
+    /// Creates OUTDIR if needed. `inputs` are the canonical input paths.
+    pub fn open(out: &Path, inputs: HashSet<PathBuf>) -> io::Result<Self> {
+        fs::create_dir_all(out)?;
+        Ok(OutDir {
+            root: fs::canonicalize(out)?,
+            inputs,
+            checked: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// OUTDIR, canonical.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Whether `path` (canonical) is one of the inputs.
+    pub fn is_input(&self, path: &Path) -> bool {
+        self.inputs.contains(path)
+    }
+
+    /// Where the output with relative stem `rel` and extension `ext` goes.
+    pub fn target(&self, rel: &Path, ext: &str) -> PathBuf {
+        let mut name = rel.as_os_str().to_owned();
+        name.push(".");
+        name.push(ext);
+        self.root.join(name)
+    }
+
+    /// Writes `data` to `target` (below OUTDIR) atomically.
+    pub fn write(&self, target: &Path, data: &[u8]) -> Result<(), WriteError> {
+        let io_err = |source| WriteError::Io {
+            path: target.to_path_buf(),
+            source,
+        };
+        let dir = target.parent().unwrap_or(&self.root);
+        let known = self.checked.lock().ok().and_then(|c| c.get(dir).cloned());
+        let real_dir = match known {
+            Some(d) => d,
+            None => {
+                fs::create_dir_all(dir).map_err(io_err)?;
+                let real_dir = fs::canonicalize(dir).map_err(io_err)?;
+                // Below OUTDIR by construction, unless a symbolic link leads out.
+                if !real_dir.starts_with(&self.root) {
+                    return Err(WriteError::OutsideOutDir(target.to_path_buf()));
+                }
+                if let Ok(mut c) = self.checked.lock() {
+                    c.insert(dir.to_path_buf(), real_dir.clone());
+                }
+                real_dir
+            }
+        };
+        let real = real_dir.join(target.file_name().unwrap_or_default());
+        if self.inputs.contains(&real) {
+            return Err(WriteError::WouldOverwriteInput(real));
+        }
+        write_atomic(&real, data).map_err(io_err)
+    }
+
+    /// Removes the temporary files that interrupted runs left below OUTDIR
+    /// (those whose process is gone). Returns how many went.
+    pub fn clean_leftovers(&self) -> usize {
+        let mut removed = 0;
+        for entry in WalkDir::new(&self.root).into_iter().flatten() {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let name = entry.file_name().to_string_lossy();
+            let Some(pid) = leftover_pid(&name) else {
+                continue;
+            };
+            if pid != std::process::id()
+                && !process_alive(pid)
+                && fs::remove_file(entry.path()).is_ok()
+            {
+                removed += 1;
+            }
+        }
+        removed
+    }
+}
+
+/// The process id in a temporary file name of ours, if it is one.
+fn leftover_pid(name: &str) -> Option<u32> {
+    if !name.starts_with('.') {
+        return None;
+    }
+    let (_, pid) = name.rsplit_once(TMP_MARK)?;
+    pid.parse().ok()
+}
+
+#[cfg(target_os = "linux")]
+fn process_alive(pid: u32) -> bool {
+    Path::new("/proc").join(pid.to_string()).exists()
+}
+
+/// Without /proc, any leftover of another process is taken as stale.
+#[cfg(not(target_os = "linux"))]
+fn process_alive(_pid: u32) -> bool {
+    false
+}
+
+/// Writes to `.NAME.unres-tmp-PID` beside `target`, then renames it into
+/// place: a reader (or a run killed half-way) never sees a half-written file.
+pub fn write_atomic(target: &Path, data: &[u8]) -> io::Result<()> {
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = dir.join(format!(".{name}{TMP_MARK}{}", std::process::id()));
+    let result = fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(data))
+        .and_then(|_| fs::rename(&tmp, target));
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_below_root_and_never_over_an_input() {
+        let d = tempfile::tempdir().unwrap();
+        let input = d.path().join("in.md");
+        fs::write(&input, "keep").unwrap();
+        let out = OutDir::open(d.path(), [fs::canonicalize(&input).unwrap()].into()).unwrap();
+        let t = out.target(Path::new("sub/a"), "md");
+        out.write(&t, b"hello").unwrap();
+        assert_eq!(fs::read(&t).unwrap(), b"hello");
+        let t = out.target(Path::new("in"), "md");
+        assert!(matches!(
+            out.write(&t, b"x"),
+            Err(WriteError::WouldOverwriteInput(_))
+        ));
+        assert_eq!(fs::read(&input).unwrap(), b"keep");
+        let names: Vec<_> = fs::read_dir(d.path().join("sub")).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary file left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_a_symlink_out_of_outdir() {
+        let d = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let out = OutDir::open(&d.path().join("out"), HashSet::new()).unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), out.root().join("link")).unwrap();
+        let t = out.target(Path::new("link/a"), "md");
+        assert!(matches!(
+            out.write(&t, b"x"),
+            Err(WriteError::OutsideOutDir(_))
+        ));
+        assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn cleans_leftovers_of_dead_processes_only() {
+        let d = tempfile::tempdir().unwrap();
+        let out = OutDir::open(d.path(), HashSet::new()).unwrap();
+        fs::create_dir_all(d.path().join("s")).unwrap();
+        // PIDs above the kernel's maximum (4194304) are never alive.
+        let dead = d.path().join("s/.a.md.unres-tmp-4194999");
+        let mine = d
+            .path()
+            .join(format!(".b.md.unres-tmp-{}", std::process::id()));
+        let other = d.path().join("a.md.unres-tmp-4194999");
+        for p in [&dead, &mine, &other] {
+            fs::write(p, "x").unwrap();
+        }
+        assert_eq!(out.clean_leftovers(), 1);
+        assert!(!dead.exists() && mine.exists() && other.exists());
+    }
+}

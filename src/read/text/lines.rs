@@ -1,0 +1,316 @@
+//! Pass 1 and 2: physical lines, page furniture and running heads.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What a physical line is, as far as the page is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Text of the document (or a blank line).
+    Text,
+    /// Page number, job number, barcode: dropped, marks a page boundary.
+    Furniture,
+    /// Running head (symbol, short title) of a later page: dropped, kept as
+    /// the short title, marks a page boundary.
+    Head,
+}
+
+/// One physical line of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Line<'a> {
+    /// Text without leading and trailing whitespace.
+    pub text: &'a str,
+    /// Leading whitespace characters.
+    pub indent: usize,
+    /// Whether whitespace followed the text (some extractors end each
+    /// paragraph's last line with a space).
+    pub trailing: bool,
+    /// For a whitespace-only line, its width.
+    pub blank_width: Option<usize>,
+    /// The line opened a new page (form feed).
+    pub page_start: bool,
+    pub kind: Kind,
+}
+
+impl Line<'_> {
+    pub fn is_blank(&self) -> bool {
+        self.blank_width.is_some()
+    }
+
+    /// A number alone on its line ("3"), as footnote numbers stand.
+    pub fn bare_number(&self) -> Option<u32> {
+        bare_number(self.text)
+    }
+}
+
+/// "3" → 3; anything else (or more than three digits) → None.
+pub(crate) fn bare_number(t: &str) -> Option<u32> {
+    (!t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
+/// Splits the text into lines, noting indents, trailing space and form feeds.
+pub(crate) fn scan(text: &str) -> Vec<Line<'_>> {
+    text.lines()
+        .map(|raw| {
+            let page_start = raw.starts_with('\u{c}');
+            let raw = raw.trim_matches(|c: char| c == '\r' || c == '\u{c}');
+            let text = raw.trim();
+            if text.is_empty() {
+                return Line {
+                    text,
+                    indent: 0,
+                    trailing: false,
+                    blank_width: Some(raw.chars().count()),
+                    page_start,
+                    kind: Kind::Text,
+                };
+            }
+            Line {
+                text,
+                indent: raw.chars().take_while(|c| c.is_whitespace()).count(),
+                trailing: raw.ends_with(char::is_whitespace),
+                blank_width: None,
+                page_start,
+                kind: Kind::Text,
+            }
+        })
+        .collect()
+}
+
+static FURNITURE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        // page number "2/28", alone or beside the job number
+        r"^\d{1,3}\s*/\s*\d{1,3}$",
+        r"^\d{1,3}/\d{1,3}\s+\d{2}-\d{5}(\s*\([A-Z]\))?$",
+        r"^\d{2}-\d{5}(\s*\([A-Z]\))?\s+\d{1,3}/\d{1,3}$",
+        // job number "23-25976 (E) 100124"
+        r"^\d{2}-\d{5}\s*(\([A-Z]\))?(\s+\d{6})?$",
+        // the date half of a job number, alone: "100124"
+        r"^\d{6}$",
+        // barcode "*2325976*"
+        r"^\*\d{5,}\*$",
+        // "PAGE 3 of 3"
+        r"(?i)^page\s+\d+\s+of\s+\d+$",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("furniture pattern"))
+    .collect()
+});
+
+/// Marks page furniture: page numbers, job numbers, barcodes.
+pub(crate) fn mark_furniture(lines: &mut [Line<'_>]) {
+    for l in lines.iter_mut() {
+        if !l.is_blank() && FURNITURE.iter().any(|re| re.is_match(l.text)) {
+            l.kind = Kind::Furniture;
+        }
+    }
+}
+
+/// Letters and digits only, lower case: compares a running head with the
+/// title however the extractor spaced or wrapped it.
+pub(crate) fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// How many lines on each side of a page boundary may be a running head.
+const HEAD_WINDOW: usize = 4;
+
+/// Marks running heads near page boundaries after line `from`: the symbol,
+/// lines that are part of the title, and lines repeated at several
+/// boundaries. Returns the running titles as printed, page by page.
+pub(crate) fn mark_running_heads(
+    lines: &mut [Line<'_>],
+    from: usize,
+    symbol: &str,
+    title: &str,
+) -> Vec<String> {
+    let symbol_sq = squash(symbol);
+    let title_sq = squash(title);
+    // Page boundaries: runs of furniture (and form feeds) with nothing but
+    // blank lines between them count as one.
+    let mut clusters: Vec<(usize, usize)> = Vec::new();
+    for i in from..lines.len() {
+        let l = &lines[i];
+        if l.kind != Kind::Furniture && !l.page_start {
+            continue;
+        }
+        match clusters.last_mut() {
+            Some((_, last))
+                if lines[*last + 1..i]
+                    .iter()
+                    .all(|m| m.is_blank() || m.kind != Kind::Text) =>
+            {
+                *last = i
+            }
+            _ => clusters.push((i, i)),
+        }
+    }
+    if clusters.is_empty() {
+        return Vec::new();
+    }
+    // Candidate lines: a few non-blank lines either side of each boundary;
+    // only those after it (the page top) count as repeated heads, since
+    // page bottoms repeat footnote phrases ("chap. I, sect. D.").
+    let mut windows: Vec<Vec<usize>> = Vec::new();
+    let mut tops: Vec<Vec<usize>> = Vec::new();
+    for &(first, last) in &clusters {
+        let after: Vec<usize> = (last..lines.len())
+            .filter(|&i| !lines[i].is_blank() && lines[i].kind == Kind::Text)
+            .take(HEAD_WINDOW)
+            .collect();
+        let before = (from..first)
+            .rev()
+            .filter(|&i| !lines[i].is_blank() && lines[i].kind == Kind::Text)
+            .take(HEAD_WINDOW);
+        let mut w = after.clone();
+        w.extend(before);
+        windows.push(w);
+        tops.push(after);
+    }
+    let mut repeats: HashMap<String, usize> = HashMap::new();
+    for w in &tops {
+        let mut seen: Vec<String> = w.iter().map(|&i| squash(lines[i].text)).collect();
+        seen.sort();
+        seen.dedup();
+        for s in seen {
+            *repeats.entry(s).or_default() += 1;
+        }
+    }
+    let is_head = |text: &str, top: bool| -> bool {
+        let sq = squash(text);
+        if sq.is_empty() {
+            return false;
+        }
+        let words = text.split_whitespace().count();
+        if !symbol_sq.is_empty() && sq == symbol_sq {
+            return true;
+        }
+        // "A/RES/80/2    United Nations: requests …" (layout extraction)
+        let rest = if !symbol_sq.is_empty() && sq.starts_with(&symbol_sq) {
+            &sq[symbol_sq.len()..]
+        } else if !symbol_sq.is_empty() && sq.ends_with(&symbol_sq) {
+            &sq[..sq.len() - symbol_sq.len()]
+        } else {
+            sq.as_str()
+        };
+        // Part of the title: a good part of it, and no line that ends a
+        // clause ("the General Assembly;" is body text).
+        if title_sq.len() > 8
+            && words >= 3
+            && rest.len() >= 8.max(title_sq.len() / 3)
+            && !text.ends_with([';', ','])
+            && title_sq.contains(rest)
+        {
+            return true;
+        }
+        top && words >= 3 && text.len() < 120 && repeats.get(&sq).copied().unwrap_or(0) >= 3
+    };
+    let mut heads_by_page: Vec<String> = Vec::new();
+    for (w, top) in windows.iter().zip(&tops) {
+        let mut heads: Vec<usize> = w
+            .iter()
+            .copied()
+            .filter(|&i| is_head(lines[i].text, top.contains(&i)))
+            .collect();
+        heads.sort_unstable();
+        let mut printed = Vec::new();
+        for &i in &heads {
+            lines[i].kind = Kind::Head;
+            let t = lines[i].text;
+            let sq = squash(t);
+            if sq != symbol_sq {
+                let words: Vec<&str> = t.split_whitespace().collect();
+                let text = words.join(" ");
+                let text = text
+                    .strip_prefix(symbol)
+                    .or_else(|| text.strip_suffix(symbol))
+                    .map(str::trim)
+                    .map(str::to_string)
+                    .unwrap_or(text);
+                printed.push(text);
+            }
+        }
+        if !printed.is_empty() {
+            heads_by_page.push(printed.join(" "));
+        }
+    }
+    heads_by_page
+}
+
+static JOB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{2}-\d{5}\s*\([A-Z]\)").expect("job number"));
+
+/// The first page's job number as printed ("23-25976 (E) 100124"), with its
+/// date when an extractor put that on a line of its own.
+pub(crate) fn job_number(lines: &[Line<'_>]) -> Option<String> {
+    let at = lines
+        .iter()
+        .position(|l| l.kind == Kind::Furniture && JOB.is_match(l.text))?;
+    let mut job = lines[at]
+        .text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !job
+        .split_whitespace()
+        .any(|w| w.len() == 6 && w.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let date = lines[at + 1..].iter().take(4).find(|l| {
+            l.kind == Kind::Furniture
+                && l.text.len() == 6
+                && l.text.bytes().all(|b| b.is_ascii_digit())
+        });
+        if let Some(d) = date {
+            job.push(' ');
+            job.push_str(d.text);
+        }
+    }
+    Some(job)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_is_marked() {
+        let mut lines = scan("2/28\n23-25976 (E) 100124\n*2325976*\n25-15779 2/2\ntext\n");
+        mark_furniture(&mut lines);
+        let kinds: Vec<_> = lines.iter().map(|l| l.kind).collect();
+        assert_eq!(&kinds[..4], &[Kind::Furniture; 4]);
+        assert_eq!(kinds[4], Kind::Text);
+    }
+
+    #[test]
+    fn running_heads_are_found_near_boundaries() {
+        let src = "body text here, \n3/28\n\u{c}A/RES/78/229\nStrengthening the United Nations crime\njustice programme\nproviders, in which\n";
+        let mut lines = scan(src);
+        mark_furniture(&mut lines);
+        let heads = mark_running_heads(
+            &mut lines,
+            0,
+            "A/RES/78/229",
+            "Strengthening the United Nations crime justice programme, in particular",
+        );
+        let kinds: Vec<_> = lines.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                Kind::Text,
+                Kind::Furniture,
+                Kind::Head,
+                Kind::Head,
+                Kind::Text,
+                Kind::Text
+            ]
+        );
+        assert_eq!(heads, vec!["Strengthening the United Nations crime"]);
+    }
+}

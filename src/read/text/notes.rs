@@ -1,0 +1,682 @@
+//! Pass 3 and 4: footnote blocks out of the flow, citations into the text.
+
+use std::collections::BTreeSet;
+
+use super::lines::{Kind, Line};
+use super::{push_text, Joiner, Layout};
+use crate::ir::Inline;
+use crate::lang::Profile;
+
+/// A footnote body as found at a page bottom, before joining.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RawNote<'a> {
+    pub number: u32,
+    pub lines: Vec<&'a str>,
+}
+
+/// A body line as the paragraph pass sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BodyLine<'a> {
+    pub line: Line<'a>,
+    /// A page boundary (furniture, running head, footnote block) came
+    /// right before this line.
+    pub after_break: bool,
+}
+
+/// Is this line a footnote separator: a rule of underscores, or a line of
+/// many spaces (what some extractors make of the printed rule)?
+fn is_separator(l: &Line<'_>) -> bool {
+    match l.blank_width {
+        Some(w) => w >= 10,
+        None => l.text.len() >= 4 && l.text.bytes().all(|b| b == b'_'),
+    }
+}
+
+/// If `l` starts note `want`: the number alone ("3"), or the number and
+/// the text ("3  Ibid., vol. 1019").
+fn note_start<'a>(l: &Line<'a>, want: u32) -> Option<Option<&'a str>> {
+    if l.kind != Kind::Text {
+        return None;
+    }
+    if l.bare_number() == Some(want) {
+        return Some(None);
+    }
+    numbered(l.text)
+        .filter(|(n, _)| *n == want)
+        .map(|(_, rest)| Some(rest))
+}
+
+/// "12  Resolution 70/1." → (12, "Resolution 70/1.").
+fn numbered(t: &str) -> Option<(u32, &str)> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &t[digits..];
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    Some((t[..digits].parse().ok()?, rest.trim()))
+}
+
+/// Splits footnote blocks out of the flow. Returns the body lines (with
+/// page boundaries noted) and the notes in number order.
+pub(crate) fn collect<'a>(
+    lines: &[Line<'a>],
+    layout: Layout,
+    profile: &dyn Profile,
+) -> (Vec<BodyLine<'a>>, Vec<RawNote<'a>>) {
+    let mut body = Vec::with_capacity(lines.len());
+    let mut notes: Vec<RawNote<'a>> = Vec::new();
+    let mut pending_break = false;
+    let mut i = 0;
+    while i < lines.len() {
+        let l = &lines[i];
+        if l.kind != Kind::Text {
+            pending_break = true;
+            i += 1;
+            continue;
+        }
+        if l.page_start {
+            pending_break = true;
+        }
+        if is_separator(l) {
+            let want = notes.last().map_or(1, |n| n.number + 1);
+            let found = if layout.trailing_ends_paragraph {
+                trailing_block(lines, i, want)
+            } else {
+                page_block(lines, i, want, profile)
+            };
+            if let Some((mut found, end)) = found {
+                notes.append(&mut found);
+                pending_break = true;
+                i = end;
+                continue;
+            }
+        }
+        body.push(BodyLine {
+            line: l.clone(),
+            after_break: pending_break && !l.is_blank(),
+        });
+        if !l.is_blank() {
+            pending_break = false;
+        }
+        i += 1;
+    }
+    (body, notes)
+}
+
+/// A block in a layout that ends each note's last line with a space (the
+/// reference's): notes numbered on from `want`, each a number line and its
+/// text; the block ends at the first line after a note that starts none.
+fn trailing_block<'a>(
+    lines: &[Line<'a>],
+    sep: usize,
+    mut want: u32,
+) -> Option<(Vec<RawNote<'a>>, usize)> {
+    let next_nonblank = |from: usize| (from..lines.len()).find(|&k| !lines[k].is_blank());
+    let mut j = next_nonblank(sep + 1).filter(|&j| note_start(&lines[j], want).is_some())?;
+    let mut notes = Vec::new();
+    while let Some(first) = note_start(&lines[j], want) {
+        let mut note = RawNote {
+            number: want,
+            lines: first.into_iter().collect(),
+        };
+        let mut k = j + 1;
+        let mut ended = false;
+        while k < lines.len() {
+            let l = &lines[k];
+            if l.is_blank() {
+                // A number's own trailing space on the next line ends it.
+                if l.blank_width.unwrap_or(0) > 0 && !note.lines.is_empty() {
+                    ended = true;
+                }
+                k += 1;
+                continue;
+            }
+            if ended || l.kind != Kind::Text || note_start(l, want + 1).is_some() {
+                break;
+            }
+            note.lines.push(l.text);
+            k += 1;
+            if l.trailing {
+                ended = true;
+            }
+        }
+        notes.push(note);
+        want += 1;
+        match next_nonblank(k) {
+            Some(n) if note_start(&lines[n], want).is_some() => j = n,
+            _ => return Some((notes, k)),
+        }
+    }
+    Some((notes, j))
+}
+
+/// A block at the bottom of a page: from the separator to the next running
+/// head, page start, or body text after the page's furniture. Extractors
+/// keep the note texts in order but may move the numbers (pdftotext puts
+/// some after the texts), so texts are grouped and numbered in order.
+fn page_block<'a>(
+    lines: &[Line<'a>],
+    sep: usize,
+    want: u32,
+    profile: &dyn Profile,
+) -> Option<(Vec<RawNote<'a>>, usize)> {
+    let mut end = lines.len();
+    let mut seen_furniture = false;
+    for (j, l) in lines.iter().enumerate().skip(sep + 1) {
+        if l.kind == Kind::Head || l.page_start || (!l.is_blank() && is_separator(l)) {
+            end = j;
+            break;
+        }
+        if l.kind == Kind::Furniture {
+            seen_furniture = true;
+            continue;
+        }
+        if seen_furniture && !l.is_blank() && starts_paragraph(l.text, profile) {
+            end = j;
+            break;
+        }
+    }
+    let notes = parse_block(&lines[sep + 1..end], want);
+    if std::env::var("UNRES_DEBUG").is_ok() {
+        eprintln!(
+            "DEBUG block {sep}..{end} want {want}: {:?}",
+            notes.iter().map(|n| n.number).collect::<Vec<_>>()
+        );
+        for l in &lines[sep + 1..end] {
+            if !l.is_blank() {
+                eprintln!("   {:?} {}", l.kind, l.text);
+            }
+        }
+    }
+    (!notes.is_empty()).then_some((notes, end))
+}
+
+/// Text that can only open a body paragraph ("12. Decides", "(a) To").
+fn starts_paragraph(t: &str, profile: &dyn Profile) -> bool {
+    profile.operative_num(t).is_some()
+        || profile.formula(t).is_some()
+        || (profile.lowercase_continues() && profile.preamble_opener(t))
+}
+
+/// One line of a footnote block.
+enum Item<'a> {
+    Num(u32),
+    Text { text: &'a str, after_num: bool },
+}
+
+/// Groups the lines of one block into notes numbered from `want`.
+fn parse_block<'a>(block: &[Line<'a>], want: u32) -> Vec<RawNote<'a>> {
+    let mut items = Vec::new();
+    let mut next_inline = want;
+    for l in block
+        .iter()
+        .filter(|l| !l.is_blank() && l.kind == Kind::Text)
+    {
+        let after_num = matches!(items.last(), Some(Item::Num(_)));
+        if let Some(n) = l.bare_number().filter(|n| (want..want + 40).contains(n)) {
+            items.push(Item::Num(n));
+        } else if let Some((n, rest)) = numbered(l.text).filter(|(n, _)| *n == next_inline) {
+            items.push(Item::Num(n));
+            items.push(Item::Text {
+                text: rest,
+                after_num: true,
+            });
+            next_inline = n + 1;
+        } else {
+            items.push(Item::Text {
+                text: l.text,
+                after_num,
+            });
+        }
+        if let Some(Item::Num(n)) = items.last() {
+            next_inline = next_inline.max(n + 1);
+        }
+    }
+    // The notes of this block: the run of numbers from `want`.
+    let present: BTreeSet<u32> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Num(n) => Some(*n),
+            _ => None,
+        })
+        .collect();
+    let count = (want..).take_while(|n| present.contains(n)).count();
+    let texts: Vec<(&str, bool)> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { text, after_num } => Some((*text, *after_num)),
+            _ => None,
+        })
+        .collect();
+    if count == 0 || texts.is_empty() {
+        return Vec::new();
+    }
+    // Where notes start: the first text, texts right after a number, then
+    // (if still short) texts after a sentence end.
+    let mut starts: BTreeSet<usize> = std::iter::once(0)
+        .chain((1..texts.len()).filter(|&k| texts[k].1))
+        .collect();
+    for k in 1..texts.len() {
+        if starts.len() >= count {
+            break;
+        }
+        let prev_end = texts[k - 1].0.trim_end().ends_with(['.', ')', ';']);
+        let upper = texts[k]
+            .0
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        if prev_end && upper {
+            starts.insert(k);
+        }
+    }
+    let starts: Vec<usize> = starts.into_iter().take(count).collect();
+    let mut notes = Vec::with_capacity(count);
+    for (g, &s) in starts.iter().enumerate() {
+        let e = starts.get(g + 1).copied().unwrap_or(texts.len());
+        notes.push(RawNote {
+            number: want + g as u32,
+            lines: texts[s..e].iter().map(|t| t.0).collect(),
+        });
+    }
+    // Numbers without any text left: keep them, empty, so citations link.
+    for n in (want + starts.len() as u32)..(want + count as u32) {
+        notes.push(RawNote {
+            number: n,
+            lines: Vec::new(),
+        });
+    }
+    notes
+}
+
+/// A line with its citations folded in.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct LogicalLine {
+    pub parts: Vec<Inline>,
+    pub indent: usize,
+    pub trailing: bool,
+    /// A blank line came before this one.
+    pub blank_before: bool,
+    /// A page boundary came before this one.
+    pub after_break: bool,
+    /// Printed length in characters, for "is this line full?".
+    pub width: usize,
+}
+
+/// The citation state as the text is read in order.
+struct Citations<'n> {
+    known: BTreeSet<u32>,
+    last_first: u32,
+    warnings: &'n mut Vec<String>,
+}
+
+impl Citations<'_> {
+    /// Whether `n` can be cited here: the next first citation, or (when
+    /// `strong`: glued or alone on its line) the one after it, a citation
+    /// having been lost, or a repeat of an earlier one.
+    fn accept(&mut self, n: u32, strong: bool) -> bool {
+        if !self.known.contains(&n) {
+            return false;
+        }
+        if n > self.last_first {
+            if n > self.last_first + 1 + u32::from(strong) {
+                return false;
+            }
+            for skipped in (self.last_first + 1)..n {
+                if self.known.contains(&skipped) {
+                    self.warnings
+                        .push(format!("note {skipped} has no citation before note {n}"));
+                }
+            }
+            self.last_first = n;
+            true
+        } else {
+            strong
+        }
+    }
+}
+
+/// Folds citations into the text: note numbers standing alone on their
+/// line (the line before, the citation and the line after become one
+/// logical line), or glued to the text ("thereto,1 the", "Justice26").
+/// A number is a citation only if its note exists and it is the next first
+/// citation in increasing order, or a repeat of an earlier one.
+pub(crate) fn fold_citations(
+    body: &[BodyLine<'_>],
+    notes: &[RawNote<'_>],
+    profile: &dyn Profile,
+    joiner: &Joiner,
+    warnings: &mut Vec<String>,
+) -> Vec<LogicalLine> {
+    let mut cit = Citations {
+        known: notes.iter().map(|n| n.number).collect(),
+        last_first: 0,
+        warnings,
+    };
+    // Layouts that stand numbers alone never glue them.
+    let bare_style = body.iter().enumerate().any(|(i, b)| {
+        b.line.bare_number() == Some(1)
+            && i > 0
+            && !body[i - 1].line.is_blank()
+            && cit.known.contains(&1)
+    });
+    let mut out: Vec<LogicalLine> = Vec::new();
+    let mut blank_before = false;
+    let mut i = 0;
+    while i < body.len() {
+        let b = &body[i];
+        let l = &b.line;
+        if l.is_blank() {
+            // Blank lines say nothing in layouts that double-space every
+            // line; a whitespace-only line right after a citation is the
+            // trailing space of the line the citation ended.
+            if l.blank_width.unwrap_or(0) > 0 {
+                if let Some(last) = out.last_mut() {
+                    if matches!(last.parts.last(), Some(Inline::NoteRef(_))) {
+                        last.trailing = true;
+                    }
+                }
+            }
+            blank_before = true;
+            i += 1;
+            continue;
+        }
+        if let (false, Some(n)) = (out.is_empty(), l.bare_number()) {
+            if bare_style && cit.accept(n, true) {
+                let last = out.last_mut().expect("not empty");
+                last.parts.push(Inline::NoteRef(n.to_string()));
+                last.trailing = false;
+                // The line right after continues the same logical line.
+                if let Some(next) = body.get(i + 1).filter(|n| !n.line.is_blank()) {
+                    if next.line.bare_number().is_none() && !next.after_break {
+                        let parts = split_glued(next.line.text, &mut cit, profile, false);
+                        append(&mut last.parts, parts, joiner);
+                        last.trailing = next.line.trailing;
+                        last.width += next.line.text.chars().count();
+                        i += 2;
+                        continue;
+                    }
+                }
+                i += 1;
+                continue;
+            }
+        }
+        let parts = split_glued(l.text, &mut cit, profile, !bare_style);
+        out.push(LogicalLine {
+            parts,
+            indent: l.indent,
+            trailing: l.trailing,
+            blank_before,
+            after_break: b.after_break,
+            width: l.text.chars().count(),
+        });
+        blank_before = false;
+        i += 1;
+    }
+    out
+}
+
+/// Appends inline parts to a line, joining text as wrapped lines join.
+pub(crate) fn append(into: &mut Vec<Inline>, parts: Vec<Inline>, joiner: &Joiner) {
+    for p in parts {
+        match p {
+            Inline::Text(t) => push_text(into, &t, joiner),
+            other => into.push(other),
+        }
+    }
+}
+
+/// Splits a line into text and citations glued to it.
+fn split_glued(
+    text: &str,
+    cit: &mut Citations<'_>,
+    profile: &dyn Profile,
+    enabled: bool,
+) -> Vec<Inline> {
+    if !enabled || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return vec![Inline::Text(text.to_string())];
+    }
+    let mut parts = Vec::new();
+    let mut from = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        // "19 October 201852": a citation glued to a year.
+        if (5..=7).contains(&(end - i))
+            && (text[i..].starts_with("19") || text[i..].starts_with("20"))
+        {
+            let mark = i + 4;
+            let n: Option<u32> = text[mark..end].parse().ok();
+            if let Some(n) =
+                n.filter(|_| !text[mark..].starts_with('0') && after_ok(text, end, profile))
+            {
+                if cit.accept(n, false) {
+                    parts.push(Inline::Text(text[from..mark].trim().to_string()));
+                    parts.push(Inline::NoteRef(n.to_string()));
+                    from = end;
+                }
+            }
+            i = end;
+            continue;
+        }
+        if let Some((n, glued)) = candidate(text, i, end, profile) {
+            if cit.accept(n, glued) {
+                let before = text[from..i].trim();
+                if !before.is_empty() {
+                    parts.push(Inline::Text(before.to_string()));
+                }
+                parts.push(Inline::NoteRef(n.to_string()));
+                from = end;
+            }
+        }
+        i = end;
+    }
+    let rest = text[from..].trim_start();
+    if !rest.is_empty() || parts.is_empty() {
+        parts.push(Inline::Text(rest.to_string()));
+    }
+    parts
+}
+
+/// Can a citation end at `end`: the end, a space, or closing punctuation
+/// follows, never a digit or the rest of a symbol, decimal or ordinal
+/// ("60/1", "1.5", "3rd"), nor a unit ("3 years").
+fn after_ok(text: &str, end: usize, profile: &dyn Profile) -> bool {
+    match text[end..].chars().next() {
+        None => {}
+        Some(c) if c.is_whitespace() => {}
+        Some(c @ (',' | ';' | ':' | ')' | '.')) => {
+            let next = text[end + c.len_utf8()..].chars().next();
+            if c == '.' && next.is_some_and(|d| d.is_ascii_digit()) {
+                return false;
+            }
+            if !matches!(c, ',' | ';') && next.is_some_and(|d| !d.is_whitespace()) {
+                return false;
+            }
+        }
+        Some(_) => return false,
+    }
+    let next_word = text[end..].split_whitespace().next().unwrap_or("");
+    !(profile.unit_word(next_word) || next_word.starts_with('%'))
+}
+
+/// Is the number at `text[i..end]` placed as a citation is? Returns the
+/// number and whether it is glued to the word or sign before it.
+fn candidate(text: &str, i: usize, end: usize, profile: &dyn Profile) -> Option<(u32, bool)> {
+    if end - i > 3 || i == 0 {
+        return None;
+    }
+    let n: u32 = text[i..end].parse().ok()?;
+    let before = text[..i].chars().next_back()?;
+    if !after_ok(text, end, profile) {
+        return None;
+    }
+    let next_word = text[end..].split_whitespace().next().unwrap_or("");
+    if before.is_whitespace() {
+        // "Crime 14 and": only after a word that does not take a number,
+        // and never between numbers.
+        let prev = text[..i].trim_end();
+        let last = prev.chars().next_back()?;
+        let word = prev.rsplit(char::is_whitespace).next().unwrap_or("");
+        if last.is_ascii_digit()
+            || word.is_empty()
+            || profile.number_word(word)
+            || matches!(last, '/' | '-' | '–' | '(' | '$' | '€' | '£' | '§')
+            || (word.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && word
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase))
+            || next_word.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        return Some((n, false));
+    }
+    // Glued: "thereto,1", "Justice26", "2021,6", "“…”,15".
+    let glue_ok = matches!(before, ',' | ';' | '.' | ':' | ')' | '’' | '”' | '"' | '»')
+        || (before.is_alphabetic() && before.is_lowercase());
+    if !glue_ok {
+        return None;
+    }
+    if before == '.' {
+        // "No.5", "vol.3": a number word with its dot.
+        let word = text[..i - 1]
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        if profile.number_word(word) || word.len() <= 3 {
+            return None;
+        }
+    }
+    Some((n, true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::scan;
+    use super::*;
+    use crate::ir::Lang;
+    use crate::lang;
+
+    fn text_of(parts: &[Inline]) -> String {
+        parts
+            .iter()
+            .map(|p| match p {
+                Inline::Text(t) => t.clone(),
+                Inline::NoteRef(m) => format!("[^{m}]"),
+                Inline::Emphasis(i) => text_of(i),
+            })
+            .collect()
+    }
+
+    fn body<'a>(lines: &[Line<'a>]) -> Vec<BodyLine<'a>> {
+        lines
+            .iter()
+            .map(|l| BodyLine {
+                line: l.clone(),
+                after_break: false,
+            })
+            .collect()
+    }
+
+    fn notes(n: u32) -> Vec<RawNote<'static>> {
+        (1..=n)
+            .map(|number| RawNote {
+                number,
+                lines: vec!["x"],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn glued_citations_in_english() {
+        let en = lang::profile(Lang::En);
+        let lines = scan("the Protocols thereto,1 the Single Convention of 1961, 2 the\nConvention against Corruption 3 and paragraph 4 of resolution 60/1,\nof the Court of Justice4 and\n");
+        let mut w = Vec::new();
+        let logical = fold_citations(&body(&lines), &notes(4), en, &Joiner::default(), &mut w);
+        let texts: Vec<_> = logical.iter().map(|l| text_of(&l.parts)).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "the Protocols thereto,[^1]the Single Convention of 1961,[^2]the",
+                "Convention against Corruption[^3]and paragraph 4 of resolution 60/1,",
+                "of the Court of Justice[^4]and"
+            ]
+        );
+    }
+
+    #[test]
+    fn citation_glued_to_a_year() {
+        let en = lang::profile(Lang::En);
+        let lines = scan(
+            "resolutions 9/1 of 19 October 20181 and 10/1 of 16 October 2020 of the Conference\n",
+        );
+        let logical = fold_citations(
+            &body(&lines),
+            &notes(2),
+            en,
+            &Joiner::default(),
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            text_of(&logical[0].parts),
+            "resolutions 9/1 of 19 October 2018[^1]and 10/1 of 16 October 2020 of the Conference"
+        );
+    }
+
+    #[test]
+    fn numbers_out_of_order_stay_text() {
+        let en = lang::profile(Lang::En);
+        let lines = scan("adopted by 7 votes,3 and on 2 occasions\n");
+        let logical = fold_citations(
+            &body(&lines),
+            &notes(3),
+            en,
+            &Joiner::default(),
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            text_of(&logical[0].parts),
+            "adopted by 7 votes,3 and on 2 occasions"
+        );
+    }
+
+    #[test]
+    fn scrambled_block_is_numbered_in_order() {
+        // pdftotext moves some numbers after the texts.
+        let src = "United Nations, Treaty Series, vol. 2225.\nIbid., vol. 976.\n3\nIbid., vol. 1019.\n1\n2\n";
+        let lines = scan(src);
+        let notes = parse_block(&lines, 1);
+        let got: Vec<_> = notes.iter().map(|n| (n.number, n.lines.clone())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (1, vec!["United Nations, Treaty Series, vol. 2225."]),
+                (2, vec!["Ibid., vol. 976."]),
+                (3, vec!["Ibid., vol. 1019."]),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_block_with_a_wrapped_note() {
+        let src = "10  See Official Records, Supplement No. 10 (E/2016/30),\n\nchap. I, sect. D.\n11  Resolution 67/187, annex.\n";
+        let notes = parse_block(&scan(src), 10);
+        assert_eq!(notes.len(), 2);
+        assert_eq!(
+            notes[0].lines,
+            vec![
+                "See Official Records, Supplement No. 10 (E/2016/30),",
+                "chap. I, sect. D."
+            ]
+        );
+        assert_eq!(notes[1].lines, vec!["Resolution 67/187, annex."]);
+    }
+}

@@ -1,0 +1,346 @@
+//! Pass 5: logical lines joined into paragraphs.
+//!
+//! Extractors disagree on what separates paragraphs (a trailing space, a
+//! blank line, nothing at all), so a break is decided from what they all
+//! keep: how a line ends (a clause ends there, or a citation), how the next
+//! begins (a paragraph number, a capital, a preambular participle), whether
+//! the line was full, and whether a page boundary or blank line lies
+//! between. A page boundary never splits a paragraph that runs on.
+
+use super::notes::{append, LogicalLine};
+use super::{last_char, Joiner, Layout};
+use crate::ir::Inline;
+use crate::lang::{sub_label, Profile};
+
+/// A paragraph of joined text, before it is known what it is.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct RawPara {
+    pub parts: Vec<Inline>,
+}
+
+impl RawPara {
+    pub fn plain(&self) -> String {
+        Inline::plain_text(&self.parts)
+    }
+}
+
+/// How a line stands in the flow.
+struct Facts {
+    text: String,
+    /// A date, meeting line or annex label: a paragraph of its own.
+    standalone: bool,
+    /// Opens with a paragraph or sub-paragraph number.
+    numbered: bool,
+    /// Is only a number ("1.", "(a)", "I."): its text follows.
+    label_only: bool,
+}
+
+fn facts(l: &LogicalLine, profile: &dyn Profile) -> Facts {
+    let text = Inline::plain_text(&l.parts);
+    let t = text.trim();
+    let standalone =
+        profile.date(t).is_some() || profile.meeting(t).is_some() || profile.annex_label(t);
+    let op = profile.operative_num(t);
+    let sub = sub_label(t);
+    let roman = roman_heading_num(t);
+    let heading_label = profile.heading_label(t);
+    let label_only = op.as_ref().is_some_and(|(_, at)| *at >= t.len())
+        || sub.as_ref().is_some_and(|(_, at)| *at >= t.len())
+        || roman.is_some_and(|at| at >= t.len())
+        || heading_label
+        || bare_op_label(t);
+    Facts {
+        numbered: op.is_some()
+            || sub.is_some()
+            || roman.is_some()
+            || heading_label
+            || bare_op_label(t),
+        standalone,
+        label_only,
+        text,
+    }
+}
+
+/// "12." alone on its line (the text follows on the next).
+fn bare_op_label(t: &str) -> bool {
+    let d = t.strip_suffix('.').unwrap_or("");
+    !d.is_empty() && d.len() <= 3 && d.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// "I.", "IV. Title", "A.", "B. Title": the offset where the heading text
+/// starts.
+pub(crate) fn roman_heading_num(t: &str) -> Option<usize> {
+    let head = t.split_whitespace().next()?;
+    let label = head.strip_suffix('.')?;
+    let roman = !label.is_empty() && label.len() <= 5 && label.chars().all(|c| "IVXL".contains(c));
+    let letter = label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase());
+    if !(roman || letter) {
+        return None;
+    }
+    let rest = &t[head.len()..];
+    Some(head.len() + (rest.len() - rest.trim_start().len()))
+}
+
+/// Does the text end where a clause can end (punctuation, or a citation)?
+pub(crate) fn ends_clause(parts: &[Inline]) -> bool {
+    if matches!(parts.last(), Some(Inline::NoteRef(_))) {
+        return true;
+    }
+    // "2021;54": a citation number not recognised still ends the clause.
+    if let Some(Inline::Text(t)) = parts.last() {
+        let digits = t.chars().rev().take_while(char::is_ascii_digit).count();
+        if (1..=3).contains(&digits) {
+            let before = t[..t.len() - digits].trim_end();
+            if before.ends_with([',', ';', '.', ':']) {
+                return true;
+            }
+        }
+    }
+    last_char(parts).is_some_and(|c| {
+        matches!(
+            c,
+            ',' | ';'
+                | '.'
+                | ':'
+                | '，'
+                | '；'
+                | '。'
+                | '：'
+                | '、'
+                | '،'
+                | '؛'
+                | ')'
+                | '）'
+                | '”'
+                | '»'
+                | '!'
+                | '?'
+        )
+    })
+}
+
+/// Joins logical lines into paragraphs. A run of paragraph numbers standing
+/// alone ("5." "6.", as pdfminer sets a column of numbers) numbers the
+/// paragraphs that follow, in order.
+pub(crate) fn paragraphs(
+    lines: &[LogicalLine],
+    layout: Layout,
+    profile: &dyn Profile,
+    joiner: &Joiner,
+) -> Vec<RawPara> {
+    let cased = profile.lowercase_continues();
+    let facts: Vec<Facts> = lines.iter().map(|l| facts(l, profile)).collect();
+    let mut out: Vec<RawPara> = Vec::new();
+    let mut pending: std::collections::VecDeque<&LogicalLine> = Default::default();
+    let mut prev: Option<(&LogicalLine, &Facts)> = None;
+    // Lines in the current paragraph, and whether it reads as a heading.
+    let mut cur_lines = 0;
+    let mut k = 0;
+    while k < lines.len() {
+        let (l, f) = (&lines[k], &facts[k]);
+        // A run of two or more labels alone: each waits for its paragraph.
+        let run = facts[k..].iter().take_while(|g| g.label_only).count();
+        if run >= 2 {
+            pending.extend(&lines[k..k + run]);
+            k += run;
+            continue;
+        }
+        let cur_heading = cased
+            && cur_lines <= 2
+            && out.last().is_some_and(|p| {
+                let t = p.plain();
+                is_heading_like(&t) && !t.ends_with('.')
+            });
+        let starts_new = match prev {
+            None => true,
+            Some((p, pf)) => {
+                (cur_heading && f.numbered) || breaks(p, pf, l, f, layout, profile, cased)
+            }
+        };
+        if starts_new {
+            cur_lines = 0;
+        }
+        cur_lines += 1;
+        if starts_new {
+            let mut para = RawPara::default();
+            if !f.numbered {
+                if let Some(label) = pending.pop_front() {
+                    append(&mut para.parts, label.parts.clone(), joiner);
+                }
+            }
+            out.push(para);
+        }
+        let para = out.last_mut().expect("pushed above");
+        append(&mut para.parts, l.parts.clone(), joiner);
+        prev = Some((l, f));
+        k += 1;
+    }
+    out
+}
+
+/// Whether a paragraph ends between line `a` and line `b`.
+fn breaks(
+    a: &LogicalLine,
+    af: &Facts,
+    b: &LogicalLine,
+    bf: &Facts,
+    layout: Layout,
+    profile: &dyn Profile,
+    cased: bool,
+) -> bool {
+    if af.standalone || bf.standalone {
+        return true;
+    }
+    if af.label_only {
+        // "1." alone: its text is on the next line.
+        return false;
+    }
+    if layout.trailing_ends_paragraph && a.trailing {
+        return true;
+    }
+    let clause_end = ends_clause(&a.parts);
+    let short = a.width * 100 < layout.full_width * 80;
+    let b_text = bf.text.trim_start();
+    let b_first = b_text.chars().next().unwrap_or(' ');
+    if bf.numbered {
+        return clause_end || short || b.blank_before || !cased;
+    }
+    if !cased {
+        return false;
+    }
+    if b_first.is_lowercase() {
+        return false;
+    }
+    let opener = profile.preamble_opener(b_text) || profile.operative_opener(b_text);
+    if opener && (b.blank_before || b.after_break) && (clause_end || short) {
+        return true;
+    }
+    if !clause_end {
+        // A heading-like short line before a capital: a heading ends.
+        let heading_short = a.width * 100 < layout.full_width * 70;
+        return heading_short && b.blank_before && !a.after_break && is_heading_like(&af.text);
+    }
+    if b.after_break {
+        // A new page: the paragraph ended only if its last line was short.
+        return short;
+    }
+    b.blank_before || short || b.indent > a.indent + 2
+}
+
+/// A short line starting with a capital and ending without punctuation.
+pub(crate) fn is_heading_like(text: &str) -> bool {
+    let t = text.trim();
+    let first = t.chars().next().unwrap_or(' ');
+    let last = t.chars().next_back().unwrap_or(' ');
+    !t.is_empty()
+        && t.chars().count() < 150
+        && (first.is_uppercase() || first.is_ascii_digit())
+        && !matches!(last, ',' | ';' | ':')
+        && !t.ends_with(" and")
+        && !t.ends_with(" or")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::scan;
+    use super::super::notes::{fold_citations, BodyLine};
+    use super::*;
+    use crate::ir::Lang;
+    use crate::lang;
+
+    fn paras(src: &str, lang: Lang) -> Vec<String> {
+        let profile = lang::profile(lang);
+        let lines = scan(src);
+        let layout = Layout::of(&lines);
+        let body: Vec<_> = lines
+            .iter()
+            .map(|l| BodyLine {
+                line: l.clone(),
+                after_break: false,
+            })
+            .collect();
+        let j = Joiner::default();
+        let logical = fold_citations(&body, &[], profile, &j, &mut Vec::new());
+        paragraphs(&logical, layout, profile, &j)
+            .iter()
+            .map(RawPara::plain)
+            .collect()
+    }
+
+    #[test]
+    fn pdfminer_shape() {
+        let src = "Having considered chapter V of the report of the Committee on Contributions \n\non its eighty-fifth session, \n\nReaffirming the obligation of Member States under Article 17 of the Charter of \nthe  United  Nations  to  bear  the  expenses  of  the  Organization  as  apportioned  by  the \nGeneral Assembly, \n\n1. \n\nReaffirms  its  role  in  accordance  with  the  provisions  of Article  19  of  the \nCharter; \n\n2.  Also reaffirms its resolution 54/237 C of 23 December 1999; \n";
+        assert_eq!(
+            paras(src, Lang::En),
+            vec![
+                "Having considered chapter V of the report of the Committee on Contributions on its eighty-fifth session,",
+                "Reaffirming the obligation of Member States under Article 17 of the Charter of the United Nations to bear the expenses of the Organization as apportioned by the General Assembly,",
+                "1. Reaffirms its role in accordance with the provisions of Article 19 of the Charter;",
+                "2. Also reaffirms its resolution 54/237 C of 23 December 1999;",
+            ]
+        );
+    }
+
+    #[test]
+    fn pdftotext_shape_without_blank_lines() {
+        let src = "Having considered chapter V of the report of the Committee on Contributions\non its eighty-fifth session,\nReaffirming the obligation of Member States under Article 17 of the Charter of\nthe United Nations to bear the expenses of the Organization as apportioned by the\nGeneral Assembly,\n1.\nReaffirms its role in accordance with the provisions of Article 19 of the\nCharter of the United Nations;\n(a) To do this;\n(b) To do that;\n";
+        assert_eq!(
+            paras(src, Lang::En),
+            vec![
+                "Having considered chapter V of the report of the Committee on Contributions on its eighty-fifth session,",
+                "Reaffirming the obligation of Member States under Article 17 of the Charter of the United Nations to bear the expenses of the Organization as apportioned by the General Assembly,",
+                "1. Reaffirms its role in accordance with the provisions of Article 19 of the Charter of the United Nations;",
+                "(a) To do this;",
+                "(b) To do that;",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_column_of_numbers_numbers_the_paragraphs_after_it() {
+        let src = "on its resolutions 41/213 and 42/211; \n\n5. \n\n6. \n\nAlso reaffirms the Financial Regulations and Rules of the United Nations; \n\nFurther reaffirms its resolution 78/244 of 22 December 2023; \n";
+        assert_eq!(
+            paras(src, Lang::En),
+            vec![
+                "on its resolutions 41/213 and 42/211;",
+                "5. Also reaffirms the Financial Regulations and Rules of the United Nations;",
+                "6. Further reaffirms its resolution 78/244 of 22 December 2023;",
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_end_before_numbered_paragraphs() {
+        let src = "of the report of the Advisory Committee with its many recommendations on posts;\nSection 21\nEconomic and social development in Latin America and the Caribbean and elsewhere\n55. Acknowledges the Economic Commission for Latin America and the Caribbean\non its seventy-fifth anniversary, and notes with appreciation its cooperation with the\nUnited Nations development system;\nSelection and appointment of the Secretary-General and other executive heads\n38. Reaffirms the important role played by the Secretary-General;\n";
+        assert_eq!(
+            paras(src, Lang::En),
+            vec![
+                "of the report of the Advisory Committee with its many recommendations on posts;",
+                "Section 21 Economic and social development in Latin America and the Caribbean and elsewhere",
+                "55. Acknowledges the Economic Commission for Latin America and the Caribbean on its seventy-fifth anniversary, and notes with appreciation its cooperation with the United Nations development system;",
+                "Selection and appointment of the Secretary-General and other executive heads",
+                "38. Reaffirms the important role played by the Secretary-General;",
+            ]
+        );
+    }
+
+    #[test]
+    fn comma_at_a_full_line_end_does_not_split() {
+        let src = "Reaffirming its resolutions 46/152 of 18 December 1991, 60/1 of 16 September 2005,\n67/1 of 19 September 2012, 69/193 and 69/196 of 18 December 2014, 70/178 and 70/182,\nUnited Nations bodies and 17 December 2015, 71/209 of 19 December 2016, 72/196 of\n19 December 2017,\n";
+        assert_eq!(paras(src, Lang::En).len(), 1);
+    }
+
+    #[test]
+    fn headings_and_dates_stand_alone() {
+        let src = "I.\n\nSustainable development and financing for development\n\n18.\nIn 2015, we resolved to free the human race from the tyranny of poverty, hunger\nand want and to heal and secure our planet. We promised that we would leave no one\nbehind, and we have made some progress towards the Goals in all three dimensions.\n\n18th plenary meeting\n14 October 2025\n";
+        assert_eq!(
+            paras(src, Lang::En),
+            vec![
+                "I. Sustainable development and financing for development",
+                "18. In 2015, we resolved to free the human race from the tyranny of poverty, hunger and want and to heal and secure our planet. We promised that we would leave no one behind, and we have made some progress towards the Goals in all three dimensions.",
+                "18th plenary meeting",
+                "14 October 2025",
+            ]
+        );
+    }
+}

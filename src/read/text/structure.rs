@@ -1,0 +1,682 @@
+//! Pass 6: what each line and paragraph is — masthead, preface, title,
+//! formula, preamble, operative part (sub-paragraphs nested, headings),
+//! conclusions, annexes — and the notes stored in citation order.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lines::{Kind, Line};
+use super::notes::{LogicalLine, RawNote};
+use super::paragraphs::{is_heading_like, paragraphs, roman_heading_num, RawPara};
+use super::{push_text, visit_refs, Joiner, Layout};
+use crate::error::ReadError;
+use crate::ir::{Annex, Block, Body, Heading, Inline, Meeting, Note, Paragraph, Resolution};
+use crate::lang::{is_roman_label, sub_label, Profile};
+
+static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([AS]/RES/[0-9A-Z][0-9A-Za-z/.\-]*(?:\s\(\d{4}\))?)").expect("symbol")
+});
+
+/// What is known of the first page before the body is read: where the
+/// formula stands, the symbol and the title (to recognise running heads).
+pub(crate) struct Front {
+    pub formula: usize,
+    pub symbol: String,
+    pub title: String,
+}
+
+/// Finds the enacting formula, the title and the symbol among raw lines.
+pub(crate) fn locate_front(lines: &[Line<'_>], profile: &dyn Profile) -> Result<Front, ReadError> {
+    let formula = lines
+        .iter()
+        .position(|l| l.kind == Kind::Text && is_formula(l.text, profile))
+        .ok_or_else(|| ReadError::NotResolution("no enacting formula found".into()))?;
+    let front = &lines[..formula];
+    let symbol = front
+        .iter()
+        .find_map(|l| SYMBOL.captures(l.text).map(|c| c[1].to_string()))
+        .unwrap_or_default();
+    let mut title = String::new();
+    if let Some(t) = front
+        .iter()
+        .position(|l| title_start(l.text, profile).is_some())
+    {
+        for l in &front[t..] {
+            title.push_str(l.text);
+            title.push(' ');
+        }
+    }
+    Ok(Front {
+        formula,
+        symbol,
+        title,
+    })
+}
+
+fn is_formula(text: &str, profile: &dyn Profile) -> bool {
+    text.chars().count() < 60 && profile.formula(text).is_some()
+}
+
+/// Where a title line's number ends, with (session, number) for the GA and
+/// (number, year) for the SC.
+fn title_start(text: &str, profile: &dyn Profile) -> Option<(usize, TitleNum)> {
+    if let Some(t) = profile.title_num(text) {
+        return Some((t.title_at, TitleNum::Ga(t.session, t.number)));
+    }
+    profile
+        .sc_title(text)
+        .map(|(n, y, at)| (at, TitleNum::Sc(n, y)))
+}
+
+enum TitleNum {
+    Ga(u32, u32),
+    Sc(u32, u32),
+}
+
+/// Builds the resolution from its logical lines.
+pub(crate) fn build(
+    lines: &[LogicalLine],
+    layout: Layout,
+    profile: &dyn Profile,
+    joiner: &Joiner,
+    warnings: &mut Vec<String>,
+) -> Result<Resolution, ReadError> {
+    let plain = |l: &LogicalLine| Inline::plain_text(&l.parts);
+    let f = lines
+        .iter()
+        .position(|l| is_formula(&plain(l), profile))
+        .ok_or_else(|| ReadError::NotResolution("no enacting formula found".into()))?;
+    let mut res = Resolution::default();
+    front(&lines[..f], profile, joiner, &mut res);
+    let formula = plain(&lines[f]);
+    res.meta.body = profile.formula(&formula).unwrap_or(Body::GeneralAssembly);
+    res.formula = formula;
+
+    let paras = paragraphs(&lines[f + 1..], layout, profile, joiner);
+    let (body_end, closing, annex_from) = closing_range(&paras, profile);
+    for p in &paras[closing.clone()] {
+        conclusion(&p.plain(), profile, &mut res);
+    }
+    // Text after the closing lines and before any annex stays, as printed.
+    let annex_start = paras[annex_from..]
+        .iter()
+        .position(|p| profile.annex_label(&p.plain()))
+        .map_or(paras.len(), |k| annex_from + k);
+    for p in &paras[annex_from..annex_start] {
+        res.conclusions.push(p.plain());
+    }
+    let (preamble, body) = classify(&paras[..body_end], profile, joiner, false);
+    res.preamble = preamble;
+    res.body = body;
+    res.annexes = annexes(&paras[annex_start..], profile, joiner);
+
+    if res.body.is_empty() {
+        return Err(ReadError::NotResolution(
+            "no operative paragraphs found".into(),
+        ));
+    }
+    finish_meta(&mut res);
+    let _ = warnings;
+    Ok(res)
+}
+
+/// The masthead, preface lines and title before the formula.
+fn front(lines: &[LogicalLine], profile: &dyn Profile, joiner: &Joiner, res: &mut Resolution) {
+    let texts: Vec<String> = lines
+        .iter()
+        .map(|l| collapse(&Inline::plain_text(&l.parts)))
+        .collect();
+    let title_at = texts.iter().position(|t| title_start(t, profile).is_some());
+    let mut i = 0;
+    while i < texts.len() {
+        let t = &texts[i];
+        if Some(i) == title_at {
+            let (at, num) = title_start(t, profile).expect("found above");
+            match num {
+                TitleNum::Ga(s, n) => {
+                    res.meta.session = Some(s);
+                    res.meta.number = Some(n);
+                }
+                TitleNum::Sc(n, y) => {
+                    res.meta.body = Body::SecurityCouncil;
+                    res.meta.number = Some(n);
+                    res.meta.year = Some(y);
+                }
+            }
+            res.meta.title_num = t[..at].trim().to_string();
+            let mut title = Vec::new();
+            push_text(&mut title, &t[at..], joiner);
+            i += 1;
+            while i < texts.len() && !is_preface_line(&texts[i], profile) {
+                push_text(&mut title, &texts[i], joiner);
+                i += 1;
+            }
+            res.meta.title = Inline::plain_text(&title);
+            if res.meta.body == Body::SecurityCouncil && res.meta.adopted.is_none() {
+                // "Resolution 242 (1967) of 22 November 1967"
+                res.meta.adopted = profile.date_in(&res.meta.title);
+            }
+            continue;
+        }
+        if t.starts_with(['[', '［']) {
+            // A bracketed line, perhaps wrapped: the committee line.
+            let mut parts = Vec::new();
+            push_text(&mut parts, t, joiner);
+            let mut j = i + 1;
+            while !Inline::plain_text(&parts).contains([']', '］']) && j < texts.len() && j < i + 4
+            {
+                push_text(&mut parts, &texts[j], joiner);
+                j += 1;
+            }
+            let line = Inline::plain_text(&parts);
+            if let Some(c) = profile.committee_line(&line) {
+                res.meta.committee = c.committee;
+                res.meta.reports = c.reports;
+                res.meta.report_paragraph = c.report_paragraph;
+                res.meta.draft = c.draft;
+            }
+            res.preface.push(line);
+            i = j;
+            continue;
+        }
+        if let Some(a) = profile.adopted(t) {
+            // The date may stand on the next line ("… General Assembly" /
+            // "on 14 October 2025").
+            let mut line = t.clone();
+            let mut date = a.date;
+            if date.is_none() && i + 1 < texts.len() && !is_preface_line(&texts[i + 1], profile) {
+                if let Some(d) = profile.date_in(&texts[i + 1]) {
+                    line = format!("{line} {}", texts[i + 1]);
+                    date = Some(d);
+                    i += 1;
+                }
+            }
+            if a.body != Body::GeneralAssembly {
+                res.meta.body = a.body;
+            }
+            if let Some(n) = a.meeting {
+                res.meta.meeting = Some(Meeting {
+                    number: n,
+                    printed: line.clone(),
+                });
+            }
+            res.meta.adopted = date.or(res.meta.adopted.take());
+            res.preface.push(line);
+            i += 1;
+            continue;
+        }
+        if title_at.is_some_and(|ta| i < ta) {
+            res.masthead.push(t.clone());
+        } else {
+            res.preface.push(t.clone());
+        }
+        i += 1;
+    }
+    masthead_meta(res, profile);
+}
+
+/// A line that is no part of the title however it wraps.
+fn is_preface_line(t: &str, profile: &dyn Profile) -> bool {
+    t.starts_with(['[', '［']) || profile.adopted(t).is_some()
+}
+
+/// Symbol, distribution date, agenda items from the masthead lines.
+fn masthead_meta(res: &mut Resolution, profile: &dyn Profile) {
+    let lines = &res.masthead;
+    if let Some(s) = lines
+        .iter()
+        .find_map(|l| SYMBOL.captures(l).map(|c| c[1].to_string()))
+    {
+        res.meta.symbol = s;
+    }
+    if let Some(k) = lines.iter().position(|l| l.contains("Distr.")) {
+        res.meta.distributed = lines[k..].iter().take(3).find_map(|l| profile.date_in(l));
+    }
+    if let Some(k) = lines.iter().position(|l| l.starts_with("Agenda item")) {
+        let numbers = lines[k]
+            .trim_start_matches("Agenda items")
+            .trim_start_matches("Agenda item")
+            .trim();
+        let numbers: Vec<String> = numbers
+            .split(" and ")
+            .flat_map(|p| p.split(','))
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let title: Vec<&str> = lines[k + 1..].iter().map(String::as_str).collect();
+        let single = numbers.len() == 1 && !title.is_empty();
+        res.meta.agenda_items = numbers
+            .into_iter()
+            .map(|number| crate::ir::AgendaItem {
+                number,
+                title: single.then(|| title.join(" ")),
+            })
+            .collect();
+    }
+}
+
+/// Derived facts: the symbol from the number where the masthead has none.
+fn finish_meta(res: &mut Resolution) {
+    if res.meta.symbol.is_empty() {
+        res.meta.symbol = match (
+            res.meta.body,
+            res.meta.session,
+            res.meta.number,
+            res.meta.year,
+        ) {
+            (Body::GeneralAssembly, Some(s), Some(n), _) => format!("A/RES/{s}/{n}"),
+            (Body::SecurityCouncil, _, Some(n), Some(y)) => format!("S/RES/{n} ({y})"),
+            (Body::SecurityCouncil, _, Some(n), None) => format!("S/RES/{n}"),
+            (Body::EconomicAndSocialCouncil, Some(s), Some(n), _) => format!("E/RES/{s}/{n}"),
+            _ => String::new(),
+        };
+    }
+    if res.meta.body == Body::SecurityCouncil && res.meta.number.is_none() {
+        if let Some(c) = Regex::new(r"S/RES/(\d+)\s*\((\d{4})\)")
+            .ok()
+            .and_then(|re| {
+                re.captures(&res.meta.symbol)
+                    .map(|c| (c[1].parse().ok(), c[2].parse().ok()))
+            })
+        {
+            res.meta.number = c.0;
+            res.meta.year = c.1;
+        }
+    }
+}
+
+/// Records one closing line (the meeting, the date).
+fn conclusion(text: &str, profile: &dyn Profile, res: &mut Resolution) {
+    if let Some(date) = profile.date(text) {
+        res.meta.adopted.get_or_insert(date);
+    } else if let Some(n) = profile.meeting(text) {
+        res.meta.meeting.get_or_insert(Meeting {
+            number: n,
+            printed: text.to_string(),
+        });
+    } else if let Some(a) = profile.adopted(text) {
+        if let Some(n) = a.meeting {
+            res.meta.meeting.get_or_insert(Meeting {
+                number: n,
+                printed: text.to_string(),
+            });
+        }
+        if let Some(d) = a.date {
+            res.meta.adopted.get_or_insert(d);
+        }
+    }
+    res.conclusions.push(text.to_string());
+}
+
+/// Where the body ends, which paragraphs close the resolution (the meeting
+/// and date lines), and where what follows them starts.
+fn closing_range(
+    paras: &[RawPara],
+    profile: &dyn Profile,
+) -> (usize, std::ops::Range<usize>, usize) {
+    let texts: Vec<String> = paras.iter().map(RawPara::plain).collect();
+    let first_op = texts
+        .iter()
+        .position(|t| profile.operative_num(t).is_some())
+        .unwrap_or(0);
+    let is_date = |k: usize| texts.get(k).is_some_and(|t| profile.date(t).is_some());
+    // The meeting line after the operative part starts.
+    let meeting = (first_op..texts.len()).find(|&k| {
+        profile.meeting(&texts[k]).is_some()
+            || profile
+                .adopted(&texts[k])
+                .is_some_and(|a| a.meeting.is_some())
+    });
+    if let Some(m) = meeting {
+        let mut from = m;
+        while from > first_op && is_date(from - 1) {
+            from -= 1;
+        }
+        let mut to = m + 1;
+        while is_date(to) {
+            to += 1;
+        }
+        return (from, from..to, to);
+    }
+    // No meeting line: trailing dates close the text, or the first annex.
+    let annex = (first_op..texts.len()).find(|&k| profile.annex_label(&texts[k]));
+    let end = annex.unwrap_or(texts.len());
+    let mut from = end;
+    while from > first_op && is_date(from - 1) {
+        from -= 1;
+    }
+    (from, from..end, end)
+}
+
+/// Splits paragraphs into preamble and operative blocks.
+fn classify(
+    paras: &[RawPara],
+    profile: &dyn Profile,
+    joiner: &Joiner,
+    in_annex: bool,
+) -> (Vec<Block>, Vec<Block>) {
+    let texts: Vec<String> = paras.iter().map(RawPara::plain).collect();
+    let preamble_end = if in_annex {
+        0
+    } else {
+        let first_op = texts
+            .iter()
+            .position(|t| profile.operative_num(t).is_some());
+        let limit = first_op.unwrap_or(texts.len());
+        // An unnumbered operative clause ("Adopts the following …") ends
+        // the preamble before the numbers start, or where there are none.
+        let opener = texts[..limit]
+            .iter()
+            .position(|t| profile.operative_opener(t) && !profile.preamble_opener(t));
+        match (opener, first_op) {
+            (Some(o), _) => o,
+            (None, Some(k)) => k,
+            (None, None) => texts.len().saturating_sub(1),
+        }
+    };
+    let mut preamble = Vec::new();
+    for p in &paras[..preamble_end] {
+        add_block(&mut preamble, p, profile, joiner, true);
+    }
+    let mut body = Vec::new();
+    for p in &paras[preamble_end..] {
+        add_block(&mut body, p, profile, joiner, false);
+    }
+    (preamble, body)
+}
+
+/// Adds one paragraph: a numbered paragraph, a sub-paragraph nested under
+/// the paragraph before, a heading, or an unnumbered paragraph.
+fn add_block(
+    blocks: &mut Vec<Block>,
+    p: &RawPara,
+    profile: &dyn Profile,
+    joiner: &Joiner,
+    preamble: bool,
+) {
+    let text = p.plain();
+    if !preamble {
+        if let Some((num, at)) = profile.operative_num(&text) {
+            blocks.push(Block::Paragraph(Paragraph {
+                num: Some(num),
+                content: strip_prefix_bytes(&p.parts, at),
+                ..Paragraph::default()
+            }));
+            return;
+        }
+    }
+    if let Some((label, at)) = sub_label(&text) {
+        let item = Paragraph {
+            num: Some(label.clone()),
+            content: strip_prefix_bytes(&p.parts, at),
+            ..Paragraph::default()
+        };
+        if let Some(Block::Paragraph(parent)) = blocks.last_mut() {
+            nest_item(parent, item);
+        } else {
+            blocks.push(Block::Paragraph(item));
+        }
+        return;
+    }
+    if !preamble && profile.lowercase_continues() {
+        if let Some(at) = roman_heading_num(&text) {
+            if is_heading_like(&text[at..]) || at >= text.len() {
+                let num = text[..at].trim().to_string();
+                blocks.push(Block::Heading(Heading {
+                    level: if num.len() == 2
+                        && num.starts_with(|c: char| c.is_ascii_uppercase() && !"IVXL".contains(c))
+                    {
+                        2
+                    } else {
+                        1
+                    },
+                    num: Some(num),
+                    text: strip_prefix_bytes(&p.parts, at),
+                }));
+                return;
+            }
+        }
+        if is_heading_like(&text) && text.chars().count() < 100 && !text.ends_with('.') {
+            blocks.push(Block::Heading(Heading {
+                num: None,
+                text: p.parts.clone(),
+                level: 1,
+            }));
+            return;
+        }
+    }
+    let _ = joiner;
+    blocks.push(Block::Paragraph(Paragraph {
+        content: p.parts.clone(),
+        ..Paragraph::default()
+    }));
+}
+
+/// Nests "(a)" under the paragraph and "(i)", "(ii)" under its last
+/// lettered item — except that a letter following its predecessor ("(i)"
+/// after "(h)") continues the letters.
+fn nest_item(parent: &mut Paragraph, item: Paragraph) {
+    let label = item.num.clone().unwrap_or_default();
+    let last = parent
+        .items
+        .last()
+        .and_then(|i| i.num.clone())
+        .unwrap_or_default();
+    let continues_letters = previous_letter(&label).is_some_and(|p| p == last);
+    let roman = is_roman_label(&label) && !continues_letters;
+    match parent.items.last_mut() {
+        Some(prev) if roman && (!prev.items.is_empty() || label == "(i)") => prev.items.push(item),
+        _ => parent.items.push(item),
+    }
+}
+
+/// "(i)" → "(h)": the label a letter follows in an alphabetic list.
+fn previous_letter(label: &str) -> Option<String> {
+    let inner = label.strip_prefix('(')?.strip_suffix(')')?;
+    let mut cs = inner.chars();
+    let c = cs.next()?;
+    (cs.next().is_none() && c.is_ascii_lowercase() && c != 'a')
+        .then(|| format!("({})", (c as u8 - 1) as char))
+}
+
+/// Annexes: each from its label, with the title after it and its content.
+fn annexes(paras: &[RawPara], profile: &dyn Profile, joiner: &Joiner) -> Vec<Annex> {
+    let mut out: Vec<Annex> = Vec::new();
+    let mut k = 0;
+    while k < paras.len() {
+        let label = paras[k].plain();
+        let end = (k + 1..paras.len())
+            .find(|&j| profile.annex_label(&paras[j].plain()))
+            .unwrap_or(paras.len());
+        let mut content_from = k + 1;
+        let mut title = Vec::new();
+        if let Some(t) = paras.get(k + 1).filter(|_| k + 1 < end) {
+            let tt = t.plain();
+            if profile.operative_num(&tt).is_none() && sub_label(&tt).is_none() {
+                title = t.parts.clone();
+                content_from += 1;
+            }
+        }
+        let (_, content) = classify(&paras[content_from..end], profile, joiner, true);
+        out.push(Annex {
+            label,
+            title,
+            content,
+        });
+        k = end;
+    }
+    out
+}
+
+/// Inline content with the first `bytes` bytes of its text removed (the
+/// paragraph number), and the space after it.
+fn strip_prefix_bytes(parts: &[Inline], mut bytes: usize) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(parts.len());
+    for p in parts {
+        match p {
+            Inline::Text(t) if bytes > 0 => {
+                let cut = floor_char_boundary(t, bytes.min(t.len()));
+                bytes -= cut;
+                let rest = t[cut..].trim_start();
+                if !rest.is_empty() {
+                    out.push(Inline::Text(rest.to_string()));
+                }
+                if cut < t.len() {
+                    bytes = 0;
+                }
+            }
+            other => out.push(other.clone()),
+        }
+    }
+    out
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Stores note texts in the IR in order of first citation; a note never
+/// cited is cited at the end of the text before it, so its text is not
+/// lost, with a warning.
+pub(crate) fn attach_notes(
+    res: &mut Resolution,
+    raw: Vec<RawNote<'_>>,
+    joiner: &Joiner,
+    warnings: &mut Vec<String>,
+) {
+    let mut cited: Vec<String> = Vec::new();
+    visit_refs(res, &mut |m| {
+        if !cited.iter().any(|c| c == m) {
+            cited.push(m.to_string());
+        }
+    });
+    let mut by_number: BTreeMap<u32, RawNote<'_>> =
+        raw.into_iter().map(|n| (n.number, n)).collect();
+    for m in &cited {
+        let Some(n) = m.parse().ok().and_then(|k: u32| by_number.remove(&k)) else {
+            warnings.push(format!("note {m} cited but no text found"));
+            continue;
+        };
+        if n.lines.is_empty() {
+            warnings.push(format!("note {m} cited but no text found"));
+        }
+        res.notes.push(note_of(&n, joiner));
+    }
+    for (_, n) in by_number {
+        warnings.push(format!(
+            "note {} has no citation; attached to the end of the text",
+            n.number
+        ));
+        let marker = n.number.to_string();
+        if let Some(content) = last_content_mut(res) {
+            content.push(Inline::NoteRef(marker));
+            res.notes.push(note_of(&n, joiner));
+        }
+    }
+}
+
+fn note_of(n: &RawNote<'_>, joiner: &Joiner) -> Note {
+    let mut content = Vec::new();
+    for l in &n.lines {
+        push_text(&mut content, l, joiner);
+    }
+    Note {
+        marker: n.number.to_string(),
+        content,
+    }
+}
+
+fn last_content_mut(res: &mut Resolution) -> Option<&mut Vec<Inline>> {
+    fn in_blocks(bs: &mut [Block]) -> Option<&mut Vec<Inline>> {
+        bs.iter_mut().rev().find_map(|b| match b {
+            Block::Paragraph(p) => Some(&mut p.content),
+            Block::Heading(h) => Some(&mut h.text),
+            Block::Table(_) => None,
+        })
+    }
+    if let Some(c) = res
+        .annexes
+        .iter_mut()
+        .rev()
+        .find_map(|a| in_blocks(&mut a.content))
+    {
+        return Some(c);
+    }
+    if let Some(c) = in_blocks(&mut res.body) {
+        return Some(c);
+    }
+    in_blocks(&mut res.preamble)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(label: &str) -> Paragraph {
+        Paragraph {
+            num: Some(label.into()),
+            ..Paragraph::default()
+        }
+    }
+
+    fn labels(p: &Paragraph) -> String {
+        p.items
+            .iter()
+            .map(|i| {
+                let inner = labels(i);
+                let n = i.num.clone().unwrap_or_default();
+                if inner.is_empty() {
+                    n
+                } else {
+                    format!("{n}[{inner}]")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn sub_paragraphs_nest() {
+        let mut p = Paragraph::default();
+        for l in [
+            "(a)", "(i)", "(ii)", "(b)", "(c)", "(d)", "(e)", "(f)", "(g)", "(h)", "(i)", "(j)",
+        ] {
+            nest_item(&mut p, item(l));
+        }
+        assert_eq!(
+            labels(&p),
+            "(a)[(i) (ii)] (b) (c) (d) (e) (f) (g) (h) (i) (j)"
+        );
+        let mut p = Paragraph::default();
+        for l in ["(a)", "(b)", "(i)", "(ii)", "(iii)", "(iv)", "(v)", "(c)"] {
+            nest_item(&mut p, item(l));
+        }
+        assert_eq!(labels(&p), "(a) (b)[(i) (ii) (iii) (iv) (v)] (c)");
+    }
+
+    #[test]
+    fn prefix_strip_keeps_citations() {
+        let parts = vec![
+            Inline::Text("1. Takes note".into()),
+            Inline::NoteRef("3".into()),
+            Inline::Text(" of it".into()),
+        ];
+        assert_eq!(
+            strip_prefix_bytes(&parts, 3),
+            vec![
+                Inline::Text("Takes note".into()),
+                Inline::NoteRef("3".into()),
+                Inline::Text(" of it".into())
+            ]
+        );
+    }
+}

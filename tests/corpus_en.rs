@@ -1,0 +1,222 @@
+//! The English corpus as common extractors give it (issue: real-world
+//! input). Runs whenever ../shared exists; says so when skipped.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+use unres::ir::{Block, Resolution};
+use unres::read::{self, ReadOptions};
+
+fn corpus(shared: &Path, extractor: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(shared.join("corpus/en"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy().into_owned();
+            n.starts_with("A_RES_") && n.ends_with(&format!(".{extractor}.txt"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn read_file(p: &Path) -> Resolution {
+    let text = fs::read_to_string(p).unwrap();
+    read::text::read(&text, &ReadOptions::default())
+        .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// Operative paragraphs numbered "N." in the body.
+fn operative_count(r: &Resolution) -> usize {
+    r.body
+        .iter()
+        .filter(|b| match b {
+            Block::Paragraph(p) => p.num.as_deref().is_some_and(|n| {
+                n.ends_with('.') && n[..n.len() - 1].bytes().all(|c| c.is_ascii_digit())
+            }),
+            _ => false,
+        })
+        .count()
+}
+
+fn check(shared: &Path, args: &[&std::ffi::OsStr]) -> (bool, String) {
+    let out = Command::new(shared.join("tools/unres-check"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn pdfminer_and_pdftotext_give_valid_faithful_akn_and_markdown() {
+    let Some(shared) = shared("pdfminer_and_pdftotext_give_valid_faithful_akn_and_markdown") else {
+        return;
+    };
+    if !have("xmllint", "corpus") || !have("python3", "corpus") {
+        return;
+    }
+    let mut inputs = corpus(&shared, "pdfminer");
+    inputs.extend(corpus(&shared, "pdftotext"));
+    assert_eq!(inputs.len(), 40, "20 resolutions, two extractors");
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["convert".to_string()];
+    args.extend(inputs.iter().map(|p| p.to_string_lossy().into_owned()));
+    args.extend(["--to", "md,akn", "-o", dir.path().to_str().unwrap(), "-q"].map(String::from));
+    let out = unres(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let xmls: Vec<PathBuf> = inputs
+        .iter()
+        .map(|p| {
+            dir.path()
+                .join(format!("{}.xml", p.file_stem().unwrap().to_string_lossy()))
+        })
+        .collect();
+    let mut akn_args: Vec<&std::ffi::OsStr> = vec!["akn".as_ref()];
+    akn_args.extend(xmls.iter().map(|p| p.as_os_str()));
+    let (ok, report) = check(&shared, &akn_args);
+    assert!(ok, "{report}");
+
+    for (input, xml) in inputs.iter().zip(&xmls) {
+        let md = xml.with_extension("md");
+        let (ok, report) = check(
+            &shared,
+            &[
+                "preserved".as_ref(),
+                "--min=99.9".as_ref(),
+                input.as_os_str(),
+                md.as_os_str(),
+                xml.as_os_str(),
+            ],
+        );
+        assert!(ok, "{report}");
+
+        // FRBR: number from the symbol, date from "Resolution adopted … on".
+        let name = input.file_name().unwrap().to_string_lossy().into_owned();
+        let parts: Vec<&str> = name
+            .trim_start_matches("A_RES_")
+            .split(['_', '-'])
+            .collect();
+        let number = format!("{}-{}", parts[0], parts[1]);
+        let akn = fs::read_to_string(xml).unwrap();
+        assert!(
+            akn.contains(&format!("<FRBRnumber value=\"{number}\"")),
+            "{name}: FRBRnumber"
+        );
+        let text = fs::read_to_string(input).unwrap();
+        let adopted = adoption_date(&text).unwrap_or_else(|| panic!("{name}: no adoption line"));
+        let work = akn.split("</FRBRWork>").next().unwrap();
+        assert!(
+            work.contains(&format!("<FRBRdate date=\"{adopted}\" name=\"adoption\"/>")),
+            "{name}: adoption FRBRdate {adopted}"
+        );
+    }
+}
+
+/// The date of "Resolution adopted by the General Assembly on 19 December
+/// 2023", read independently of the reader.
+fn adoption_date(text: &str) -> Option<String> {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let at = flat.find("Resolution adopted by the General Assembly")?;
+    let rest = &flat[at..];
+    let on = rest.find(" on ")?;
+    let words: Vec<&str> = rest[on + 4..].split(' ').take(3).collect();
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let m = months.iter().position(|m| *m == words[1])? + 1;
+    Some(format!(
+        "{}-{m:02}-{:02}",
+        words[2],
+        words[0].parse::<u32>().ok()?
+    ))
+}
+
+#[test]
+fn every_extractor_gives_the_same_operative_paragraphs() {
+    let Some(shared) = shared("every_extractor_gives_the_same_operative_paragraphs") else {
+        return;
+    };
+    let mut differ = BTreeMap::new();
+    for f in corpus(&shared, "pdfminer") {
+        let want = operative_count(&read_file(&f));
+        assert!(want > 0, "{}", f.display());
+        let base = f
+            .to_string_lossy()
+            .trim_end_matches(".pdfminer.txt")
+            .to_string();
+        for x in ["pdftotext", "pdftotext-layout", "pymupdf", "pypdf"] {
+            let twin = PathBuf::from(format!("{base}.{x}.txt"));
+            let got = operative_count(&read_file(&twin));
+            if got != want {
+                differ.insert(twin.display().to_string(), (got, want));
+            }
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "operative paragraphs (got, pdfminer): {differ:#?}"
+    );
+}
+
+#[test]
+fn security_council_resolutions_have_meeting_and_date() {
+    let Some(shared) = shared("security_council_resolutions_have_meeting_and_date") else {
+        return;
+    };
+    let dir = shared.join("corpus/sc/en");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 6);
+    for f in files {
+        let r = read_file(&f);
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(r.meta.body, unres::ir::Body::SecurityCouncil, "{name}");
+        let meeting = r
+            .meta
+            .meeting
+            .as_ref()
+            .unwrap_or_else(|| panic!("{name}: no meeting"));
+        let text = fs::read_to_string(&f).unwrap();
+        assert!(text.contains(&format!("{}", meeting.number)), "{name}");
+        let date = r
+            .meta
+            .adopted
+            .as_deref()
+            .unwrap_or_else(|| panic!("{name}: no date"));
+        let year = name
+            .split('_')
+            .nth(3)
+            .unwrap()
+            .trim_end_matches("-EN.gold.txt");
+        assert!(date.starts_with(year), "{name}: {date}");
+        let num: u32 = name.split('_').nth(2).unwrap().parse().unwrap();
+        assert_eq!(r.meta.number, Some(num), "{name}");
+    }
+}
