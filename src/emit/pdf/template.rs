@@ -182,9 +182,8 @@ impl Template {
         if w - p.margin_start - p.margin_end < 144.0 || h - p.margin_top - p.margin_bottom < 144.0 {
             return Err("margins leave less than 2 inches of text area".into());
         }
-        if !(self.text.leading >= 1.0 && self.text.leading <= 4.0)
-            || !(self.notes.leading >= 1.0 && self.notes.leading <= 4.0)
-        {
+        let leading_ok = |l: f32| (1.0..=4.0).contains(&l);
+        if !(leading_ok(self.text.leading) && leading_ok(self.notes.leading)) {
             return Err("leading must be between 1 and 4".into());
         }
         let lengths = [

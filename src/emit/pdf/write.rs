@@ -26,8 +26,8 @@ pub fn write(
     let mut doc = PdfDocument::new(&title);
     let date = printpdf::OffsetDateTime::from_unix_timestamp(epoch.unwrap_or(0))
         .map_err(|e| EmitError::Other(format!("SOURCE_DATE_EPOCH: {e}")))?;
-    doc.metadata.info.creation_date = date.clone();
-    doc.metadata.info.modification_date = date.clone();
+    doc.metadata.info.creation_date = date;
+    doc.metadata.info.modification_date = date;
     doc.metadata.info.metadata_date = date;
     doc.metadata.info.creator = "unres".into();
     doc.metadata.info.producer = "unres (printpdf)".into();
