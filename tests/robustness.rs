@@ -25,9 +25,34 @@ impl Rng {
 }
 
 const AWKWARD: &[&str] = &[
-    "\u{c}", "____________", "                              ", "1", "12", "(a)", "(i)", "1.",
-    "大会，", "The General Assembly,", "Annex", "2/28", "23-25976 (E)", "*2325976*", "\u{0}",
-    "é", "\u{200f}", "﻿", "[", "]", "-", "\u{ad}", "٣", "１２．", "59/159.", "  ", "\t", "\r",
+    "\u{c}",
+    "____________",
+    "                              ",
+    "1",
+    "12",
+    "(a)",
+    "(i)",
+    "1.",
+    "大会，",
+    "The General Assembly,",
+    "Annex",
+    "2/28",
+    "23-25976 (E)",
+    "*2325976*",
+    "\u{0}",
+    "é",
+    "\u{200f}",
+    "﻿",
+    "[",
+    "]",
+    "-",
+    "\u{ad}",
+    "٣",
+    "１２．",
+    "59/159.",
+    "  ",
+    "\t",
+    "\r",
 ];
 
 fn damaged(base: &str, rng: &mut Rng) -> String {
@@ -48,14 +73,20 @@ fn damaged(base: &str, rng: &mut Rng) -> String {
         2 => {
             for _ in 0..rng.below(40) {
                 let at = rng.below(lines.len() + 1);
-                lines.insert(at.min(lines.len()), AWKWARD[rng.below(AWKWARD.len())].to_string());
+                lines.insert(
+                    at.min(lines.len()),
+                    AWKWARD[rng.below(AWKWARD.len())].to_string(),
+                );
             }
         }
         _ => {
             for _ in 0..rng.below(40) {
                 let k = rng.below(lines.len());
                 if let Some(l) = lines.get_mut(k) {
-                    let cut = l.char_indices().nth(rng.below(l.chars().count() + 1)).map_or(l.len(), |c| c.0);
+                    let cut = l
+                        .char_indices()
+                        .nth(rng.below(l.chars().count() + 1))
+                        .map_or(l.len(), |c| c.0);
                     l.insert_str(cut, AWKWARD[rng.below(AWKWARD.len())]);
                 }
             }
@@ -80,8 +111,13 @@ fn damaged_samples_never_panic() {
         let base = &bases[round % bases.len()];
         let input = damaged(base, &mut rng);
         let result = panic::catch_unwind(|| {
-            convert::convert(input.as_bytes(), &formats, &ReadOptions::default(), &EmitOptions::default())
-                .is_ok()
+            convert::convert(
+                input.as_bytes(),
+                &formats,
+                &ReadOptions::default(),
+                &EmitOptions::default(),
+            )
+            .is_ok()
         });
         match result {
             Ok(ok) => converted += usize::from(ok),
@@ -90,5 +126,8 @@ fn damaged_samples_never_panic() {
     }
     // Most damage leaves a resolution behind; a reader refusing all would
     // pass the no-panic check vacuously.
-    assert!(converted > 100, "only {converted} of 400 damaged inputs converted");
+    assert!(
+        converted > 100,
+        "only {converted} of 400 damaged inputs converted"
+    );
 }
