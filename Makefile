@@ -7,7 +7,7 @@ BIN := target/release/unres
 SHARED := ../shared
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build demo test deps check bench clean
+.PHONY: all build demo test deps check bench bench-pdf clean
 
 all: build
 
@@ -30,9 +30,9 @@ deps:
 build:
 	$(CARGO) build --release --locked
 
-# The main job on samples/: every sample to Markdown and Akoma Ntoso in out/.
+# The main job on samples/: every sample to Markdown, Akoma Ntoso and PDF in out/.
 demo: deps build
-	$(BIN) convert samples --to md,akn -o out
+	$(BIN) convert samples --to md,akn,pdf -o out
 	@echo "demo: outputs in out/"; ls out
 
 # Every test: format, lints, unit and integration tests (the corpus checks
@@ -46,6 +46,10 @@ test: deps
 # documents (tests/bench.sh). A benchmark, not a timed test.
 bench: deps build
 	bash tests/bench.sh
+
+# PDF throughput: fonts loaded once, the reference rendered 100 times.
+bench-pdf: deps
+	$(CARGO) run --release --locked --example pdf_batch -- samples/A_RES_59_159.txt 100
 
 clean:
 	$(CARGO) clean

@@ -57,7 +57,7 @@ pub fn emit(res: &Resolution, format: Format, opts: &EmitOptions) -> Result<Vec<
     match format {
         Format::Markdown => emit::markdown::write(res, opts),
         Format::Akn => emit::akn::write(res, opts),
-        Format::Pdf => Err(EmitError::Other("the PDF emitter is not built yet".into())),
+        Format::Pdf => emit::pdf::write(res, opts),
     }
 }
 

@@ -8,9 +8,11 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 use unres::convert;
+use unres::emit::pdf::{PdfConfig, PdfSetup};
 use unres::emit::{EmitOptions, Format};
 use unres::ir::Lang;
 use unres::read::{Kind, ReadOptions};
@@ -60,6 +62,15 @@ enum Command {
         /// Input kind: text, md or akn (default: from each file's extension).
         #[arg(long)]
         from: Option<Kind>,
+        /// PDF page style (TOML) replacing the built-in UN A4 style.
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
+        /// PDF paper size: a4 or letter (default: the template's, A4).
+        #[arg(long, value_parser = unres::emit::pdf::parse_paper)]
+        paper: Option<unres::emit::pdf::template::Paper>,
+        /// Font file tried first for every character of the PDF.
+        #[arg(long, value_name = "PATH")]
+        font: Option<PathBuf>,
     },
     /// Print the intermediate representation of one input as JSON.
     Inspect {
@@ -103,6 +114,9 @@ fn main() -> ExitCode {
             report,
             skip_unchanged,
             from,
+            template,
+            paper,
+            font,
         } => {
             let mut formats = to;
             formats.sort();
@@ -121,7 +135,21 @@ fn main() -> ExitCode {
                 from,
             };
             // Prepared once, shared by every worker thread.
-            let emit_opts = EmitOptions::default();
+            let mut emit_opts = EmitOptions::default();
+            if settings.formats.contains(&Format::Pdf) {
+                let config = PdfConfig {
+                    template,
+                    paper,
+                    font,
+                };
+                match PdfSetup::new(&config) {
+                    Ok(setup) => emit_opts.pdf = Some(Arc::new(setup)),
+                    Err(e) => {
+                        eprintln!("unres: {e}");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
             match batch::run(&paths, &settings, &emit_opts) {
                 Ok(t) if t.failed == 0 => ExitCode::SUCCESS,
                 Ok(_) => ExitCode::from(1),

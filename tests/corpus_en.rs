@@ -220,3 +220,39 @@ fn security_council_resolutions_have_meeting_and_date() {
         assert_eq!(r.meta.number, Some(num), "{name}");
     }
 }
+
+#[test]
+fn budget_table_of_78_249_comes_out_as_a_table() {
+    let Some(shared) = shared("budget_table_of_78_249_comes_out_as_a_table") else {
+        return;
+    };
+    // pdftotext's layout mode keeps the columns apart; the table is read
+    // as rows of cells, and every figure of the page stays.
+    let input = shared.join("corpus/en/A_RES_78_249-EN.pdftotext-layout.txt");
+    let r = read_file(&input);
+    let tables: Vec<&unres::ir::Table> = r
+        .annexes
+        .iter()
+        .flat_map(|a| &a.content)
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), 1);
+    let cells: Vec<String> = tables[0]
+        .rows
+        .iter()
+        .flatten()
+        .map(|c| unres::ir::Inline::plain_text(c))
+        .collect();
+    assert!(tables[0].rows.len() >= 10, "{cells:?}");
+    for figure in ["63 930 800", "(2 061 900)", "55 107 500", "25 176 900"] {
+        assert!(
+            cells.iter().any(|c| c == figure),
+            "{figure} not a cell: {cells:?}"
+        );
+    }
+    let with_three = tables[0].rows.iter().filter(|r| r.len() == 3).count();
+    assert!(with_three >= 8, "rows of label, gross, net: {with_three}");
+}

@@ -4,9 +4,11 @@
 
 pub mod akn;
 pub mod markdown;
+pub mod pdf;
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// Output formats, as named on the command line (`--to md,akn,pdf`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -56,4 +58,9 @@ impl fmt::Display for Format {
 
 /// Options shared by all emitters.
 #[derive(Debug, Clone, Default)]
-pub struct EmitOptions {}
+pub struct EmitOptions {
+    /// Page style and fonts for PDF, loaded once per run and shared by all
+    /// threads; `None` makes the PDF emitter load the defaults itself, per
+    /// document (slow: fine for one file, wrong for a batch).
+    pub pdf: Option<Arc<pdf::PdfSetup>>,
+}

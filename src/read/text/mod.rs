@@ -14,6 +14,7 @@ mod lines;
 mod notes;
 mod paragraphs;
 mod structure;
+mod tables;
 
 use std::collections::HashSet;
 

@@ -16,6 +16,8 @@ use crate::lang::{sub_label, Profile};
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct RawPara {
     pub parts: Vec<Inline>,
+    /// A table instead of text: header rows and rows of cells.
+    pub table: Option<(usize, Vec<Vec<Vec<Inline>>>)>,
 }
 
 impl RawPara {
@@ -135,8 +137,20 @@ pub(crate) fn paragraphs(
     let mut prev: Option<(&LogicalLine, &Facts)> = None;
     // Lines in the current paragraph, and whether it reads as a heading.
     let mut cur_lines = 0;
+    let mut tables = super::tables::find(lines).into_iter().peekable();
     let mut k = 0;
     while k < lines.len() {
+        if let Some(t) = tables.next_if(|t| t.start == k) {
+            out.push(RawPara {
+                parts: Vec::new(),
+                table: Some((t.header_rows, t.rows)),
+            });
+            // What follows a table starts a paragraph of its own.
+            prev = None;
+            cur_lines = 0;
+            k = t.end;
+            continue;
+        }
         let (l, f) = (&lines[k], &facts[k]);
         // A run of two or more labels alone: each waits for its paragraph.
         let run = facts[k..].iter().take_while(|g| g.label_only).count();

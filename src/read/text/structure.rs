@@ -396,6 +396,13 @@ fn add_block(
     joiner: &Joiner,
     preamble: bool,
 ) {
+    if let Some((header_rows, rows)) = &p.table {
+        blocks.push(Block::Table(crate::ir::Table {
+            header_rows: *header_rows,
+            rows: rows.clone(),
+        }));
+        return;
+    }
     let text = p.plain();
     if !preamble {
         if let Some((num, at)) = profile.operative_num(&text) {
@@ -492,7 +499,10 @@ fn annexes(paras: &[RawPara], profile: &dyn Profile, joiner: &Joiner) -> Vec<Ann
             .unwrap_or(paras.len());
         let mut content_from = k + 1;
         let mut title = Vec::new();
-        if let Some(t) = paras.get(k + 1).filter(|_| k + 1 < end) {
+        if let Some(t) = paras
+            .get(k + 1)
+            .filter(|t| k + 1 < end && t.table.is_none())
+        {
             let tt = t.plain();
             if profile.operative_num(&tt).is_none() && sub_label(&tt).is_none() {
                 title = t.parts.clone();

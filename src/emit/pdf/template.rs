@@ -1,0 +1,229 @@
+//! The page style: paper, margins, sizes, spacing and font families.
+//!
+//! A TOML file (`templates/pdf/un-a4.toml`) compiled in as the default so
+//! that the binary needs no data files; `--template FILE` replaces it.
+
+use serde::Deserialize;
+
+/// The default page style, compiled in.
+pub const DEFAULT_TEMPLATE: &str = include_str!("../../../templates/pdf/un-a4.toml");
+
+/// Paper sizes a user can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm: what the UN prints on.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points.
+    pub fn size_pt(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.276, 841.89),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+
+    /// Parses "a4" or "letter", case-insensitively.
+    pub fn from_name(name: &str) -> Option<Paper> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "a4" => Some(Paper::A4),
+            "letter" | "us-letter" => Some(Paper::Letter),
+            _ => None,
+        }
+    }
+}
+
+/// The whole page style.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub page: PageStyle,
+    pub text: TextStyle,
+    pub title: BlockStyle,
+    pub preface: BlockStyle,
+    pub header: SizeOnly,
+    pub notes: NoteStyle,
+    pub superscript: Superscript,
+    pub table: TableStyle,
+    pub fonts: Fonts,
+}
+
+/// Paper and margins.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageStyle {
+    pub paper: Paper,
+    pub margin_top: f32,
+    pub margin_bottom: f32,
+    pub margin_start: f32,
+    pub margin_end: f32,
+    pub header_baseline: f32,
+    pub footer_baseline: f32,
+}
+
+/// Body text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextStyle {
+    pub size: f32,
+    pub leading: f32,
+    pub paragraph_space: f32,
+    pub heading_space: f32,
+    pub first_line_indent: f32,
+    pub number_width: f32,
+    pub item_indent: f32,
+    pub max_space_stretch_em: f32,
+    pub max_cjk_stretch_em: f32,
+}
+
+/// A block with its own size and the space after it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockStyle {
+    pub size: f32,
+    pub space_after: f32,
+}
+
+/// Something that only has a size.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SizeOnly {
+    pub size: f32,
+}
+
+/// Footnotes at the bottom of the page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteStyle {
+    pub size: f32,
+    pub leading: f32,
+    pub space_above: f32,
+    pub rule_fraction: f32,
+    pub rule_width: f32,
+    pub marker_width: f32,
+}
+
+/// Note markers in the text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Superscript {
+    pub scale: f32,
+    pub rise: f32,
+}
+
+/// Tables.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableStyle {
+    pub size: f32,
+    pub cell_padding: f32,
+    pub rule_width: f32,
+}
+
+/// Font families by script.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fonts {
+    pub latin: FontFamily,
+    pub cjk: FontFamily,
+    pub arabic: FontFamily,
+}
+
+/// One family, and the Debian package that provides it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FontFamily {
+    pub family: String,
+    pub package: String,
+    /// When set, bold is the regular face outlined by this fraction of the
+    /// size rather than a bold face of its own.
+    #[serde(default)]
+    pub synthetic_bold: Option<f32>,
+}
+
+impl Template {
+    /// Parses a template, checking that the numbers make a usable page.
+    pub fn parse(text: &str) -> Result<Template, String> {
+        let t: Template = toml::from_str(text).map_err(|e| e.to_string())?;
+        t.check()?;
+        Ok(t)
+    }
+
+    /// The compiled-in default.
+    pub fn default_un() -> Template {
+        Template::parse(DEFAULT_TEMPLATE).expect("the compiled-in template is valid")
+    }
+
+    fn check(&self) -> Result<(), String> {
+        let (w, h) = self.page.paper.size_pt();
+        let p = &self.page;
+        let sizes = [
+            self.text.size,
+            self.title.size,
+            self.preface.size,
+            self.header.size,
+            self.notes.size,
+            self.table.size,
+        ];
+        if sizes
+            .iter()
+            .any(|s| !(s.is_finite() && *s >= 2.0 && *s <= 72.0))
+        {
+            return Err("font sizes must be between 2 and 72 pt".into());
+        }
+        let margins = [p.margin_top, p.margin_bottom, p.margin_start, p.margin_end];
+        if margins.iter().any(|m| !(m.is_finite() && *m >= 0.0)) {
+            return Err("margins must be non-negative numbers".into());
+        }
+        if w - p.margin_start - p.margin_end < 144.0 || h - p.margin_top - p.margin_bottom < 144.0 {
+            return Err("margins leave less than 2 inches of text area".into());
+        }
+        let leading_ok = |l: f32| (1.0..=4.0).contains(&l);
+        if !(leading_ok(self.text.leading) && leading_ok(self.notes.leading)) {
+            return Err("leading must be between 1 and 4".into());
+        }
+        let lengths = [
+            self.text.paragraph_space,
+            self.text.heading_space,
+            self.text.first_line_indent,
+            self.text.number_width,
+            self.text.item_indent,
+            self.title.space_after,
+            self.preface.space_after,
+            self.notes.space_above,
+            self.notes.marker_width,
+            self.table.cell_padding,
+        ];
+        if lengths
+            .iter()
+            .any(|l| !(l.is_finite() && *l >= 0.0 && *l <= 144.0))
+        {
+            return Err("spacings and indents must be between 0 and 144 pt".into());
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_template_parses_as_a4() {
+        let t = Template::default_un();
+        assert_eq!(t.page.paper, Paper::A4);
+        assert_eq!(t.fonts.cjk.family, "Noto Serif CJK SC");
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_numbers_are_refused() {
+        let extra = format!("{DEFAULT_TEMPLATE}\n[colour]\nink = 1\n");
+        assert!(Template::parse(&extra).is_err());
+        let bad = DEFAULT_TEMPLATE.replace("margin_start = 72.0", "margin_start = 400.0");
+        assert!(Template::parse(&bad).is_err());
+    }
+}

@@ -1,0 +1,224 @@
+//! Tables, where the extractor kept the columns apart (pdftotext's layout
+//! mode): rows are lines whose cells stand apart by wide gaps and end in
+//! figures ("Estimated appropriation for 2024    63 930 800    58 552 400").
+//! Extractors that run the cells into one stream (pdfminer) give no rows;
+//! their table text stays paragraphs, nothing lost.
+
+use super::notes::LogicalLine;
+use crate::ir::Inline;
+
+/// A table found among logical lines `start..end`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub header_rows: usize,
+    pub rows: Vec<Vec<Vec<Inline>>>,
+}
+
+/// Cells of a line: text runs separated by three or more spaces.
+fn cells(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut spaces = 0;
+    let mut last_end = 0;
+    for (i, c) in text.char_indices() {
+        if c == ' ' {
+            spaces += 1;
+            continue;
+        }
+        if spaces >= 3 {
+            if let Some(s) = start {
+                out.push(text[s..last_end].trim());
+            }
+            start = Some(i);
+        } else if start.is_none() {
+            start = Some(i);
+        }
+        spaces = 0;
+        last_end = i + c.len_utf8();
+    }
+    if let Some(s) = start {
+        out.push(text[s..last_end].trim());
+    }
+    out.retain(|c| !c.is_empty());
+    out
+}
+
+/// A figure: "63 930 800", "(2 061 900)", "12.5", "–".
+fn numeric(cell: &str) -> bool {
+    let figure = cell.chars().any(|c| c.is_ascii_digit())
+        && cell
+            .chars()
+            .all(|c| c.is_ascii_digit() || " ,.()%-–—$\u{a0}".contains(c));
+    figure || matches!(cell, "-" | "–" | "—")
+}
+
+/// The line's text if it has no citations (a row keeps none).
+fn plain(l: &LogicalLine) -> Option<String> {
+    l.parts
+        .iter()
+        .all(|p| matches!(p, Inline::Text(_)))
+        .then(|| Inline::plain_text(&l.parts))
+}
+
+fn is_row(text: &str) -> bool {
+    let c = cells(text);
+    c.len() >= 2 && c[1..].iter().all(|c| numeric(c))
+}
+
+fn cell(text: &str) -> Vec<Inline> {
+    vec![Inline::Text(
+        text.split_whitespace().collect::<Vec<_>>().join(" "),
+    )]
+}
+
+/// Finds the tables among `lines`.
+pub(crate) fn find(lines: &[LogicalLine]) -> Vec<Found> {
+    let texts: Vec<Option<String>> = lines.iter().map(plain).collect();
+    let row = |k: usize| texts[k].as_deref().is_some_and(is_row);
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        if !row(k) {
+            k += 1;
+            continue;
+        }
+        // Extend over rows and up to two label lines between rows.
+        let mut end = k + 1;
+        let mut j = k + 1;
+        let mut rows = 1;
+        while j < lines.len() {
+            if row(j) {
+                rows += 1;
+                end = j + 1;
+                j += 1;
+                continue;
+            }
+            let glue = (j..lines.len().min(j + 2))
+                .take_while(|&g| texts[g].as_deref().is_some_and(|t| cells(t).len() == 1))
+                .count();
+            if glue > 0 && j + glue < lines.len() && row(j + glue) {
+                j += glue;
+                continue;
+            }
+            break;
+        }
+        if rows < 3 {
+            k = end;
+            continue;
+        }
+        // Header lines: just before, two or more cells of words.
+        let mut start = k;
+        while start > 0
+            && start + 3 > k
+            && texts[start - 1]
+                .as_deref()
+                .is_some_and(|t| cells(t).len() >= 2 && !is_row(t))
+        {
+            start -= 1;
+        }
+        let header_rows = k - start;
+        let mut out_rows: Vec<Vec<Vec<Inline>>> = Vec::new();
+        let mut label: Option<String> = None;
+        for t in texts[start..end].iter().flatten() {
+            let cs = cells(t);
+            if cs.len() == 1 {
+                // A long label wraps onto the next row; a short one is a
+                // row of its own (a group heading).
+                if cs[0].chars().count() >= 50 {
+                    label = Some(match label.take() {
+                        Some(l) => format!("{l} {}", cs[0]),
+                        None => cs[0].to_string(),
+                    });
+                } else {
+                    if let Some(l) = label.take() {
+                        out_rows.push(vec![cell(&l)]);
+                    }
+                    out_rows.push(vec![cell(cs[0])]);
+                }
+                continue;
+            }
+            let mut r: Vec<Vec<Inline>> = cs.iter().map(|c| cell(c)).collect();
+            if let Some(l) = label.take() {
+                if let Some(Inline::Text(first)) = r[0].first_mut() {
+                    *first = format!("{l} {first}");
+                }
+            }
+            out_rows.push(r);
+        }
+        found.push(Found {
+            start,
+            end,
+            header_rows,
+            rows: out_rows,
+        });
+        k = end;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(t: &str) -> LogicalLine {
+        LogicalLine {
+            parts: vec![Inline::Text(t.to_string())],
+            ..LogicalLine::default()
+        }
+    }
+
+    fn text(c: &[Inline]) -> String {
+        Inline::plain_text(c)
+    }
+
+    #[test]
+    fn layout_table_rows_and_labels() {
+        let src = [
+            "The Fifth Committee recommends the following:",
+            "Gross         Net of staff assessment",
+            "Estimated appropriation for 2024 a           63 930 800       58 552 400",
+            "Recommendations of the Advisory Committee on Administrative and Budgetary",
+            "Questions c                                 (2 061 900)       (1 897 200)",
+            "Total assessment for 2024",
+            "Requirements for 2024                        65 459 100       60 132 400",
+            "Decides to apportion the amount;",
+        ];
+        let lines: Vec<_> = src.iter().map(|t| line(t)).collect();
+        let found = find(&lines);
+        assert_eq!(found.len(), 1);
+        let t = &found[0];
+        assert_eq!((t.start, t.end, t.header_rows), (1, 7, 1));
+        let rows: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| text(c)).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                vec!["Gross", "Net of staff assessment"],
+                vec!["Estimated appropriation for 2024 a", "63 930 800", "58 552 400"],
+                vec![
+                    "Recommendations of the Advisory Committee on Administrative and Budgetary Questions c",
+                    "(2 061 900)",
+                    "(1 897 200)"
+                ],
+                vec!["Total assessment for 2024"],
+                vec!["Requirements for 2024", "65 459 100", "60 132 400"],
+            ]
+        );
+    }
+
+    #[test]
+    fn justified_text_is_no_table() {
+        let src = [
+            "the  United  Nations  to  bear  the  expenses  of  the  Organization  1961",
+            "and  70/182  of  17  December  2015,  71/209  of  19  December  2016,  72",
+            "resolution   2005   of   the   Council   2006",
+        ];
+        let lines: Vec<_> = src.iter().map(|t| line(t)).collect();
+        assert!(find(&lines).is_empty());
+    }
+}

@@ -1,0 +1,478 @@
+//! The PDF output, checked with poppler's tools as a reader would see it.
+//! Tests skip (saying so) when poppler or the Noto fonts are missing.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use common::{convert, have, reference, unres};
+use unres::emit::pdf::shape::{FontShaper, Shaper};
+use unres::emit::pdf::{fonts::Family, fonts::Style, PdfSetup};
+use unres::ir::{Annex, Block, Heading, Inline, Lang, Meta, Note, Paragraph, Resolution, Table};
+
+fn tool(cmd: &str, args: &[&str]) -> String {
+    let out = Command::new(cmd).args(args).output().expect("tool runs");
+    assert!(
+        out.status.success(),
+        "{cmd} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn strip(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Fonts and page style, loaded once for all tests here; `None` (with a
+/// SKIPPED line) when the fonts are not installed.
+fn setup(test: &str) -> Option<&'static PdfSetup> {
+    static SETUP: OnceLock<Option<PdfSetup>> = OnceLock::new();
+    let s = SETUP
+        .get_or_init(|| {
+            let s = PdfSetup::system().ok()?;
+            for lang in [Lang::Zh, Lang::En, Lang::Ar] {
+                if let Err(e) = s.preload(lang) {
+                    eprintln!("fonts: {e}");
+                    return None;
+                }
+            }
+            Some(s)
+        })
+        .as_ref();
+    if s.is_none() {
+        eprintln!("SKIPPED {test}: Noto fonts not installed (make deps)");
+    }
+    s
+}
+
+/// The reference converted to PDF once; `None` when it cannot be checked here.
+fn reference_pdf(test: &str) -> Option<PathBuf> {
+    static PDF: OnceLock<Option<(tempfile::TempDir, PathBuf)>> = OnceLock::new();
+    if !(have("pdftotext", test) && have("pdffonts", test) && have("pdfinfo", test)) {
+        return None;
+    }
+    setup(test)?;
+    PDF.get_or_init(|| {
+        let (dir, out) = convert(&reference(), "pdf");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let pdf = dir.path().join("A_RES_59_159.pdf");
+        Some((dir, pdf))
+    })
+    .as_ref()
+    .map(|(_, p)| p.clone())
+}
+
+fn pages(pdf: &Path) -> usize {
+    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count")
+}
+
+fn page_text(pdf: &Path, n: usize) -> String {
+    let n = n.to_string();
+    tool(
+        "pdftotext",
+        &["-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"],
+    )
+}
+
+#[test]
+fn reference_is_a4_and_small() {
+    let Some(pdf) = reference_pdf("reference_is_a4_and_small") else {
+        return;
+    };
+    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(info.contains("(A4)"), "{info}");
+    let size = std::fs::metadata(&pdf).unwrap().len();
+    assert!(size <= 150 * 1024, "reference PDF is {size} bytes");
+}
+
+#[test]
+fn reference_fonts_are_embedded_and_subset() {
+    let Some(pdf) = reference_pdf("reference_fonts_are_embedded_and_subset") else {
+        return;
+    };
+    let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    let rows: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        // ... emb sub uni objnum gen
+        assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{row}");
+    }
+}
+
+#[test]
+fn reference_keeps_every_token() {
+    let Some(pdf) = reference_pdf("reference_keeps_every_token") else {
+        return;
+    };
+    let Some(shared) = common::shared("reference_keeps_every_token") else {
+        return;
+    };
+    let check = shared.join("tools/unres-check");
+    let out = Command::new(&check)
+        .args([
+            "preserved",
+            reference().to_str().unwrap(),
+            pdf.to_str().unwrap(),
+        ])
+        .output()
+        .expect("unres-check runs");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{report}");
+    assert!(report.contains("100.00%"), "{report}");
+}
+
+#[test]
+fn reference_notes_sit_on_the_page_of_their_first_citation() {
+    let test = "reference_notes_sit_on_the_page_of_their_first_citation";
+    let Some(pdf) = reference_pdf(test) else {
+        return;
+    };
+    let json = unres(&["inspect", reference().to_str().unwrap()]);
+    assert!(json.status.success());
+    let res: Resolution = serde_json::from_slice(&json.stdout).expect("IR JSON");
+    let texts: Vec<String> = (1..=pages(&pdf))
+        .map(|n| strip(&page_text(&pdf, n)))
+        .collect();
+
+    // The text just before each first citation, in document order.
+    let mut before: Vec<(String, String)> = Vec::new();
+    let mut walk = |inl: &[Inline]| {
+        let mut prev = String::new();
+        for i in inl {
+            match i {
+                Inline::Text(t) => prev.push_str(t),
+                Inline::NoteRef(m) if !before.iter().any(|(x, _)| x == m) => {
+                    let p = strip(&prev);
+                    let tail: String = p
+                        .chars()
+                        .rev()
+                        .take(6)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
+                    before.push((m.clone(), tail));
+                }
+                _ => {}
+            }
+        }
+    };
+    for b in res.preamble.iter().chain(&res.body) {
+        if let Block::Paragraph(p) = b {
+            walk(&p.content);
+        }
+    }
+    assert_eq!(before.len(), res.notes.len(), "every note cited");
+    for (marker, tail) in before {
+        let note = res.note(&marker).unwrap();
+        let body: String = strip(&Inline::plain_text(&note.content))
+            .chars()
+            .take(8)
+            .collect();
+        let cite_page = texts
+            .iter()
+            .position(|t| t.contains(&tail))
+            .expect("citation printed");
+        let note_pages: Vec<usize> = (0..texts.len())
+            .filter(|&p| texts[p].contains(&body))
+            .collect();
+        assert!(
+            note_pages.contains(&cite_page),
+            "note {marker} ({body}) on pages {note_pages:?}, cited on {cite_page}"
+        );
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    let test = "output_is_deterministic";
+    if setup(test).is_none() {
+        return;
+    }
+    let (a, out_a) = convert(&reference(), "pdf");
+    let (b, out_b) = convert(&reference(), "pdf");
+    assert!(out_a.status.success() && out_b.status.success());
+    let pa = std::fs::read(a.path().join("A_RES_59_159.pdf")).unwrap();
+    let pb = std::fs::read(b.path().join("A_RES_59_159.pdf")).unwrap();
+    assert!(pa == pb, "two runs differ");
+}
+
+#[test]
+fn letter_paper_on_request() {
+    let test = "letter_paper_on_request";
+    if setup(test).is_none() || !have("pdfinfo", test) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = unres(&[
+        "convert",
+        reference().to_str().unwrap(),
+        "--to",
+        "pdf",
+        "--paper",
+        "letter",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let info = tool(
+        "pdfinfo",
+        &[dir.path().join("A_RES_59_159.pdf").to_str().unwrap()],
+    );
+    assert!(info.contains("612 x 792"), "{info}");
+}
+
+#[test]
+fn bad_font_or_template_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let r = reference();
+    let out = unres(&[
+        "convert",
+        r.to_str().unwrap(),
+        "--to",
+        "pdf",
+        "--font",
+        "/nonexistent.ttf",
+        "-o",
+        d,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent.ttf"));
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[page]\npaper = \"a3\"\n").unwrap();
+    let out = unres(&[
+        "convert",
+        r.to_str().unwrap(),
+        "--to",
+        "pdf",
+        "--template",
+        bad.to_str().unwrap(),
+        "-o",
+        d,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.toml"));
+}
+
+fn text(s: &str) -> Vec<Inline> {
+    vec![Inline::Text(s.into())]
+}
+
+fn para(num: Option<&str>, content: Vec<Inline>) -> Block {
+    Block::Paragraph(Paragraph {
+        num: num.map(Into::into),
+        content,
+        ..Paragraph::default()
+    })
+}
+
+/// A resolution using every IR element, in one language.
+fn sample(lang: Lang, words: [&str; 8]) -> Resolution {
+    let [title, formula, pre, op, item, note, annex, cell] = words;
+    Resolution {
+        meta: Meta {
+            symbol: "A/RES/80/1".into(),
+            title_num: "80/1.".into(),
+            title: title.into(),
+            lang,
+            ..Meta::default()
+        },
+        preface: vec!["[A/80/L.1]".into()],
+        formula: formula.into(),
+        preamble: vec![para(
+            None,
+            vec![
+                Inline::Emphasis(text(pre)),
+                Inline::Text(format!(" {pre}")),
+                Inline::NoteRef("1".into()),
+            ],
+        )],
+        body: vec![
+            Block::Heading(Heading {
+                num: Some("I".into()),
+                text: text(title),
+                level: 1,
+            }),
+            Block::Paragraph(Paragraph {
+                num: Some("1.".into()),
+                content: text(&format!("{op} ").repeat(12)),
+                items: vec![Paragraph {
+                    num: Some("(a)".into()),
+                    content: text(item),
+                    ..Paragraph::default()
+                }],
+                wrap_up: text(op),
+            }),
+            para(
+                Some("2."),
+                vec![Inline::Text(op.into()), Inline::NoteRef("1".into())],
+            ),
+        ],
+        conclusions: vec!["1st plenary meeting".into()],
+        annexes: vec![Annex {
+            label: annex.into(),
+            title: text(title),
+            content: vec![Block::Table(Table {
+                header_rows: 1,
+                rows: vec![vec![text(cell), text(cell)], vec![text("1"), text("2")]],
+            })],
+        }],
+        notes: vec![Note {
+            marker: "1".into(),
+            content: text(note),
+        }],
+        ..Resolution::default()
+    }
+}
+
+fn render_to_text(test: &str, res: &Resolution) -> Option<Vec<String>> {
+    let setup = setup(test)?;
+    if !have("pdftotext", test) {
+        return None;
+    }
+    let pdf = setup.render(res).expect("renders");
+    // UNRES_PDF_DUMP=DIR keeps the files, to look at them.
+    if let Some(d) = std::env::var_os("UNRES_PDF_DUMP") {
+        let _ = std::fs::write(Path::new(&d).join(format!("{test}.pdf")), &pdf);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    Some((1..=pages(&path)).map(|n| page_text(&path, n)).collect())
+}
+
+#[test]
+fn english_every_element() {
+    let res = sample(
+        Lang::En,
+        [
+            "Strengthening cooperation",
+            "The General Assembly,",
+            "Recalling",
+            "Requests the Secretary-General to report",
+            "to act",
+            "See resolution 55/2.",
+            "Annex",
+            "Region",
+        ],
+    );
+    let Some(pages) = render_to_text("english_every_element", &res) else {
+        return;
+    };
+    assert_eq!(pages.len(), 2, "the annex starts a new page");
+    let p1 = strip(&pages[0]);
+    for w in [
+        "80/1.",
+        "Strengtheningcooperation",
+        "TheGeneralAssembly,",
+        "RecallingRecalling",
+        "(a)",
+        "toact",
+        "Seeresolution55/2.",
+        "1stplenarymeeting",
+    ] {
+        assert!(p1.contains(w), "{w} missing from page 1: {}", pages[0]);
+    }
+    let p2 = strip(&pages[1]);
+    assert!(
+        p2.contains("Annex") && p2.contains("Region") && p2.contains("A/RES/80/1"),
+        "{}",
+        pages[1]
+    );
+}
+
+#[test]
+fn russian_every_element() {
+    let res = sample(
+        Lang::Ru,
+        [
+            "Укрепление сотрудничества",
+            "Генеральная Ассамблея,",
+            "ссылаясь",
+            "просит Генерального секретаря представить доклад",
+            "действовать",
+            "См. резолюцию 55/2.",
+            "Приложение",
+            "Регион",
+        ],
+    );
+    let Some(pages) = render_to_text("russian_every_element", &res) else {
+        return;
+    };
+    let all = strip(&pages.concat());
+    for w in [
+        "Укреплениесотрудничества",
+        "ГенеральнаяАссамблея,",
+        "просит",
+        "См.резолюцию55/2.",
+        "Приложение",
+        "Регион",
+    ] {
+        assert!(all.contains(w), "{w} missing: {all}");
+    }
+}
+
+#[test]
+fn arabic_is_shaped_and_right_to_left() {
+    let test = "arabic_is_shaped_and_right_to_left";
+    let Some(setup) = setup(test) else { return };
+    // Joined forms: the same letter gets different glyphs at the start,
+    // middle and end of a word.
+    let mut shaper = FontShaper::new(&setup.fonts, Family::Arabic).unwrap();
+    let mut glyphs = Vec::new();
+    shaper
+        .shape("ببب", 0, Style::Regular, true, &mut glyphs)
+        .unwrap();
+    assert_eq!(glyphs.len(), 3);
+    assert!(
+        glyphs[0].gid != glyphs[1].gid && glyphs[1].gid != glyphs[2].gid,
+        "{glyphs:?}"
+    );
+    // Visual order: the first letter (start of the text) is drawn last.
+    assert_eq!(glyphs[2].start, 0);
+
+    let res = sample(
+        Lang::Ar,
+        [
+            "تعزيز التعاون",
+            "إن الجمعية العامة،",
+            "إذ تشير",
+            "تطلب إلى الأمين العام أن يقدم تقريرا",
+            "أن تعمل",
+            "انظر القرار 55/2.",
+            "المرفق",
+            "المنطقة",
+        ],
+    );
+    let Some(pages) = render_to_text(test, &res) else {
+        return;
+    };
+    let all = pages.concat();
+    // pdftotext gives the words back in logical order.
+    for w in ["الجمعية", "العامة", "الأمين", "المرفق", "المنطقة", "55/2"]
+    {
+        assert!(all.contains(w), "{w} missing: {all}");
+    }
+}
