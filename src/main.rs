@@ -159,7 +159,10 @@ fn inspect(file: &Path, lang: Option<Lang>) -> ExitCode {
         .map_err(|e| e.to_string())
         .and_then(|b| convert::read_bytes(&b, &ReadOptions { lang }).map_err(|e| e.to_string()));
     match result {
-        Ok((res, _)) => {
+        Ok((res, warnings)) => {
+            for w in warnings {
+                eprintln!("unres: {}: warning: {w}", file.display());
+            }
             let json = serde_json::to_string_pretty(&res).expect("IR serialises");
             let mut out = std::io::stdout().lock();
             let _ = writeln!(out, "{json}");
