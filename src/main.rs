@@ -168,7 +168,10 @@ fn inspect(file: &Path, lang: Option<Lang>, from: Option<Kind>) -> ExitCode {
         convert::read_kind(kind, &b, &ReadOptions { lang }).map_err(|e| e.to_string())
     });
     match result {
-        Ok((res, _)) => {
+        Ok((res, warnings)) => {
+            for w in warnings {
+                eprintln!("unres: {}: warning: {w}", file.display());
+            }
             let json = serde_json::to_string_pretty(&res).expect("IR serialises");
             let mut out = std::io::stdout().lock();
             let _ = writeln!(out, "{json}");

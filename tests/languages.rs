@@ -333,3 +333,36 @@ fn each_sample_converts_to_valid_conventional_akn_and_keeps_every_token() {
         );
     }
 }
+
+#[test]
+fn each_sample_prints_to_pdf_keeping_every_token() {
+    let test = "each_sample_prints_to_pdf_keeping_every_token";
+    let Some(shared) = shared(test) else {
+        return;
+    };
+    if !have("pdftotext", test) || !have("python3", test) {
+        return;
+    }
+    for s in &SAMPLES {
+        let (dir, out) = convert(&path(s), "pdf");
+        let err = String::from_utf8_lossy(&out.stderr);
+        if !out.status.success() && err.contains("font") {
+            eprintln!("SKIPPED {test}: {err}");
+            return;
+        }
+        assert!(out.status.success(), "{}: {err}", s.file);
+        let pdf = dir.path().join(s.file.replace(".txt", ".pdf"));
+        let kept = Command::new(shared.join("tools/unres-check"))
+            .arg("preserved")
+            .arg(path(s))
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        assert!(
+            kept.status.success(),
+            "{}: {}",
+            s.file,
+            String::from_utf8_lossy(&kept.stdout)
+        );
+    }
+}

@@ -476,3 +476,157 @@ fn arabic_is_shaped_and_right_to_left() {
         assert!(all.contains(w), "{w} missing: {all}");
     }
 }
+
+#[test]
+fn english_corpus_prints_on_a4_with_subset_fonts_and_keeps_its_text() {
+    let test = "english_corpus_prints_on_a4_with_subset_fonts_and_keeps_its_text";
+    let Some(shared) = common::shared(test) else {
+        return;
+    };
+    if !(have("pdftotext", test) && have("pdffonts", test) && have("pdfinfo", test))
+        || setup(test).is_none()
+    {
+        return;
+    }
+    for name in ["A_RES_78_229", "A_RES_80_162", "A_RES_78_252", "A_RES_79_1"] {
+        let input = shared.join(format!("corpus/en/{name}-EN.pdfminer.txt"));
+        let (dir, out) = convert(&input, "pdf");
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let pdf = dir.path().join(format!("{name}-EN.pdfminer.pdf"));
+        let p = pdf.to_str().unwrap();
+        assert!(tool("pdfinfo", &[p]).contains("(A4)"), "{name}: A4");
+        let fonts = tool("pdffonts", &[p]);
+        for row in fonts.lines().skip(2) {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            let n = cols.len();
+            assert!(
+                n >= 5 && cols[n - 5] == "yes" && cols[n - 4] == "yes",
+                "{name}: {row}"
+            );
+        }
+        let kept = Command::new(shared.join("tools/unres-check"))
+            .args(["preserved", "--min=99.9"])
+            .arg(&input)
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        assert!(
+            kept.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&kept.stdout)
+        );
+    }
+}
+
+/// Letters and digits only: pdftotext drops hyphens at line ends and
+/// spaces vary, so compare what always survives.
+fn alnum(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Every note's text is printed on the page where it is first cited: the
+/// citation's page found by the 12 characters before it and its marker,
+/// searched forward
+/// from the previous citation's page.
+fn notes_on_citation_pages(pdf: &Path, res: &Resolution) -> Result<(), String> {
+    let texts: Vec<String> = (1..=pages(pdf))
+        .map(|n| alnum(&page_text(pdf, n)))
+        .collect();
+    let mut firsts: Vec<(String, String)> = Vec::new();
+    fn walk(inl: &[Inline], prev: &mut String, firsts: &mut Vec<(String, String)>) {
+        for i in inl {
+            match i {
+                Inline::Text(t) => prev.push_str(&alnum(t)),
+                Inline::NoteRef(m) if !firsts.iter().any(|(x, _)| x == m) => {
+                    let tail: String = prev
+                        .chars()
+                        .rev()
+                        .take(12)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
+                    firsts.push((m.clone(), tail));
+                }
+                Inline::Emphasis(inner) => walk(inner, prev, firsts),
+                _ => {}
+            }
+        }
+    }
+    fn para(p: &Paragraph, prev: &mut String, firsts: &mut Vec<(String, String)>) {
+        walk(&p.content, prev, firsts);
+        for i in &p.items {
+            para(i, prev, firsts);
+        }
+    }
+    let mut prev = String::new();
+    for b in res
+        .preamble
+        .iter()
+        .chain(&res.body)
+        .chain(res.annexes.iter().flat_map(|a| &a.content))
+    {
+        if let Block::Paragraph(p) = b {
+            prev.clear();
+            para(p, &mut prev, &mut firsts);
+        }
+    }
+    let mut from = 0;
+    let mut checked = 0;
+    for (marker, tail) in firsts {
+        if tail.chars().count() < 4 {
+            continue;
+        }
+        // The marker is printed right after the text it cites.
+        let cited = format!("{tail}{marker}");
+        let Some(page) = (from..texts.len()).find(|&p| texts[p].contains(&cited)) else {
+            continue;
+        };
+        from = page;
+        let note = res
+            .note(&marker)
+            .ok_or(format!("note {marker} not stored"))?;
+        let body: String = alnum(&Inline::plain_text(&note.content))
+            .chars()
+            .take(16)
+            .collect();
+        if !texts[page].contains(&body) {
+            return Err(format!(
+                "note {marker} ({body}) not on page {}, where it is cited",
+                page + 1
+            ));
+        }
+        checked += 1;
+    }
+    if checked * 2 < res.notes.len() {
+        return Err(format!(
+            "only {checked} of {} notes could be located",
+            res.notes.len()
+        ));
+    }
+    Ok(())
+}
+
+#[test]
+fn english_notes_sit_on_the_page_of_their_first_citation() {
+    let test = "english_notes_sit_on_the_page_of_their_first_citation";
+    let Some(shared) = common::shared(test) else {
+        return;
+    };
+    if !have("pdftotext", test) || !have("pdfinfo", test) || setup(test).is_none() {
+        return;
+    }
+    for name in ["A_RES_78_229", "A_RES_80_162", "A_RES_78_252", "A_RES_79_1"] {
+        let input = shared.join(format!("corpus/en/{name}-EN.pdfminer.txt"));
+        let (dir, out) = convert(&input, "pdf");
+        assert!(out.status.success());
+        let json = unres(&["inspect", input.to_str().unwrap()]);
+        let res: Resolution = serde_json::from_slice(&json.stdout).expect("IR JSON");
+        let pdf = dir.path().join(format!("{name}-EN.pdfminer.pdf"));
+        notes_on_citation_pages(&pdf, &res).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+}

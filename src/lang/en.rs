@@ -296,7 +296,6 @@ const NUMBER_WORDS: &[&str] = &[
     "principle",
     "principles",
     "goal",
-    "goals",
     "target",
     "targets",
     "page",

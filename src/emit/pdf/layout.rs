@@ -623,6 +623,22 @@ fn flatten(cx: &mut Ctx, spec: &ParaSpec, text: &mut String, spans: &mut Vec<Spa
                 Inline::NoteRef(marker) => {
                     let idx = cx.notes.iter().position(|m| m == marker);
                     let first = idx.filter(|&n| !std::mem::replace(&mut cx.cited[n], true));
+                    // A marker right after a figure ("Action 21²") would
+                    // read back as one number ("212"): a hair space, too
+                    // narrow to see, keeps them apart for text extraction.
+                    if text.ends_with(|c: char| c.is_ascii_digit())
+                        && marker.starts_with(|c: char| c.is_ascii_digit())
+                    {
+                        let start = text.len();
+                        text.push('\u{200a}');
+                        spans.push(Span {
+                            start,
+                            end: text.len(),
+                            style,
+                            sup: false,
+                            first_note: None,
+                        });
+                    }
                     let start = text.len();
                     text.push_str(marker);
                     spans.push(Span {
@@ -695,9 +711,31 @@ fn paragraph(cx: &mut Ctx, spec: &ParaSpec) -> Result<Vec<Bx>, EmitError> {
         let tid = cx.texts.len() as u32;
         // Numbers read as printed ("80/1.", "(a)"), left to right unless
         // written in a right-to-left script.
-        cx.shaper
-            .shape(num, 0, nstyle, num.chars().any(is_rtl_char), &mut glyphs)?;
-        cx.texts.push(num.to_string());
+        // On a right-to-left page a number with a separator ("80/1 -")
+        // reads number first, then separator, leftwards: order its runs as
+        // the bidi algorithm does, keeping the digits left to right.
+        let plain_number = num
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | ' ' | '-' | '–'));
+        let visual = if cx.rtl && plain_number && num.contains(' ') && !num.chars().any(is_rtl_char)
+        {
+            let bidi = BidiInfo::new(num, Some(Level::rtl()));
+            match bidi.paragraphs.first() {
+                Some(para) => bidi.reorder_line(para, para.range.clone()).into_owned(),
+                None => num.to_string(),
+            }
+        } else {
+            num.to_string()
+        };
+        cx.shaper.shape(
+            &visual,
+            0,
+            nstyle,
+            num.chars().any(is_rtl_char),
+            &mut glyphs,
+        )?;
+        // Each glyph maps back to its own character.
+        cx.texts.push(visual);
         let w: f32 = glyphs.iter().map(|g| g.adv).sum::<f32>() * nsize;
         let gap = 0.4 * spec.size;
         if at + w + gap > first {

@@ -465,6 +465,22 @@ fn split_glued(
             i = end;
             continue;
         }
+        // "paragraphs VIII.7441": a citation glued to a paragraph number.
+        if end - i >= 3 && i >= 2 && bytes[i - 1] == b'.' && bytes[i - 2].is_ascii_alphanumeric() {
+            let want = cit.last_first + 1;
+            let split = (1..=3).rev().map(|k| end - k).find(|&m| {
+                m > i && !text[m..end].starts_with('0') && text[m..end].parse() == Ok(want)
+            });
+            if let Some(m) = split.filter(|_| after_ok(text, end, profile)) {
+                if cit.accept(want, false) {
+                    parts.push(Inline::Text(text[from..m].trim().to_string()));
+                    parts.push(Inline::NoteRef(want.to_string()));
+                    from = end;
+                    i = end;
+                    continue;
+                }
+            }
+        }
         if let Some((n, glued)) = candidate(text, i, end, profile) {
             if cit.accept(n, glued) {
                 let before = text[from..i].trim();
@@ -524,9 +540,22 @@ fn candidate(text: &str, i: usize, end: usize, profile: &dyn Profile) -> Option<
         let prev = text[..i].trim_end();
         let last = prev.chars().next_back()?;
         let word = prev.rsplit(char::is_whitespace).next().unwrap_or("");
+        // "of 18 May 2018 34 and": after a year, the next note only.
+        let digits = word.chars().rev().take_while(char::is_ascii_digit).count();
+        let year = digits == 4 && {
+            let y = &word[word.len() - 4..];
+            y.starts_with("19") || y.starts_with("20")
+        };
+        // "VIII.74 41", "2014–2024 3": after a reference or a year (a word
+        // ending in figures but not only figures), the next note only.
+        let reference = digits > 0 && digits < word.len() && !profile.number_word(word);
+        if (year || reference) && !next_word.starts_with(|c: char| c.is_ascii_digit()) {
+            return Some((n, false));
+        }
         if last.is_ascii_digit()
             || word.is_empty()
-            || profile.number_word(word)
+            // "resolution 24" is text, "resolutions, 24" a citation.
+            || (!word.ends_with([',', ';', ':']) && profile.number_word(word))
             || matches!(last, '/' | '-' | '–' | '(' | '$' | '€' | '£' | '§')
             || (word.chars().filter(|c| c.is_alphabetic()).count() > 1
                 && word
@@ -628,6 +657,61 @@ mod tests {
         assert_eq!(
             text_of(&logical[0].parts),
             "resolutions 9/1 of 19 October 2018[^1]and 10/1 of 16 October 2020 of the Conference"
+        );
+    }
+
+    #[test]
+    fn a_number_word_before_a_comma_does_not_hold_the_number() {
+        let en = lang::profile(Lang::En);
+        let lines = scan(
+            "recalling its relevant resolutions, 1 recognizing the role of resolution 2 and\n",
+        );
+        let logical = fold_citations(
+            &body(&lines),
+            &notes(2),
+            en,
+            &Joiner::default(),
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            text_of(&logical[0].parts),
+            "recalling its relevant resolutions,[^1]recognizing the role of resolution 2 and"
+        );
+    }
+
+    #[test]
+    fn citation_after_a_year_and_a_space() {
+        let en = lang::profile(Lang::En);
+        let lines = scan(
+            "resolution 27/5 of 18 May 2018 1 and resolution 11/4 of 21 October 2022 3 of the\n",
+        );
+        let logical = fold_citations(
+            &body(&lines),
+            &notes(3),
+            en,
+            &Joiner::default(),
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            text_of(&logical[0].parts),
+            "resolution 27/5 of 18 May 2018[^1]and resolution 11/4 of 21 October 2022 3 of the"
+        );
+    }
+
+    #[test]
+    fn citation_glued_to_a_paragraph_number() {
+        let en = lang::profile(Lang::En);
+        let lines = scan("Recalls paragraphs VIII.741 and VIII.962 of the reports and VIII.12\n");
+        let logical = fold_citations(
+            &body(&lines),
+            &notes(3),
+            en,
+            &Joiner::default(),
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            text_of(&logical[0].parts),
+            "Recalls paragraphs VIII.74[^1]and VIII.96[^2]of the reports and VIII.12"
         );
     }
 
