@@ -373,6 +373,59 @@ pub(crate) fn date_from_parts(
     iso_date(year.parse().ok()?, m as u32 + 1, day.parse().ok()?)
 }
 
+/// A committee line by the language's two patterns: "[on the report of
+/// COMMITTEE (REPORTS)]" (groups: committee, report list) and "[without
+/// reference to a Main Committee (DRAFT)]" (group: draft).
+pub(crate) fn committee_by(
+    committee: &Regex,
+    no_committee: &Regex,
+    line: &str,
+) -> Option<CommitteeLine> {
+    let n = normalise(line);
+    if let Some(c) = committee.captures(&n) {
+        let (reports, report_paragraph) = split_report(&c[2]);
+        return Some(CommitteeLine {
+            committee: Some(c[1].to_string()),
+            reports,
+            report_paragraph,
+            draft: None,
+        });
+    }
+    no_committee.captures(&n).map(|c| CommitteeLine {
+        draft: Some(c[1].trim().to_string()),
+        ..CommitteeLine::default()
+    })
+}
+
+/// An adoption line by the language's two patterns: the General Assembly's
+/// (optional groups day, month, year) and the Security Council's (meeting,
+/// then optional day, month, year).
+pub(crate) fn adopted_by(
+    ga: &Regex,
+    sc: &Regex,
+    months: &[&[&str]; 12],
+    line: &str,
+) -> Option<Adopted> {
+    let n = normalise(&fold(line));
+    if let Some(c) = ga.captures(&n) {
+        return Some(Adopted {
+            body: Body::GeneralAssembly,
+            date: c
+                .get(1)
+                .and_then(|_| date_from_parts(&c[1], &c[2], &c[3], months)),
+            meeting: None,
+        });
+    }
+    let c = sc.captures(&n)?;
+    Some(Adopted {
+        body: Body::SecurityCouncil,
+        date: c
+            .get(2)
+            .and_then(|_| date_from_parts(&c[2], &c[3], &c[4], months)),
+        meeting: c[1].parse().ok(),
+    })
+}
+
 /// Text with runs of whitespace as one space, trimmed, typographic
 /// apostrophes as ASCII: the form formulas are compared in.
 pub(crate) fn normalise(text: &str) -> String {

@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{date_from_parts, fold, normalise, split_report, Adopted, CommitteeLine, Profile};
+use super::{
+    adopted_by, committee_by, date_from_parts, normalise, Adopted, CommitteeLine, Profile,
+};
 use crate::ir::{Body, Lang};
 
 /// The Russian profile.
@@ -81,20 +83,7 @@ impl Profile for Russian {
     }
 
     fn committee_line(&self, line: &str) -> Option<CommitteeLine> {
-        let n = normalise(line);
-        if let Some(c) = COMMITTEE.captures(&n) {
-            let (reports, report_paragraph) = split_report(&c[2]);
-            return Some(CommitteeLine {
-                committee: Some(c[1].to_string()),
-                reports,
-                report_paragraph,
-                draft: None,
-            });
-        }
-        NO_COMMITTEE.captures(&n).map(|c| CommitteeLine {
-            draft: Some(c[1].trim().to_string()),
-            ..CommitteeLine::default()
-        })
+        committee_by(&COMMITTEE, &NO_COMMITTEE, line)
     }
 
     fn date(&self, text: &str) -> Option<String> {
@@ -107,24 +96,7 @@ impl Profile for Russian {
     }
 
     fn adopted(&self, line: &str) -> Option<Adopted> {
-        let n = normalise(&fold(line));
-        if let Some(c) = ADOPTED_GA.captures(&n) {
-            return Some(Adopted {
-                body: Body::GeneralAssembly,
-                date: c
-                    .get(1)
-                    .and_then(|_| date_from_parts(&c[1], &c[2], &c[3], &MONTHS)),
-                meeting: None,
-            });
-        }
-        let c = ADOPTED_SC.captures(&n)?;
-        Some(Adopted {
-            body: Body::SecurityCouncil,
-            date: c
-                .get(2)
-                .and_then(|_| date_from_parts(&c[2], &c[3], &c[4], &MONTHS)),
-            meeting: c[1].parse().ok(),
-        })
+        adopted_by(&ADOPTED_GA, &ADOPTED_SC, &MONTHS, line)
     }
 
     fn quotation_marks(&self) -> &'static [(&'static str, &'static str)] {
