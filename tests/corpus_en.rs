@@ -256,3 +256,38 @@ fn budget_table_of_78_249_comes_out_as_a_table() {
     let with_three = tables[0].rows.iter().filter(|r| r.len() == 3).count();
     assert!(with_three >= 8, "rows of label, gross, net: {with_three}");
 }
+
+#[test]
+fn every_note_of_every_extraction_is_cited_where_printed() {
+    let Some(shared) = shared("every_note_of_every_extraction_is_cited_where_printed") else {
+        return;
+    };
+    // A note the reader cannot place is attached at the end with a warning:
+    // none of the corpus may need that, in any extractor's text.
+    let mut unplaced = Vec::new();
+    for x in [
+        "pdfminer",
+        "pdftotext",
+        "pdftotext-layout",
+        "pymupdf",
+        "pypdf",
+    ] {
+        for f in corpus(&shared, x) {
+            let text = fs::read_to_string(&f).unwrap();
+            let (r, warnings) =
+                read::text::read_with_warnings(&text, &ReadOptions::default()).unwrap();
+            assert!(
+                !r.notes.is_empty() || !text.contains("____"),
+                "{}",
+                f.display()
+            );
+            for w in warnings
+                .iter()
+                .filter(|w| w.contains("no citation") || w.contains("no text"))
+            {
+                unplaced.push(format!("{}: {w}", f.file_name().unwrap().to_string_lossy()));
+            }
+        }
+    }
+    assert!(unplaced.is_empty(), "{unplaced:#?}");
+}

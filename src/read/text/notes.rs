@@ -180,17 +180,6 @@ fn page_block<'a>(
         }
     }
     let notes = parse_block(&lines[sep + 1..end], want);
-    if std::env::var("UNRES_DEBUG").is_ok() {
-        eprintln!(
-            "DEBUG block {sep}..{end} want {want}: {:?}",
-            notes.iter().map(|n| n.number).collect::<Vec<_>>()
-        );
-        for l in &lines[sep + 1..end] {
-            if !l.is_blank() {
-                eprintln!("   {:?} {}", l.kind, l.text);
-            }
-        }
-    }
     (!notes.is_empty()).then_some((notes, end))
 }
 
@@ -354,13 +343,10 @@ pub(crate) fn fold_citations(
         last_first: 0,
         warnings,
     };
-    // Layouts that stand numbers alone never glue them.
-    let bare_style = body.iter().enumerate().any(|(i, b)| {
-        b.line.bare_number() == Some(1)
-            && i > 0
-            && !body[i - 1].line.is_blank()
-            && cit.known.contains(&1)
-    });
+    // Layouts that stand numbers alone never glue them. Which one this is
+    // shows at the first citation: note 1 alone on its line, or glued to
+    // the text (a "1" alone in a table column later on is no sign).
+    let bare_style = cit.known.contains(&1) && first_citation_stands_alone(body, profile);
     let mut out: Vec<LogicalLine> = Vec::new();
     let mut blank_before = false;
     let mut i = 0;
@@ -415,6 +401,36 @@ pub(crate) fn fold_citations(
         i += 1;
     }
     out
+}
+
+/// Whether the first place note 1 can be cited is a "1" alone on its line
+/// (rather than a "1" placed as a glued citation in a line of text).
+fn first_citation_stands_alone(body: &[BodyLine<'_>], profile: &dyn Profile) -> bool {
+    for (i, b) in body.iter().enumerate() {
+        let l = &b.line;
+        if l.is_blank() {
+            continue;
+        }
+        if l.bare_number() == Some(1) {
+            let after_text =
+                i > 0 && !body[i - 1].line.is_blank() && body[i - 1].line.bare_number().is_none();
+            if after_text {
+                return true;
+            }
+            continue;
+        }
+        let t = l.text;
+        let bytes = t.as_bytes();
+        for (k, _) in t.match_indices('1') {
+            let end = k + 1;
+            let isolated = (k == 0 || !bytes[k - 1].is_ascii_digit())
+                && bytes.get(end).is_none_or(|c| !c.is_ascii_digit());
+            if isolated && candidate(t, k, end, profile).is_some() {
+                return false;
+            }
+        }
+    }
+    false
 }
 
 /// Appends inline parts to a line, joining text as wrapped lines join.
@@ -557,7 +573,8 @@ fn candidate(text: &str, i: usize, end: usize, profile: &dyn Profile) -> Option<
             // "resolution 24" is text, "resolutions, 24" a citation.
             || (!word.ends_with([',', ';', ':']) && profile.number_word(word))
             || matches!(last, '/' | '-' | '–' | '(' | '$' | '€' | '£' | '§')
-            || (word.chars().filter(|c| c.is_alphabetic()).count() > 1
+            || (!word.ends_with([',', ';', ':'])
+                && word.chars().filter(|c| c.is_alphabetic()).count() > 1
                 && word
                     .chars()
                     .filter(|c| c.is_alphabetic())
