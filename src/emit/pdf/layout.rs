@@ -1293,7 +1293,9 @@ fn finish_page(
     Ok(())
 }
 
-/// One line of page furniture with its baseline at `baseline`.
+/// Page furniture with its first baseline at `baseline`: at most two lines
+/// (a long running head wraps once, as in the printed resolutions; what
+/// would not fit is left to the text, where it is printed in full).
 fn furniture(
     cx: &mut Ctx,
     page: &mut Page,
@@ -1303,9 +1305,9 @@ fn furniture(
     let boxes = paragraph(cx, spec)?;
     let line_h = spec.size * spec.leading;
     let own = 0.5 * (line_h - spec.size) + 0.8 * spec.size;
-    for b in boxes.into_iter().take(1) {
+    for (k, b) in boxes.into_iter().take(2).enumerate() {
         for mut r in b.runs {
-            r.y += baseline - own;
+            r.y += baseline - own + k as f32 * line_h;
             page.runs.push(r);
         }
     }
