@@ -327,11 +327,7 @@ fn inlines(parts: &[Inline], out: &mut String, block_start: bool) {
                 if after_ref && escaped.starts_with(['(', ':']) {
                     escaped.insert(0, '\\');
                 }
-                if k == 0 || k + 1 == parts.len() {
-                    out.push_str(&edges(escaped));
-                } else {
-                    out.push_str(&escaped);
-                }
+                out.push_str(&edges_at(escaped, k == 0, k + 1 == parts.len()));
             }
             Inline::NoteRef(m) => {
                 let _ = write!(out, "[^{m}]");
@@ -357,15 +353,30 @@ fn inlines(parts: &[Inline], out: &mut String, block_start: bool) {
     }
 }
 
-/// Writes whitespace at either end of a text (no-break and ideographic
-/// spaces, which the IR keeps) as character references: Markdown trims
-/// whitespace at the ends of paragraphs and headings.
+/// [`edges_at`] for a text standing alone (a line, a title, a number).
 fn edges(s: String) -> String {
+    edges_at(s, true, true)
+}
+
+/// Writes whitespace at the start or end of a paragraph's text (no-break
+/// and ideographic spaces, which the IR keeps) as character references:
+/// Markdown trims whitespace at the ends of paragraphs and headings. Inside
+/// the paragraph (after a citation, say) a space stays a space.
+fn edges_at(s: String, at_start: bool, at_end: bool) -> String {
     let keep = |c: char| !c.is_whitespace();
-    let start = s.find(keep).unwrap_or(s.len());
-    let end = s.rfind(keep).map_or(start, |i| {
-        i + s[i..].chars().next().map_or(0, char::len_utf8)
-    });
+    let start = if at_start {
+        s.find(keep).unwrap_or(s.len())
+    } else {
+        0
+    };
+    let end = if at_end {
+        s.rfind(keep).map_or(start, |i| {
+            i + s[i..].chars().next().map_or(0, char::len_utf8)
+        })
+    } else {
+        s.len()
+    }
+    .max(start);
     if start == 0 && end == s.len() {
         return s;
     }
