@@ -84,6 +84,19 @@ impl Profile for Chinese {
             .ok()
     }
 
+    fn number_word(&self, word: &str) -> bool {
+        // "第 5 次", "第 58/140 号": an ordinal's number is text.
+        word.ends_with('第')
+    }
+
+    fn unit_word(&self, word: &str) -> bool {
+        // "2004 年 12 月", "10 号", "第 5 次": counters and date words.
+        word.starts_with([
+            '年', '月', '日', '号', '次', '届', '个', '名', '项', '段', '条', '款', '章', '节',
+            '页', '%', '％', '岁', '人', '国', '亿', '万', '千', '百', '美', '元',
+        ])
+    }
+
     /// "1. 赞赏", "１．赞赏", "1.赞赏": after a full-width stop, or before a
     /// Chinese character, no space is needed.
     fn operative_num(&self, text: &str) -> Option<(String, usize)> {
@@ -214,6 +227,14 @@ mod tests {
             (Body::SecurityCouncil, Some("2015-01-22"), Some(7366))
         );
         assert!(Chinese.adopted("大会，").is_none());
+    }
+
+    #[test]
+    fn numbers_that_are_text() {
+        assert!(Chinese.number_word("第") && !Chinese.number_word("宣言》"));
+        assert!(
+            Chinese.unit_word("年") && Chinese.unit_word("月20日") && !Chinese.unit_word("《关于")
+        );
     }
 
     #[test]

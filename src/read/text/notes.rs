@@ -586,8 +586,26 @@ fn candidate(text: &str, i: usize, end: usize, profile: &dyn Profile) -> Option<
         return Some((n, false));
     }
     // Glued: "thereto,1", "Justice26", "2021,6", "“…”,15".
-    let glue_ok = matches!(before, ',' | ';' | '.' | ':' | ')' | '’' | '”' | '"' | '»')
-        || (before.is_alphabetic() && before.is_lowercase());
+    // Closing punctuation, Latin or CJK, or a lower-case letter.
+    let glue_ok = matches!(
+        before,
+        ',' | ';'
+            | '.'
+            | ':'
+            | ')'
+            | '’'
+            | '”'
+            | '"'
+            | '»'
+            | '》'
+            | '」'
+            | '』'
+            | '）'
+            | '，'
+            | '；'
+            | '。'
+            | '、'
+    ) || (before.is_alphabetic() && before.is_lowercase());
     if !glue_ok {
         return None;
     }
@@ -729,6 +747,23 @@ mod tests {
         assert_eq!(
             text_of(&logical[0].parts),
             "Recalls paragraphs VIII.74[^1]and VIII.96[^2]of the reports and VIII.12"
+        );
+    }
+
+    #[test]
+    fn glued_citations_in_chinese_and_numbers_that_are_text() {
+        let zh = lang::profile(Lang::Zh);
+        let lines = scan("铭记《联合国千年宣言》1 和 2004 年 2 月的《宣言》2 以及第 3 次会议\n");
+        let logical = fold_citations(
+            &body(&lines),
+            &notes(3),
+            zh,
+            &Joiner::default(),
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            text_of(&logical[0].parts),
+            "铭记《联合国千年宣言》[^1]和 2004 年 2 月的《宣言》[^2]以及第 3 次会议"
         );
     }
 
