@@ -506,12 +506,7 @@ fn block_list(x: &mut Xml, doc: &mut Doc<'_>, p: &Paragraph, owner: &str) -> Res
         x.close_inline("listIntroduction")?;
     }
     for (k, item) in p.items.iter().enumerate() {
-        let token = item
-            .num
-            .as_deref()
-            .map(id_token)
-            .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| (k + 1).to_string());
+        let token = item_token(item, k);
         let item_id = doc.eid(&format!("{}__item_{token}", strip(&list_id, &doc.prefix)));
         x.open("item", &[("eId", &item_id)])?;
         if let Some(num) = &item.num {
@@ -661,12 +656,7 @@ fn paragraph(
             x.close("intro")?;
         }
         for (k, item) in p.items.iter().enumerate() {
-            let token = item
-                .num
-                .as_deref()
-                .map(id_token)
-                .filter(|t| !t.is_empty())
-                .unwrap_or_else(|| (k + 1).to_string());
+            let token = item_token(item, k);
             let item_id = doc.eid(&format!("{}__point_{token}", strip(&list_id, &doc.prefix)));
             paragraph(x, doc, item, "point", &item_id)?;
         }
@@ -684,6 +674,16 @@ fn paragraph(
 
 fn strip<'s>(id: &'s str, prefix: &str) -> &'s str {
     id.strip_prefix(prefix).unwrap_or(id)
+}
+
+/// The eId token of the `k`-th sub-paragraph: its number ("(a)" → "a"),
+/// or its position when unnumbered.
+fn item_token(item: &Paragraph, k: usize) -> String {
+    item.num
+        .as_deref()
+        .map(id_token)
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| (k + 1).to_string())
 }
 
 /// "12." → "12", "(a)" → "a", "(iv)" → "iv", "Article 3" → "Article3".
