@@ -246,10 +246,11 @@ pub fn visit_refs(res: &Resolution, f: &mut dyn FnMut(&str)) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn text_of(parts: &[Inline]) -> String {
+    /// Inline content as text, citations written `[^n]`.
+    pub(crate) fn text_of(parts: &[Inline]) -> String {
         parts
             .iter()
             .map(|p| match p {

@@ -629,15 +629,20 @@ mod tests {
     use crate::ir::Lang;
     use crate::lang;
 
-    fn text_of(parts: &[Inline]) -> String {
-        parts
-            .iter()
-            .map(|p| match p {
-                Inline::Text(t) => t.clone(),
-                Inline::NoteRef(m) => format!("[^{m}]"),
-                Inline::Emphasis(i) => text_of(i),
-            })
-            .collect()
+    use super::super::tests::text_of;
+
+    /// The first logical line of `src` with notes 1..=`n` known, citations
+    /// written `[^n]`.
+    fn first_line(lang: Lang, src: &str, n: u32) -> String {
+        let lines = scan(src);
+        let logical = fold_citations(
+            &body(&lines),
+            &notes(n),
+            lang::profile(lang),
+            &Joiner::default(),
+            &mut Vec::new(),
+        );
+        text_of(&logical[0].parts)
     }
 
     fn body<'a>(lines: &[Line<'a>]) -> Vec<BodyLine<'a>> {
@@ -678,108 +683,54 @@ mod tests {
 
     #[test]
     fn citation_glued_to_a_year() {
-        let en = lang::profile(Lang::En);
-        let lines = scan(
-            "resolutions 9/1 of 19 October 20181 and 10/1 of 16 October 2020 of the Conference\n",
-        );
-        let logical = fold_citations(
-            &body(&lines),
-            &notes(2),
-            en,
-            &Joiner::default(),
-            &mut Vec::new(),
-        );
-        assert_eq!(
-            text_of(&logical[0].parts),
-            "resolutions 9/1 of 19 October 2018[^1]and 10/1 of 16 October 2020 of the Conference"
-        );
+        assert_eq!(first_line(Lang::En, "resolutions 9/1 of 19 October 20181 and 10/1 of 16 October 2020 of the Conference\n", 2), "resolutions 9/1 of 19 October 2018[^1]and 10/1 of 16 October 2020 of the Conference");
     }
 
     #[test]
     fn a_number_word_before_a_comma_does_not_hold_the_number() {
-        let en = lang::profile(Lang::En);
-        let lines = scan(
-            "recalling its relevant resolutions, 1 recognizing the role of resolution 2 and\n",
-        );
-        let logical = fold_citations(
-            &body(&lines),
-            &notes(2),
-            en,
-            &Joiner::default(),
-            &mut Vec::new(),
-        );
         assert_eq!(
-            text_of(&logical[0].parts),
+            first_line(
+                Lang::En,
+                "recalling its relevant resolutions, 1 recognizing the role of resolution 2 and\n",
+                2
+            ),
             "recalling its relevant resolutions,[^1]recognizing the role of resolution 2 and"
         );
     }
 
     #[test]
     fn citation_after_a_year_and_a_space() {
-        let en = lang::profile(Lang::En);
-        let lines = scan(
-            "resolution 27/5 of 18 May 2018 1 and resolution 11/4 of 21 October 2022 3 of the\n",
-        );
-        let logical = fold_citations(
-            &body(&lines),
-            &notes(3),
-            en,
-            &Joiner::default(),
-            &mut Vec::new(),
-        );
-        assert_eq!(
-            text_of(&logical[0].parts),
-            "resolution 27/5 of 18 May 2018[^1]and resolution 11/4 of 21 October 2022 3 of the"
-        );
+        assert_eq!(first_line(Lang::En, "resolution 27/5 of 18 May 2018 1 and resolution 11/4 of 21 October 2022 3 of the\n", 3), "resolution 27/5 of 18 May 2018[^1]and resolution 11/4 of 21 October 2022 3 of the");
     }
 
     #[test]
     fn citation_glued_to_a_paragraph_number() {
-        let en = lang::profile(Lang::En);
-        let lines = scan("Recalls paragraphs VIII.741 and VIII.962 of the reports and VIII.12\n");
-        let logical = fold_citations(
-            &body(&lines),
-            &notes(3),
-            en,
-            &Joiner::default(),
-            &mut Vec::new(),
-        );
         assert_eq!(
-            text_of(&logical[0].parts),
+            first_line(
+                Lang::En,
+                "Recalls paragraphs VIII.741 and VIII.962 of the reports and VIII.12\n",
+                3
+            ),
             "Recalls paragraphs VIII.74[^1]and VIII.96[^2]of the reports and VIII.12"
         );
     }
 
     #[test]
     fn glued_citations_in_chinese_and_numbers_that_are_text() {
-        let zh = lang::profile(Lang::Zh);
-        let lines = scan("铭记《联合国千年宣言》1 和 2004 年 2 月的《宣言》2 以及第 3 次会议\n");
-        let logical = fold_citations(
-            &body(&lines),
-            &notes(3),
-            zh,
-            &Joiner::default(),
-            &mut Vec::new(),
-        );
         assert_eq!(
-            text_of(&logical[0].parts),
+            first_line(
+                Lang::Zh,
+                "铭记《联合国千年宣言》1 和 2004 年 2 月的《宣言》2 以及第 3 次会议\n",
+                3
+            ),
             "铭记《联合国千年宣言》[^1]和 2004 年 2 月的《宣言》[^2]以及第 3 次会议"
         );
     }
 
     #[test]
     fn numbers_out_of_order_stay_text() {
-        let en = lang::profile(Lang::En);
-        let lines = scan("adopted by 7 votes,3 and on 2 occasions\n");
-        let logical = fold_citations(
-            &body(&lines),
-            &notes(3),
-            en,
-            &Joiner::default(),
-            &mut Vec::new(),
-        );
         assert_eq!(
-            text_of(&logical[0].parts),
+            first_line(Lang::En, "adopted by 7 votes,3 and on 2 occasions\n", 3),
             "adopted by 7 votes,3 and on 2 occasions"
         );
     }
