@@ -6,6 +6,7 @@ mod ar;
 mod en;
 mod es;
 mod fr;
+mod outline;
 mod ru;
 mod zh;
 
@@ -14,6 +15,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::ir::{Body, Lang};
+
+pub use outline::{outline_labels, OutlineLabels};
 
 /// What a committee or adoption line of the preface says.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
