@@ -3,7 +3,7 @@
 
 use crate::emit::{self, EmitOptions, Format};
 use crate::error::{EmitError, ReadError};
-use crate::ir::Resolution;
+use crate::ir::{Resolution, Warning};
 use crate::read::{self, Kind, ReadOptions};
 use thiserror::Error;
 
@@ -25,15 +25,15 @@ pub enum ConvertError {
 pub struct Converted {
     /// One entry per requested format, in the order requested.
     pub outputs: Vec<(Format, Vec<u8>)>,
-    /// Reader warnings (e.g. "note 4 cited but no text found").
-    pub warnings: Vec<String>,
+    /// What the reader noticed (a note without citation, a numbering gap).
+    pub warnings: Vec<Warning>,
 }
 
 /// Reads input bytes (PDF-extracted text) into the IR.
 pub fn read_bytes(
     bytes: &[u8],
     opts: &ReadOptions,
-) -> Result<(Resolution, Vec<String>), ReadError> {
+) -> Result<(Resolution, Vec<Warning>), ReadError> {
     read_kind(Kind::Text, bytes, opts)
 }
 
@@ -43,13 +43,8 @@ pub fn read_kind(
     kind: Kind,
     bytes: &[u8],
     opts: &ReadOptions,
-) -> Result<(Resolution, Vec<String>), ReadError> {
-    let text = read::decode(bytes)?;
-    match kind {
-        Kind::Text => read::text::read_with_warnings(&text, opts),
-        Kind::Markdown => read::markdown::read(&text, opts).map(|r| (r, Vec::new())),
-        Kind::Akn => read::akn::read(&text, opts).map(|r| (r, Vec::new())),
-    }
+) -> Result<(Resolution, Vec<Warning>), ReadError> {
+    read::read(kind, &read::decode(bytes)?, opts)
 }
 
 /// Writes the IR in one format.

@@ -170,7 +170,7 @@ fn inspect(file: &Path, lang: Option<Lang>, from: Option<Kind>) -> ExitCode {
     match result {
         Ok((res, warnings)) => {
             for w in warnings {
-                eprintln!("unres: {}: warning: {w}", file.display());
+                eprintln!("unres: {}: warning[{}]: {w}", file.display(), w.code());
             }
             let json = serde_json::to_string_pretty(&res).expect("IR serialises");
             let mut out = std::io::stdout().lock();

@@ -75,7 +75,8 @@ fn truncated_file_names_the_unclosed_element() {
         .unwrap(),
         &ReadOptions::default(),
     )
-    .unwrap();
+    .unwrap()
+    .0;
     let xml = unres::emit::akn::write(&res, &Default::default()).unwrap();
     let xml = String::from_utf8(xml).unwrap();
     let mut half = xml.len() / 2;
@@ -107,6 +108,6 @@ fn malformed_xml_gives_line_and_column() {
 #[test]
 fn predefined_entities_and_character_references_are_read() {
     let xml = "<akomaNtoso><statement><preface><container name=\"title\"><p><docTitle>a &amp; b &lt;&#x4E2D;&#25991;&gt; &quot;c&apos;</docTitle></p></container></preface></statement></akomaNtoso>";
-    let res = read::akn::read(xml, &ReadOptions::default()).unwrap();
+    let (res, _) = read::akn::read(xml, &ReadOptions::default()).unwrap();
     assert_eq!(res.meta.title, "a & b <中文> \"c'");
 }

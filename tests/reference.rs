@@ -12,7 +12,9 @@ use unres::read::{self, ReadOptions};
 
 fn reference_ir() -> Resolution {
     let text = fs::read_to_string(reference()).expect("sample present");
-    read::text::read(&text, &ReadOptions::default()).expect("reads")
+    read::text::read(&text, &ReadOptions::default())
+        .expect("reads")
+        .0
 }
 
 /// Inline content as the expected file writes it: whitespace removed,

@@ -103,7 +103,7 @@ fn reference_md() -> String {
 #[test]
 fn hand_edited_markdown_reads() {
     let md = reference_md();
-    let before = read::markdown::read(&md, &ReadOptions::default()).unwrap();
+    let (before, _) = read::markdown::read(&md, &ReadOptions::default()).unwrap();
     // A user adds a preambular paragraph (with *emphasis*), changes a
     // footnote and wraps a long operative paragraph over two lines.
     let edited = md
@@ -114,7 +114,7 @@ fn hand_edited_markdown_reads() {
         )
         .replacen("[^9]: A/59/205。", "[^9]: A/59/205 and Corr.1。", 1)
         .replacen("2. ", "2. First half\nsecond half ", 1);
-    let after = read::markdown::read(&edited, &ReadOptions::default()).unwrap();
+    let (after, _) = read::markdown::read(&edited, &ReadOptions::default()).unwrap();
     assert_eq!(after.preamble.len(), before.preamble.len() + 1);
     let Some(Block::Paragraph(added)) = after.preamble.last() else {
         panic!()

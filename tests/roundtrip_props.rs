@@ -279,13 +279,17 @@ fn strip_refs(parts: &[Inline]) -> Vec<Inline> {
 fn via_markdown(res: &Resolution) -> Result<Resolution, String> {
     let md = emit::markdown::write(res, &EmitOptions::default()).map_err(|e| e.to_string())?;
     let md = String::from_utf8(md).map_err(|e| e.to_string())?;
-    read::markdown::read(&md, &ReadOptions::default()).map_err(|e| format!("{e}\n---\n{md}"))
+    read::markdown::read(&md, &ReadOptions::default())
+        .map(|(r, _)| r)
+        .map_err(|e| format!("{e}\n---\n{md}"))
 }
 
 fn via_akn(res: &Resolution) -> Result<Resolution, String> {
     let xml = emit::akn::write(res, &EmitOptions::default()).map_err(|e| e.to_string())?;
     let xml = String::from_utf8(xml).map_err(|e| e.to_string())?;
-    read::akn::read(&xml, &ReadOptions::default()).map_err(|e| format!("{e}\n---\n{xml}"))
+    read::akn::read(&xml, &ReadOptions::default())
+        .map(|(r, _)| r)
+        .map_err(|e| format!("{e}\n---\n{xml}"))
 }
 
 proptest! {

@@ -16,10 +16,30 @@ pub struct Job {
     pub rel: PathBuf,
 }
 
+/// Why a path could not become a job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// A directory entry that could not be read.
+    Unreadable,
+    /// Its outputs would overwrite another input's.
+    Collision,
+}
+
+impl ProblemKind {
+    /// The short kind named in the report.
+    pub fn code(self) -> &'static str {
+        match self {
+            ProblemKind::Unreadable => "unreadable",
+            ProblemKind::Collision => "collision",
+        }
+    }
+}
+
 /// A path that could not become a job, and why.
 #[derive(Debug)]
 pub struct Problem {
     pub path: PathBuf,
+    pub kind: ProblemKind,
     pub reason: String,
 }
 
@@ -52,6 +72,7 @@ pub fn collect(paths: &[PathBuf], out_canonical: &Path) -> Collected {
         }
         if let Some(first) = owners.get(&rel) {
             c.problems.push(Problem {
+                kind: ProblemKind::Collision,
                 reason: format!(
                     "its outputs would overwrite those of {} (same name below OUTDIR)",
                     first.display()
@@ -98,7 +119,11 @@ pub fn collect(paths: &[PathBuf], out_canonical: &Path) -> Collected {
                             .io_error()
                             .map(|io| format!("unreadable: {io}"))
                             .unwrap_or_else(|| format!("unreadable: {e}"));
-                        c.problems.push(Problem { path, reason });
+                        c.problems.push(Problem {
+                            path,
+                            kind: ProblemKind::Unreadable,
+                            reason,
+                        });
                     }
                     continue;
                 }

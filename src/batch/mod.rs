@@ -143,11 +143,7 @@ pub fn run(paths: &[PathBuf], s: &Settings, emit: &EmitOptions) -> Result<Totals
                 status: Status::Failed,
                 outputs: Vec::new(),
                 warnings: Vec::new(),
-                reason: Some(if p.reason.starts_with("unreadable") {
-                    "unreadable"
-                } else {
-                    "collision"
-                }),
+                reason: Some(p.kind.code()),
                 error: Some(p.reason.clone()),
                 elapsed_ms: 0.0,
             }
@@ -334,6 +330,7 @@ fn write_report(
         formats: s.formats.iter().map(|f| f.to_string()).collect(),
         jobs: s.jobs,
         totals,
+        warnings: report::warning_counts(records),
         inputs: records,
     };
     let fail = |message: String| Fatal::Report {

@@ -1,8 +1,10 @@
 //! What a run did, per input and in total: the `--report` JSON and the summary line.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use serde::Serialize;
+use unres::ir::Warning;
 
 /// What happened to one input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -21,8 +23,8 @@ pub struct Record {
     pub status: Status,
     /// Outputs written (or, when skipped, left as they were).
     pub outputs: Vec<String>,
-    /// What the reader noticed (e.g. "note 4 cited but no text found").
-    pub warnings: Vec<String>,
+    /// What the reader noticed, each with its stable code.
+    pub warnings: Vec<Warning>,
     /// Why it failed: a short kind (`empty`, `binary`, `not-a-resolution`,
     /// `unreadable`, `too-large`, `syntax`, `emit`, `write`) ...
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -83,7 +85,18 @@ pub struct Report<'a> {
     pub formats: Vec<String>,
     pub jobs: usize,
     pub totals: &'a Totals,
+    /// How many warnings of each code the run gave, codes in order.
+    pub warnings: BTreeMap<&'static str, usize>,
     pub inputs: &'a [Record],
+}
+
+/// The warnings of every record, counted by code.
+pub fn warning_counts(records: &[Record]) -> BTreeMap<&'static str, usize> {
+    let mut counts = BTreeMap::new();
+    for w in records.iter().flat_map(|r| &r.warnings) {
+        *counts.entry(w.code()).or_insert(0) += 1;
+    }
+    counts
 }
 
 /// Milliseconds, to the microsecond.

@@ -12,6 +12,9 @@ use quick_xml::Writer;
 
 use super::EmitOptions;
 use crate::error::EmitError;
+use serde_json::Value;
+
+use crate::ir::meta::{self, Shape};
 use crate::ir::{Annex, Block, Body, Heading, Inline, Paragraph, Resolution, Table};
 
 /// The Akoma Ntoso 3.0 namespace.
@@ -75,20 +78,11 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// The organ's AKN4UN actor name ("unga", "unsc").
-fn actor(body: Body) -> &'static str {
-    match body {
-        Body::GeneralAssembly => "unga",
-        Body::SecurityCouncil => "unsc",
-        Body::EconomicAndSocialCouncil => "unecosoc",
-    }
-}
-
 /// FRBR Work IRI: /akn/un/statement/deliberation/unga/2004-12-20/59-159.
 fn work_iri(res: &Resolution) -> String {
     format!(
         "/akn/un/statement/deliberation/{}/{}/{}",
-        actor(res.meta.body),
+        res.meta.body.akn_actor(),
         date_of(res),
         number_value(res)
     )
@@ -151,7 +145,7 @@ fn meta(x: &mut Xml, doc: &Doc<'_>) -> Result<(), EmitError> {
     } else {
         "unknown"
     };
-    let author = format!("#{}", actor(res.meta.body));
+    let author = format!("#{}", res.meta.body.akn_actor());
     x.open("meta", &[])?;
     x.open("identification", &[("source", "#unres")])?;
 
@@ -196,11 +190,7 @@ fn meta(x: &mut Xml, doc: &Doc<'_>) -> Result<(), EmitError> {
     x.close("identification")?;
 
     x.open("references", &[("source", "#unres")])?;
-    let (organ, organ_name) = match res.meta.body {
-        Body::GeneralAssembly => ("unga", "General Assembly"),
-        Body::SecurityCouncil => ("unsc", "Security Council"),
-        Body::EconomicAndSocialCouncil => ("unecosoc", "Economic and Social Council"),
-    };
+    let (organ, organ_name) = (res.meta.body.akn_actor(), res.meta.body.akn_name());
     x.empty(
         "TLCOrganization",
         &[
@@ -279,69 +269,58 @@ pub const PROPRIETARY_NS: &str = "urn:unres:proprietary:1";
 /// number) or not at all (the distribution date, the print's job number
 /// and the running heads of its pages).
 fn proprietary(x: &mut Xml, res: &Resolution) -> Result<(), EmitError> {
-    let m = &res.meta;
     x.open("proprietary", &[("source", "#unres")])?;
     x.open("unres:meta", &[("xmlns:unres", PROPRIETARY_NS)])?;
-    let field = |x: &mut Xml, name: &str, value: &str| -> Result<(), EmitError> {
-        x.open_inline(name, &[])?;
-        x.text(value)?;
-        x.close_inline(name)
-    };
-    let body = match m.body {
-        Body::GeneralAssembly => "GA",
-        Body::SecurityCouncil => "SC",
-        Body::EconomicAndSocialCouncil => "ECOSOC",
-    };
-    field(x, "unres:body", body)?;
-    field(x, "unres:symbol", &m.symbol)?;
-    field(x, "unres:language", m.lang.iso639_1())?;
-    for (name, v) in [
-        ("unres:session", m.session),
-        ("unres:number", m.number),
-        ("unres:year", m.year),
-    ] {
-        if let Some(v) = v {
-            field(x, name, &v.to_string())?;
+    for (field, value) in meta::encode(&res.meta) {
+        if let Some(element) = field.element {
+            proprietary_field(x, &format!("unres:{element}"), field.shape, &value)?;
         }
-    }
-    field(x, "unres:titleNumber", &m.title_num)?;
-    for (name, v) in [
-        ("unres:committee", &m.committee),
-        ("unres:reportParagraph", &m.report_paragraph),
-        ("unres:draft", &m.draft),
-        ("unres:adopted", &m.adopted),
-        ("unres:distributed", &m.distributed),
-    ] {
-        if let Some(v) = v {
-            field(x, name, v)?;
-        }
-    }
-    for r in &m.reports {
-        field(x, "unres:report", r)?;
-    }
-    for a in &m.agenda_items {
-        match &a.title {
-            Some(t) => {
-                x.open_inline("unres:agendaItem", &[("number", &a.number)])?;
-                x.text(t)?;
-                x.close_inline("unres:agendaItem")?;
-            }
-            None => x.empty("unres:agendaItem", &[("number", &a.number)])?,
-        }
-    }
-    if let Some(mt) = &m.meeting {
-        x.open_inline("unres:meeting", &[("number", &mt.number.to_string())])?;
-        x.text(&mt.printed)?;
-        x.close_inline("unres:meeting")?;
-    }
-    if let Some(j) = &m.job_number {
-        field(x, "unres:jobNumber", j)?;
-    }
-    for h in &m.running_heads {
-        field(x, "unres:runningHead", h)?;
     }
     x.close("unres:meta")?;
     x.close("proprietary")
+}
+
+/// One codec value as elements: a list as one element per item, a keyed
+/// object as an element with its key as an attribute and its text inside.
+fn proprietary_field(x: &mut Xml, name: &str, shape: Shape, v: &Value) -> Result<(), EmitError> {
+    match (shape, v) {
+        (Shape::List, Value::Array(items)) => {
+            for item in items {
+                proprietary_field(x, name, Shape::Scalar, item)?;
+            }
+            Ok(())
+        }
+        (Shape::KeyedList { key, text }, Value::Array(items)) => {
+            for item in items {
+                proprietary_field(x, name, Shape::Keyed { key, text }, item)?;
+            }
+            Ok(())
+        }
+        (Shape::Keyed { key, text }, Value::Object(o)) => {
+            let id = o.get(key).map(scalar_text).unwrap_or_default();
+            match o.get(text) {
+                Some(t) => {
+                    x.open_inline(name, &[(key, &id)])?;
+                    x.text(&scalar_text(t))?;
+                    x.close_inline(name)
+                }
+                None => x.empty(name, &[(key, &id)]),
+            }
+        }
+        (_, v) => {
+            x.open_inline(name, &[])?;
+            x.text(&scalar_text(v))?;
+            x.close_inline(name)
+        }
+    }
+}
+
+/// A string as itself, anything else as its JSON text.
+fn scalar_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
 }
 
 fn preface(x: &mut Xml, doc: &mut Doc<'_>) -> Result<(), EmitError> {
@@ -834,7 +813,7 @@ fn attachment(x: &mut Xml, doc: &mut Doc<'_>, a: &Annex, n: usize) -> Result<(),
         x.empty("FRBRdate", &[("date", date), ("name", "adoption")])?;
         x.empty(
             "FRBRauthor",
-            &[("href", &format!("#{}", actor(res.meta.body)))],
+            &[("href", &format!("#{}", res.meta.body.akn_actor()))],
         )?;
         match el {
             "FRBRWork" => x.empty("FRBRcountry", &[("value", "un")])?,

@@ -20,7 +20,9 @@ use std::fmt::Write as _;
 
 use super::EmitOptions;
 use crate::error::EmitError;
-use crate::ir::{Annex, Block, Body, Heading, Inline, Meta, Paragraph, Resolution, Table};
+use serde_json::Value;
+
+use crate::ir::{meta, Annex, Block, Heading, Inline, Meta, Paragraph, Resolution, Table};
 
 /// Writes `res` as Markdown.
 pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError> {
@@ -70,110 +72,71 @@ pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError
     Ok(out.into_bytes())
 }
 
+/// YAML front matter, one `key: value` line per metadata field the
+/// document has (the codec's order), values as YAML flow scalars and
+/// collections (JSON syntax), plain where YAML reads them back unchanged.
 fn front_matter(m: &Meta, masthead: &[String], out: &mut String) {
-    // Values are JSON, which YAML reads as flow scalars and collections.
-    let q = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
-    let date = |s: &str| {
-        let b = s.as_bytes();
-        let iso = b.len() == 10
-            && b[4] == b'-'
-            && b[7] == b'-'
-            && s.bytes()
-                .enumerate()
-                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-        if iso {
-            s.to_string()
-        } else {
-            q(s)
-        }
-    };
     out.push_str("---\n");
-    let mut field = |k: &str, v: String| {
-        let _ = writeln!(out, "{k}: {v}");
-    };
-    field("symbol", q(&m.symbol));
-    field("title", q(&m.title));
-    if !m.title_num.is_empty() {
-        field("title_number", q(&m.title_num));
-    }
-    if !m.running_heads.is_empty() {
-        let heads: Vec<String> = m.running_heads.iter().map(|h| q(h)).collect();
-        field("running_heads", format!("[{}]", heads.join(", ")));
-    }
-    if let Some(j) = &m.job_number {
-        field("job_number", q(j));
-    }
-    field("language", m.lang.iso639_1().to_string());
-    field(
-        "body",
-        match m.body {
-            Body::GeneralAssembly => "GA",
-            Body::SecurityCouncil => "SC",
-            Body::EconomicAndSocialCouncil => "ECOSOC",
-        }
-        .to_string(),
-    );
-    if let Some(s) = m.session {
-        field("session", s.to_string());
-    }
-    if let Some(n) = m.number {
-        field("number", n.to_string());
-    }
-    if let Some(y) = m.year {
-        field("year", y.to_string());
-    }
-    if let Some(c) = &m.committee {
-        field("committee", q(c));
-    }
-    match m.reports.as_slice() {
-        [] => {}
-        [one] => field("report", q(one)),
-        many => field(
-            "report",
-            format!(
-                "[{}]",
-                many.iter().map(|r| q(r)).collect::<Vec<_>>().join(", ")
-            ),
-        ),
-    }
-    if let Some(p) = &m.report_paragraph {
-        field("report_paragraph", q(p));
-    }
-    if let Some(d) = &m.draft {
-        field("draft", q(d));
-    }
-    if !m.agenda_items.is_empty() {
-        let items: Vec<String> = m
-            .agenda_items
-            .iter()
-            .map(|a| match &a.title {
-                Some(t) => format!("{{\"number\": {}, \"title\": {}}}", q(&a.number), q(t)),
-                None => format!("{{\"number\": {}}}", q(&a.number)),
-            })
-            .collect();
-        field("agenda", format!("[{}]", items.join(", ")));
-    }
-    if let Some(d) = &m.distributed {
-        field("distributed", date(d));
-    }
-    if let Some(d) = &m.adopted {
-        field("adopted", date(d));
-    }
-    if let Some(mt) = &m.meeting {
-        field(
-            "meeting",
-            format!(
-                "{{\"number\": {}, \"printed\": {}}}",
-                mt.number,
-                q(&mt.printed)
-            ),
-        );
+    for (field, value) in meta::encode(m) {
+        let _ = writeln!(out, "{}: {}", field.key, yaml_value(&value));
     }
     if !masthead.is_empty() {
-        let lines: Vec<String> = masthead.iter().map(|l| q(l)).collect();
-        field("masthead", format!("[{}]", lines.join(", ")));
+        let lines: Vec<Value> = masthead.iter().map(|l| Value::from(l.as_str())).collect();
+        let _ = writeln!(out, "masthead: {}", yaml_value(&Value::Array(lines)));
     }
     out.push_str("---\n\n");
+}
+
+/// A value in YAML flow style: codes, numbers and ISO dates plain, other
+/// strings double-quoted (JSON escapes are YAML escapes), lists and objects
+/// with a space after each comma and colon.
+fn yaml_value(v: &Value) -> String {
+    match v {
+        Value::String(s) if is_plain(s) => s.clone(),
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(json_value).collect();
+            format!("[{}]", items.join(", "))
+        }
+        other => json_value(other),
+    }
+}
+
+fn json_value(v: &Value) -> String {
+    match v {
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(json_value).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Value::Object(o) => {
+            let members: Vec<String> = o
+                .iter()
+                .map(|(k, v)| format!("{}: {}", Value::from(k.as_str()), json_value(v)))
+                .collect();
+            format!("{{{}}}", members.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Whether a string reads back as itself when written plain: a code of
+/// letters, digits and inner hyphens starting with a letter ("zh", "GA")
+/// that is no word YAML gives another meaning, or an ISO date.
+fn is_plain(s: &str) -> bool {
+    let special = ["true", "false", "null", "yes", "no", "on", "off", "y", "n"];
+    let b = s.as_bytes();
+    let iso_date = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    let code = s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !s.ends_with('-')
+        && !special.iter().any(|w| w.eq_ignore_ascii_case(s));
+    iso_date || code
 }
 
 fn blocks(bs: &[Block], out: &mut String) {

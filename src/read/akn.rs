@@ -19,9 +19,11 @@ use quick_xml::Reader;
 use super::markdown::line_col;
 use super::ReadOptions;
 use crate::error::ReadError;
+use serde_json::Value;
+
+use crate::ir::meta::{self as codec, Shape};
 use crate::ir::{
-    AgendaItem, Annex, Block, Body, Heading, Inline, Lang, Meeting, Note, Paragraph, Resolution,
-    Table,
+    Annex, Block, Body, Heading, Inline, Lang, Meeting, Note, Paragraph, Resolution, Table, Warning,
 };
 
 /// Deepest element nesting accepted; the emitter's deepest is about 20 plus
@@ -31,8 +33,11 @@ pub const MAX_DEPTH: usize = 256;
 /// Most elements accepted in one document.
 pub const MAX_ELEMENTS: usize = 1_000_000;
 
-/// Reads AKN XML into the IR.
-pub fn read(text: &str, opts: &ReadOptions) -> Result<Resolution, ReadError> {
+/// The Akoma Ntoso 3.0 namespace.
+const AKN_NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+
+/// Reads AKN XML into the IR, with what the reader noticed.
+pub fn read(text: &str, opts: &ReadOptions) -> Result<(Resolution, Vec<Warning>), ReadError> {
     let root = parse(text)?;
     if root.name != "akomaNtoso" {
         return err(
@@ -46,6 +51,7 @@ pub fn read(text: &str, opts: &ReadOptions) -> Result<Resolution, ReadError> {
     };
     let mut w = Walker {
         res: Resolution::default(),
+        warnings: namespace_warning(&root),
     };
     if let Some(lang) = opts.lang {
         w.res.meta.lang = lang;
@@ -79,7 +85,23 @@ pub fn read(text: &str, opts: &ReadOptions) -> Result<Resolution, ReadError> {
     }
     let mut res = w.res;
     res.normalize();
-    Ok(res)
+    Ok((res, w.warnings))
+}
+
+/// A warning when the root does not declare the AKN 3.0 namespace.
+fn namespace_warning(root: &Elem) -> Vec<Warning> {
+    let declared = root
+        .attrs
+        .iter()
+        .filter(|(k, _)| k == "xmlns" || k.starts_with("xmlns:"))
+        .map(|(_, v)| v.as_str());
+    if declared.clone().any(|v| v == AKN_NAMESPACE) {
+        return Vec::new();
+    }
+    let found = root.attr("xmlns").or_else(|| declared.clone().next());
+    vec![Warning::ForeignNamespace {
+        namespace: found.unwrap_or_default().to_string(),
+    }]
 }
 
 fn err<T>(text: &str, at: usize, message: impl Into<String>) -> Result<T, ReadError> {
@@ -301,6 +323,7 @@ fn parse(text: &str) -> Result<Elem, ReadError> {
 
 struct Walker {
     res: Resolution,
+    warnings: Vec<Warning>,
 }
 
 /// Section-like hierarchy elements of foreign AKN: a heading and content.
@@ -330,10 +353,8 @@ impl Walker {
                     m.symbol = name.to_string();
                 }
                 if let Some(a) = work.child("FRBRauthor").and_then(|e| e.attr("href")) {
-                    if a.contains("unsc") {
-                        m.body = Body::SecurityCouncil;
-                    } else if a.contains("unecosoc") {
-                        m.body = Body::EconomicAndSocialCouncil;
+                    if let Some(b) = a.rsplit(['/', '#']).next().and_then(Body::from_akn_actor) {
+                        m.body = b;
                     }
                 }
                 for d in work.elements().filter(|e| e.name == "FRBRdate") {
@@ -386,6 +407,9 @@ impl Walker {
         }
     }
 
+    /// The unres proprietary block, through the metadata codec. The block
+    /// is complete: a field it lacks is absent; a value the codec refuses
+    /// is left out with a warning.
     fn proprietary(&mut self, meta: &Elem) {
         let Some(p) = meta
             .elements()
@@ -394,60 +418,34 @@ impl Walker {
         else {
             return;
         };
-        let m = &mut self.res.meta;
-        m.reports.clear();
-        m.agenda_items.clear();
-        m.running_heads.clear();
-        let mut job = None;
-        let (mut committee, mut draft, mut para) = (None, None, None);
-        let (mut adopted, mut distributed, mut meeting) = (None, None, None);
-        let (mut session, mut number, mut year) = (None, None, None);
-        for f in p.elements() {
-            let t = f.text();
-            match f.name.as_str() {
-                "body" => {
-                    m.body = match t.trim() {
-                        "SC" => Body::SecurityCouncil,
-                        "ECOSOC" => Body::EconomicAndSocialCouncil,
-                        _ => Body::GeneralAssembly,
-                    }
-                }
-                "symbol" => m.symbol = t,
-                "language" => {
-                    if let Some(l) = Lang::from_code(&t) {
-                        m.lang = l;
-                    }
-                }
-                "session" => session = t.trim().parse().ok(),
-                "number" => number = t.trim().parse().ok(),
-                "year" => year = t.trim().parse().ok(),
-                "titleNumber" if m.title_num.is_empty() => m.title_num = t,
-                "committee" => committee = Some(t),
-                "reportParagraph" => para = Some(t),
-                "draft" => draft = Some(t),
-                "adopted" => adopted = Some(t),
-                "distributed" => distributed = Some(t),
-                "report" => m.reports.push(t),
-                "runningHead" => m.running_heads.push(t),
-                "jobNumber" => job = Some(t),
-                "agendaItem" => m.agenda_items.push(AgendaItem {
-                    number: f.attr("number").unwrap_or_default().to_string(),
-                    title: Some(t),
-                }),
-                "meeting" => {
-                    meeting = f
-                        .attr("number")
-                        .and_then(|n| n.parse().ok())
-                        .map(|number| Meeting { number, printed: t })
-                }
-                _ => {}
+        let title_num = std::mem::take(&mut self.res.meta.title_num);
+        for f in codec::FIELDS.iter().filter(|f| f.element.is_some()) {
+            codec::clear(&mut self.res.meta, f);
+        }
+        let mut values: Vec<(&'static codec::Field, Value)> = Vec::new();
+        for e in p.elements() {
+            let Some(field) = codec::by_element(&e.name) else {
+                continue;
+            };
+            let value = proprietary_value(e, field.shape);
+            match (values.iter_mut().find(|(f, _)| f.ir == field.ir), value) {
+                (Some((_, Value::Array(items))), Value::Array(more)) => items.extend(more),
+                (_, value) => values.push((field, value)),
             }
         }
-        // The proprietary block is complete: a field it lacks is absent.
-        (m.session, m.number, m.year) = (session, number, year);
-        (m.committee, m.draft, m.report_paragraph) = (committee, draft, para);
-        (m.adopted, m.distributed, m.meeting) = (adopted, distributed, meeting);
-        m.job_number = job;
+        for (field, value) in values {
+            let shown = value.to_string();
+            if codec::set(&mut self.res.meta, field, value).is_err() {
+                self.warnings.push(Warning::MetadataIgnored {
+                    field: field.key.to_string(),
+                    value: shown,
+                });
+            }
+        }
+        // The document number printed in the preface wins over the copy.
+        if !title_num.is_empty() {
+            self.res.meta.title_num = title_num;
+        }
     }
 
     fn preface(&mut self, preface: &Elem) {
@@ -756,6 +754,24 @@ impl Walker {
 
 /// Each `p` inside (depth first) as one line of text; an element with no
 /// `p` is one line.
+/// A proprietary element as a codec value: the text of a scalar, a
+/// one-item list for a list field, a keyed object from the attribute and
+/// the text.
+fn proprietary_value(e: &Elem, shape: Shape) -> Value {
+    let keyed = |key: &str, text: &str| {
+        let mut o = serde_json::Map::new();
+        o.insert(key.into(), e.attr(key).unwrap_or_default().into());
+        o.insert(text.into(), e.text().into());
+        Value::Object(o)
+    };
+    match shape {
+        Shape::Scalar => Value::String(e.text()),
+        Shape::List => Value::Array(vec![Value::String(e.text())]),
+        Shape::Keyed { key, text } => keyed(key, text),
+        Shape::KeyedList { key, text } => Value::Array(vec![keyed(key, text)]),
+    }
+}
+
 fn lines_of(e: &Elem, out: &mut Vec<String>) {
     if e.name == "p"
         || !e

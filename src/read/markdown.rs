@@ -21,12 +21,12 @@ use serde_json::Value;
 use super::ReadOptions;
 use crate::error::ReadError;
 use crate::ir::{
-    normalize_inlines, AgendaItem, Annex, Block, Body, Heading, Inline, Lang, Meeting, Note,
-    Paragraph, Resolution, Table,
+    meta, normalize_inlines, Annex, Block, Heading, Inline, Note, Paragraph, Resolution, Table,
+    Warning,
 };
 
-/// Reads Markdown into the IR.
-pub fn read(text: &str, opts: &ReadOptions) -> Result<Resolution, ReadError> {
+/// Reads Markdown into the IR, with what the reader noticed.
+pub fn read(text: &str, opts: &ReadOptions) -> Result<(Resolution, Vec<Warning>), ReadError> {
     let options = Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TABLES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
@@ -44,6 +44,7 @@ pub fn read(text: &str, opts: &ReadOptions) -> Result<Resolution, ReadError> {
         marked,
         header_rows: None,
         defined: Vec::new(),
+        warnings: Vec::new(),
     };
     if let Some(lang) = opts.lang {
         r.res.meta.lang = lang;
@@ -51,16 +52,7 @@ pub fn read(text: &str, opts: &ReadOptions) -> Result<Resolution, ReadError> {
     r.document()?;
     let mut res = r.res;
     res.normalize();
-    let mut cited = Vec::new();
-    for b in res.preamble.iter().chain(&res.body) {
-        crate::ir::block_inlines(b, &mut |p| refs(p, &mut cited));
-    }
-    for a in &res.annexes {
-        refs(&a.title, &mut cited);
-        for b in &a.content {
-            crate::ir::block_inlines(b, &mut |p| refs(p, &mut cited));
-        }
-    }
+    let cited = res.cited_markers();
     for (marker, at) in &r.defined {
         if !cited.contains(marker) {
             let (line, column) = line_col(text, *at);
@@ -71,16 +63,28 @@ pub fn read(text: &str, opts: &ReadOptions) -> Result<Resolution, ReadError> {
             });
         }
     }
-    Ok(res)
+    Ok((res, r.warnings))
 }
 
-fn refs(parts: &[Inline], out: &mut Vec<String>) {
-    for p in parts {
-        match p {
-            Inline::NoteRef(m) => out.push(m.clone()),
-            Inline::Emphasis(i) => refs(i, out),
-            Inline::Text(_) => {}
-        }
+/// The marker of a footnote citation `[^x]` that has no definition, which
+/// pulldown-cmark passes on as plain text: the text event starts where the
+/// source has an unescaped `[^`.
+fn stray_citation(src: &str, at: usize, ev: &Event<'_>) -> Option<String> {
+    if !matches!(ev, Event::Text(_)) {
+        return None;
+    }
+    let rest = src.get(at..)?.strip_prefix("[^")?;
+    let end = rest.char_indices().take(64).find(|&(_, c)| c == ']')?.0;
+    let marker = &rest[..end];
+    (!marker.is_empty() && !marker.contains(char::is_whitespace)).then(|| marker.to_string())
+}
+
+/// A string or number as text.
+fn scalar_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
     }
 }
 
@@ -142,6 +146,8 @@ struct Reader<'a> {
     header_rows: Option<usize>,
     /// Footnote definitions read: marker and where.
     defined: Vec<(String, usize)>,
+    /// What the reader noticed.
+    warnings: Vec<Warning>,
 }
 
 /// A paragraph's inline content and the `<span class>`es taken out of it.
@@ -278,102 +284,33 @@ impl<'a> Reader<'a> {
         } else {
             Value::from(raw)
         };
-        let bad = |what: &str| format!("front matter `{}`: expected {what}", key.trim());
-        let string = |v: &Value| -> Option<String> {
-            match v {
-                Value::String(s) => Some(s.clone()),
-                Value::Number(n) => Some(n.to_string()),
-                _ => None,
-            }
-        };
-        let number = |v: &Value| -> Option<u32> {
-            v.as_u64()
-                .and_then(|n| u32::try_from(n).ok())
-                .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
-        };
-        let m = &mut self.res.meta;
         let key = key.trim();
-        let ok = match (key, &value) {
-            (_, Value::Null) => true,
-            ("symbol", v) => string(v).map(|s| m.symbol = s).is_some(),
-            ("title", v) => string(v).map(|s| m.title = s).is_some(),
-            ("title_number", v) => string(v).map(|s| m.title_num = s).is_some(),
-            ("job_number", v) => string(v).map(|s| m.job_number = Some(s)).is_some(),
-            ("running_heads", Value::Array(a)) => {
-                let all: Option<Vec<String>> = a.iter().map(string).collect();
-                all.map(|l| m.running_heads = l).is_some()
-            }
-            ("masthead", Value::Array(a)) => {
-                let all: Option<Vec<String>> = a.iter().map(string).collect();
-                all.map(|l| self.res.masthead = l).is_some()
-            }
-            ("language", v) => string(v)
-                .and_then(|s| Lang::from_code(&s))
-                .map(|l| m.lang = l)
-                .is_some(),
-            ("body", v) => match string(v).as_deref() {
-                Some("GA") => Some(Body::GeneralAssembly),
-                Some("SC") => Some(Body::SecurityCouncil),
-                Some("ECOSOC") => Some(Body::EconomicAndSocialCouncil),
-                _ => None,
-            }
-            .map(|b| m.body = b)
-            .is_some(),
-            ("session", v) => number(v).map(|n| m.session = Some(n)).is_some(),
-            ("number", v) => number(v).map(|n| m.number = Some(n)).is_some(),
-            ("year", v) => number(v).map(|n| m.year = Some(n)).is_some(),
-            ("committee", v) => string(v).map(|s| m.committee = Some(s)).is_some(),
-            ("report", Value::Array(a)) => {
-                let all: Option<Vec<String>> = a.iter().map(string).collect();
-                all.map(|r| m.reports = r).is_some()
-            }
-            ("report", v) => string(v).map(|s| m.reports = vec![s]).is_some(),
-            ("report_paragraph", v) => string(v).map(|s| m.report_paragraph = Some(s)).is_some(),
-            ("draft", v) => string(v).map(|s| m.draft = Some(s)).is_some(),
-            ("agenda", Value::Array(a)) => {
-                let items: Option<Vec<AgendaItem>> = a
-                    .iter()
-                    .map(|i| {
-                        Some(AgendaItem {
-                            number: string(i.get("number")?)?,
-                            title: i.get("title").and_then(string),
-                        })
-                    })
-                    .collect();
-                items.map(|i| m.agenda_items = i).is_some()
-            }
-            ("distributed", v) => string(v).map(|s| m.distributed = Some(s)).is_some(),
-            ("adopted", v) => string(v).map(|s| m.adopted = Some(s)).is_some(),
-            ("meeting", v) => {
-                let meeting = match v {
-                    Value::Object(_) => v.get("number").and_then(number).map(|n| Meeting {
-                        number: n,
-                        printed: v.get("printed").and_then(string).unwrap_or_default(),
-                    }),
-                    _ => number(v).map(|n| Meeting {
-                        number: n,
-                        printed: String::new(),
-                    }),
-                };
-                meeting.map(|mt| m.meeting = Some(mt)).is_some()
-            }
-            // Keys other tools add are kept out of the IR, not refused.
-            _ => true,
+        if key == "masthead" {
+            return match value {
+                Value::Array(lines) => {
+                    let lines: Option<Vec<String>> = lines.iter().map(scalar_text).collect();
+                    match lines {
+                        Some(l) => {
+                            self.res.masthead = l;
+                            Ok(())
+                        }
+                        None => self.err(at, "front matter `masthead`: expected a list of strings"),
+                    }
+                }
+                Value::Null => Ok(()),
+                _ => self.err(at, "front matter `masthead`: expected a list of strings"),
+            };
+        }
+        // Keys other tools add are kept out of the IR, not refused.
+        let Some(field) = meta::by_key(key) else {
+            return Ok(());
         };
-        if ok {
-            Ok(())
-        } else {
-            self.err(
-                at,
-                bad(match key {
-                    "session" | "number" | "year" => "a whole number",
-                    "language" => "a language code (zh, en, fr, es, ru, ar)",
-                    "body" => "GA, SC or ECOSOC",
-                    "agenda" => "a list of {\"number\": …, \"title\": …}",
-                    "meeting" => "{\"number\": …, \"printed\": …}",
-                    _ => "a string",
-                }),
-            )
+        if value.is_null() {
+            return Ok(());
+        }
+        match meta::set(&mut self.res.meta, field, value) {
+            Ok(()) => Ok(()),
+            Err(expects) => self.err(at, format!("front matter `{key}`: expected {expects}")),
         }
     }
 
@@ -528,7 +465,12 @@ impl<'a> Reader<'a> {
                 }
                 break;
             }
-            let Some((ev, _)) = self.next() else { break };
+            let Some((ev, range)) = self.next() else {
+                break;
+            };
+            if let Some(marker) = stray_citation(self.src, range.start, &ev) {
+                self.warnings.push(Warning::CitationWithoutNote { marker });
+            }
             let in_span = matches!(stack.last(), Some((Frame::Span(_), _)));
             let top = &mut stack.last_mut().expect("root frame").1;
             match ev {

@@ -1,13 +1,15 @@
 //! Readers: each turns one input format into the IR.
 //!
-//! `read::<format>::read(text, &ReadOptions) -> Result<Resolution, ReadError>`.
+//! Every reader has the same signature, `read::<format>::read(text,
+//! &ReadOptions) -> Result<(Resolution, Vec<Warning>), ReadError>`: the IR
+//! in canonical form and what the reader noticed on the way.
 
 pub mod akn;
 pub mod markdown;
 pub mod text;
 
 use crate::error::ReadError;
-use crate::ir::Lang;
+use crate::ir::{Lang, Resolution, Warning};
 
 /// Inputs larger than this are refused rather than read: no resolution comes
 /// near it, and it bounds memory per document in a batch.
@@ -56,6 +58,19 @@ impl std::str::FromStr for Kind {
 pub struct ReadOptions {
     /// Language of the input; detected from the text when `None`.
     pub lang: Option<Lang>,
+}
+
+/// Reads decoded text of the given kind into the IR.
+pub fn read(
+    kind: Kind,
+    text: &str,
+    opts: &ReadOptions,
+) -> Result<(Resolution, Vec<Warning>), ReadError> {
+    match kind {
+        Kind::Text => text::read(text, opts),
+        Kind::Markdown => markdown::read(text, opts),
+        Kind::Akn => akn::read(text, opts),
+    }
 }
 
 /// File extensions a directory walk picks up as inputs: one entry per format

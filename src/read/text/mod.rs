@@ -20,22 +20,15 @@ use std::collections::HashSet;
 
 use super::ReadOptions;
 use crate::error::ReadError;
-use crate::ir::{Block, Inline, Paragraph, Resolution};
+use crate::ir::{Block, Inline, Paragraph, Resolution, Warning};
 use crate::lang::{self, is_wide};
 
 pub(crate) use lines::Line;
 
-/// Reads PDF-extracted resolution text into the IR.
-pub fn read(text: &str, opts: &ReadOptions) -> Result<Resolution, ReadError> {
-    read_with_warnings(text, opts).map(|(r, _)| r)
-}
-
-/// Like [`read`], also returning what the reader noticed but could repair or
-/// only report (a note never cited, a number that looked like a citation).
-pub fn read_with_warnings(
-    text: &str,
-    opts: &ReadOptions,
-) -> Result<(Resolution, Vec<String>), ReadError> {
+/// Reads PDF-extracted resolution text into the IR, with what the reader
+/// noticed but could repair or only report (a note never cited, a gap in
+/// the numbering).
+pub fn read(text: &str, opts: &ReadOptions) -> Result<(Resolution, Vec<Warning>), ReadError> {
     let lang = opts.lang.unwrap_or_else(|| lang::detect(text));
     let profile = lang::profile(lang);
     let mut warnings = Vec::new();
@@ -57,7 +50,41 @@ pub fn read_with_warnings(
     res.meta.job_number = job_number;
     structure::attach_notes(&mut res, notes, &joiner, &mut warnings);
     res.normalize();
+    warnings.extend(numbering(&res.body));
     Ok((res, warnings))
+}
+
+/// Warnings for top-level operative numbers that do not follow each other:
+/// a restart at one (parts) or a gap, a repeat or a step back.
+fn numbering(body: &[Block]) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let mut prev: Option<(u32, &str)> = None;
+    for b in body {
+        let Block::Paragraph(Paragraph { num: Some(num), .. }) = b else {
+            continue;
+        };
+        let digits: String = lang::fold_digits(num)
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let Ok(n) = digits.parse::<u32>() else {
+            continue;
+        };
+        match prev {
+            Some((p, after)) if n == 1 && p > 1 => out.push(Warning::NumberingRestart {
+                after: after.to_string(),
+                found: num.clone(),
+            }),
+            Some((p, after)) if n != p + 1 => out.push(Warning::NumberingGap {
+                after: after.to_string(),
+                found: num.clone(),
+            }),
+            _ => {}
+        }
+        prev = Some((n, num));
+    }
+    out
 }
 
 /// Control characters are no text (XML cannot even carry most of them);
@@ -210,41 +237,6 @@ fn collapse_spaces(s: &str) -> String {
     out
 }
 
-/// Calls `f` with every cited marker, in document order.
-pub fn visit_refs(res: &Resolution, f: &mut dyn FnMut(&str)) {
-    fn inl(parts: &[Inline], f: &mut dyn FnMut(&str)) {
-        for p in parts {
-            match p {
-                Inline::NoteRef(m) => f(m),
-                Inline::Emphasis(inner) => inl(inner, f),
-                Inline::Text(_) => {}
-            }
-        }
-    }
-    fn para(p: &Paragraph, f: &mut dyn FnMut(&str)) {
-        inl(&p.content, f);
-        for i in &p.items {
-            para(i, f);
-        }
-        inl(&p.wrap_up, f);
-    }
-    fn blocks(bs: &[Block], f: &mut dyn FnMut(&str)) {
-        for b in bs {
-            match b {
-                Block::Paragraph(p) => para(p, f),
-                Block::Heading(h) => inl(&h.text, f),
-                Block::Table(t) => t.rows.iter().flatten().for_each(|c| inl(c, f)),
-            }
-        }
-    }
-    blocks(&res.preamble, f);
-    blocks(&res.body, f);
-    for a in &res.annexes {
-        inl(&a.title, f);
-        blocks(&a.content, f);
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -275,6 +267,24 @@ pub(crate) mod tests {
             text_of(&p),
             "Reaffirming its resolutions on international cooperation and the follow-up of the high-level meeting回顾"
         );
+    }
+
+    #[test]
+    fn numbering_restarts_and_gaps_are_warned() {
+        let p = |n: &str| {
+            Block::Paragraph(Paragraph {
+                num: Some(n.into()),
+                content: vec![Inline::Text("x".into())],
+                ..Paragraph::default()
+            })
+        };
+        let body = [p("1."), p("2."), p("4."), p("4."), p("1."), p("٢ -")];
+        let codes: Vec<&str> = numbering(&body).iter().map(Warning::code).collect();
+        assert_eq!(
+            codes,
+            ["numbering-gap", "numbering-gap", "numbering-restart"]
+        );
+        assert!(numbering(&[p("1."), p("2."), p("3.")]).is_empty());
     }
 
     #[test]

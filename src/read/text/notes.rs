@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use super::lines::{Kind, Line};
 use super::{push_text, Joiner, Layout};
-use crate::ir::Inline;
+use crate::ir::{Inline, Warning};
 use crate::lang::Profile;
 
 /// A footnote body as found at a page bottom, before joining.
@@ -297,7 +297,7 @@ pub(crate) struct LogicalLine {
 struct Citations<'n> {
     known: BTreeSet<u32>,
     last_first: u32,
-    warnings: &'n mut Vec<String>,
+    warnings: &'n mut Vec<Warning>,
 }
 
 impl Citations<'_> {
@@ -314,8 +314,10 @@ impl Citations<'_> {
             }
             for skipped in (self.last_first + 1)..n {
                 if self.known.contains(&skipped) {
-                    self.warnings
-                        .push(format!("note {skipped} has no citation before note {n}"));
+                    self.warnings.push(Warning::CitationNotFound {
+                        marker: skipped.to_string(),
+                        before: n.to_string(),
+                    });
                 }
             }
             self.last_first = n;
@@ -336,7 +338,7 @@ pub(crate) fn fold_citations(
     notes: &[RawNote<'_>],
     profile: &dyn Profile,
     joiner: &Joiner,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Vec<LogicalLine> {
     let mut cit = Citations {
         known: notes.iter().map(|n| n.number).collect(),

@@ -10,9 +10,11 @@ use regex::Regex;
 use super::lines::{Kind, Line};
 use super::notes::{LogicalLine, RawNote};
 use super::paragraphs::{is_heading_like, paragraphs, roman_heading_num, RawPara};
-use super::{push_text, visit_refs, Joiner, Layout};
+use super::{push_text, Joiner, Layout};
 use crate::error::ReadError;
-use crate::ir::{Annex, Block, Body, Heading, Inline, Meeting, Note, Paragraph, Resolution};
+use crate::ir::{
+    Annex, Block, Body, Heading, Inline, Meeting, Note, Paragraph, Resolution, Warning,
+};
 use crate::lang::{is_roman_label, sub_label, Profile};
 
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
@@ -81,7 +83,7 @@ pub(crate) fn build(
     layout: Layout,
     profile: &dyn Profile,
     joiner: &Joiner,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Result<Resolution, ReadError> {
     let plain = |l: &LogicalLine| Inline::plain_text(&l.parts);
     let f = lines
@@ -107,6 +109,11 @@ pub(crate) fn build(
     for p in &paras[annex_from..annex_start] {
         res.conclusions.push(p.plain());
     }
+    if annex_start > annex_from {
+        warnings.push(Warning::TextAfterClosing {
+            lines: annex_start - annex_from,
+        });
+    }
     let (preamble, body) = classify(&paras[..body_end], profile, joiner, false);
     res.preamble = preamble;
     res.body = body;
@@ -118,7 +125,6 @@ pub(crate) fn build(
         ));
     }
     finish_meta(&mut res);
-    let _ = warnings;
     Ok(res)
 }
 
@@ -561,32 +567,26 @@ pub(crate) fn attach_notes(
     res: &mut Resolution,
     raw: Vec<RawNote<'_>>,
     joiner: &Joiner,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) {
-    let mut cited: Vec<String> = Vec::new();
-    visit_refs(res, &mut |m| {
-        if !cited.iter().any(|c| c == m) {
-            cited.push(m.to_string());
-        }
-    });
+    let cited = res.cited_markers();
     let mut by_number: BTreeMap<u32, RawNote<'_>> =
         raw.into_iter().map(|n| (n.number, n)).collect();
     for m in &cited {
         let Some(n) = m.parse().ok().and_then(|k: u32| by_number.remove(&k)) else {
-            warnings.push(format!("note {m} cited but no text found"));
+            warnings.push(Warning::CitationWithoutNote { marker: m.clone() });
             continue;
         };
         if n.lines.is_empty() {
-            warnings.push(format!("note {m} cited but no text found"));
+            warnings.push(Warning::CitationWithoutNote { marker: m.clone() });
         }
         res.notes.push(note_of(&n, joiner));
     }
     for (_, n) in by_number {
-        warnings.push(format!(
-            "note {} has no citation; attached to the end of the text",
-            n.number
-        ));
         let marker = n.number.to_string();
+        warnings.push(Warning::NoteWithoutCitation {
+            marker: marker.clone(),
+        });
         if let Some(content) = last_content_mut(res) {
             content.push(Inline::NoteRef(marker));
             res.notes.push(note_of(&n, joiner));

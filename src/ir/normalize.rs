@@ -1,0 +1,213 @@
+//! The invariants every reader ends with: the one canonical form of the IR.
+//!
+//! What "arbitrary text" the IR holds. Markdown and XML cannot carry every
+//! string unchanged (XML 1.0 has no place for most control characters,
+//! Markdown trims paragraphs), so the IR holds text in one canonical form.
+//! Every reader ends with [`Resolution::normalize`], and so must any code
+//! that builds a `Resolution` by hand; emitters may rely on it:
+//!
+//! 1. Text has no control characters: tab, line feed, carriage return and
+//!    form feed become spaces, the others (and U+FFFE, U+FFFF) are dropped.
+//!    Runs of ASCII whitespace inside one text run are one space. Other
+//!    whitespace (no-break space, ideographic space) is text and is kept.
+//! 2. Inline sequences (paragraph content, headings, cells, notes) merge
+//!    adjacent text runs, hold no empty text run and no empty emphasis, no
+//!    emphasis directly inside emphasis, no two emphases side by side, and
+//!    do not start or end with a space.
+//! 3. Single-line strings (masthead, preface and closing lines, formula, titles,
+//!    labels, numbers, metadata) are trimmed; empty preface and closing
+//!    lines are dropped; a paragraph or heading number is never empty; an
+//!    optional metadata field is absent rather than empty.
+//! 4. A paragraph without sub-paragraphs has no wrap-up (it is part of the
+//!    content); a top-level paragraph with nothing in it is dropped.
+//!    Heading levels are 1 to 5.
+//! 5. Tables have at least one row, all rows the same number of cells
+//!    (short rows padded with empty cells), and no more header rows than rows.
+//! 6. Notes are in the order of their first citation (document order:
+//!    preamble, body, annexes); notes never cited keep their order, last.
+
+use super::{Block, Inline, Note, Paragraph, Resolution};
+
+impl Resolution {
+    /// Brings the IR into canonical form (see the invariants above).
+    /// Idempotent; loses no character except whitespace and control
+    /// characters.
+    pub fn normalize(&mut self) {
+        let m = &mut self.meta;
+        for s in [&mut m.symbol, &mut m.title, &mut m.title_num] {
+            *s = clean_line(s);
+        }
+        for o in [
+            &mut m.job_number,
+            &mut m.committee,
+            &mut m.report_paragraph,
+            &mut m.draft,
+            &mut m.adopted,
+            &mut m.distributed,
+        ] {
+            *o = o.as_deref().map(clean_line).filter(|s| !s.is_empty());
+        }
+        for r in &mut m.reports {
+            *r = clean_line(r);
+        }
+        for a in &mut m.agenda_items {
+            a.number = clean_line(&a.number);
+            a.title = a.title.as_deref().map(clean_line).filter(|t| !t.is_empty());
+        }
+        if let Some(mt) = &mut m.meeting {
+            mt.printed = clean_line(&mt.printed);
+        }
+        self.formula = clean_line(&self.formula);
+        for lines in [
+            &mut self.masthead,
+            &mut m.running_heads,
+            &mut self.preface,
+            &mut self.conclusions,
+        ] {
+            lines.iter_mut().for_each(|l| *l = clean_line(l));
+            lines.retain(|l| !l.is_empty());
+        }
+        normalize_blocks(&mut self.preamble);
+        normalize_blocks(&mut self.body);
+        for a in &mut self.annexes {
+            a.label = clean_line(&a.label);
+            normalize_inlines(&mut a.title);
+            normalize_blocks(&mut a.content);
+        }
+        for n in &mut self.notes {
+            normalize_inlines(&mut n.content);
+        }
+        self.sort_notes();
+    }
+
+    /// Orders notes by first citation, uncited ones last in their order.
+    fn sort_notes(&mut self) {
+        let order = self.cited_markers();
+        let rank = |n: &Note| {
+            order
+                .iter()
+                .position(|m| *m == n.marker)
+                .unwrap_or(usize::MAX)
+        };
+        self.notes.sort_by_key(rank);
+    }
+}
+
+fn normalize_blocks(blocks: &mut Vec<Block>) {
+    for b in blocks.iter_mut() {
+        match b {
+            Block::Paragraph(p) => normalize_paragraph(p),
+            Block::Heading(h) => {
+                h.num = h.num.as_deref().map(clean_line).filter(|n| !n.is_empty());
+                normalize_inlines(&mut h.text);
+                h.level = h.level.clamp(1, 5);
+            }
+            Block::Table(t) => {
+                t.rows.iter_mut().flatten().for_each(normalize_inlines);
+                let cols = t.rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+                for r in &mut t.rows {
+                    r.resize(cols, Vec::new());
+                }
+                t.header_rows = t.header_rows.min(t.rows.len());
+            }
+        }
+    }
+    blocks.retain(|b| match b {
+        Block::Paragraph(p) => p.num.is_some() || !p.content.is_empty() || !p.items.is_empty(),
+        Block::Table(t) => !t.rows.is_empty(),
+        Block::Heading(_) => true,
+    });
+}
+
+fn normalize_paragraph(p: &mut Paragraph) {
+    p.num = p.num.as_deref().map(clean_line).filter(|n| !n.is_empty());
+    normalize_inlines(&mut p.content);
+    p.items.iter_mut().for_each(normalize_paragraph);
+    normalize_inlines(&mut p.wrap_up);
+    if p.items.is_empty() && !p.wrap_up.is_empty() {
+        let wrap = std::mem::take(&mut p.wrap_up);
+        if !p.content.is_empty() {
+            p.content.push(Inline::Text(" ".into()));
+        }
+        p.content.extend(wrap);
+        normalize_inlines(&mut p.content);
+    }
+}
+
+/// Invariant 1 for one text run: controls out, ASCII whitespace runs to
+/// one space.
+pub fn clean_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_ascii_whitespace() {
+            space = true;
+        } else if !(c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}') {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    // One space is kept at either end: runs next to citations and emphasis
+    // keep their separation; sequences trim their own ends.
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+/// Invariant 1 and 3 for a single-line string.
+pub fn clean_line(s: &str) -> String {
+    clean_text(s).trim_matches(' ').to_string()
+}
+
+/// Invariant 2: canonical inline sequence.
+pub fn normalize_inlines(parts: &mut Vec<Inline>) {
+    normalize_inner(parts, false);
+    if let Some(Inline::Text(t)) = parts.first_mut() {
+        *t = t.trim_start_matches(' ').to_string();
+    }
+    if let Some(Inline::Text(t)) = parts.last_mut() {
+        *t = t.trim_end_matches(' ').to_string();
+    }
+    parts.retain(|p| !matches!(p, Inline::Text(t) if t.is_empty()));
+}
+
+fn normalize_inner(parts: &mut Vec<Inline>, in_emphasis: bool) {
+    let mut out: Vec<Inline> = Vec::with_capacity(parts.len());
+    for p in std::mem::take(parts) {
+        let flat: Vec<Inline> = match p {
+            Inline::Emphasis(mut inner) => {
+                normalize_inner(&mut inner, true);
+                if in_emphasis {
+                    inner
+                } else if inner.is_empty() {
+                    vec![]
+                } else {
+                    vec![Inline::Emphasis(inner)]
+                }
+            }
+            other => vec![other],
+        };
+        for q in flat {
+            match (out.last_mut(), q) {
+                (_, Inline::Text(t)) if t.is_empty() => {}
+                (Some(Inline::Text(a)), Inline::Text(b)) => a.push_str(&b),
+                (Some(Inline::Emphasis(a)), Inline::Emphasis(b)) => {
+                    a.extend(b);
+                    normalize_inner(a, true);
+                }
+                (_, q) => out.push(q),
+            }
+        }
+    }
+    for p in &mut out {
+        if let Inline::Text(t) = p {
+            *t = clean_text(t);
+        }
+    }
+    out.retain(|p| !matches!(p, Inline::Text(t) if t.is_empty()));
+    *parts = out;
+}

@@ -1,0 +1,139 @@
+//! One way to visit the text of a resolution: every inline sequence and
+//! every note citation, in document order (preamble, body, annexes). Readers,
+//! emitters and tests walk the tree through these, so the order of the parts
+//! and the places inlines live are written down once.
+
+use super::{Block, Inline, Note, Paragraph, Resolution};
+
+impl Inline {
+    /// Appends the plain text of `inlines` to `out`, dropping note citations.
+    pub fn plain_text_into(inlines: &[Inline], out: &mut String) {
+        for i in inlines {
+            match i {
+                Inline::Text(t) => out.push_str(t),
+                Inline::NoteRef(_) => {}
+                Inline::Emphasis(inner) => Inline::plain_text_into(inner, out),
+            }
+        }
+    }
+
+    /// The plain text of `inlines`, without note citations.
+    pub fn plain_text(inlines: &[Inline]) -> String {
+        let mut s = String::new();
+        Inline::plain_text_into(inlines, &mut s);
+        s
+    }
+}
+
+impl Resolution {
+    /// The note with this marker, if stored.
+    pub fn note(&self, marker: &str) -> Option<&Note> {
+        self.notes.iter().find(|n| n.marker == marker)
+    }
+
+    /// Calls `f` with every inline sequence of the text that can cite a
+    /// note (paragraphs, headings, table cells, annex titles), in document
+    /// order. Notes themselves are not visited.
+    pub fn each_inline_seq(&self, f: &mut dyn FnMut(&[Inline])) {
+        for b in self.preamble.iter().chain(&self.body) {
+            block_inlines(b, f);
+        }
+        for a in &self.annexes {
+            f(&a.title);
+            for b in &a.content {
+                block_inlines(b, f);
+            }
+        }
+    }
+
+    /// Calls `f` with the marker of every citation, in document order,
+    /// repeats included.
+    pub fn each_note_ref(&self, f: &mut dyn FnMut(&str)) {
+        self.each_inline_seq(&mut |parts| refs_in(parts, f));
+    }
+
+    /// The markers cited, each once, in order of first citation.
+    pub fn cited_markers(&self) -> Vec<String> {
+        let mut order: Vec<String> = Vec::new();
+        self.each_note_ref(&mut |m| {
+            if !order.iter().any(|o| o == m) {
+                order.push(m.to_string());
+            }
+        });
+        order
+    }
+}
+
+/// Calls `f` with each inline sequence of a block, in document order.
+pub fn block_inlines(b: &Block, f: &mut dyn FnMut(&[Inline])) {
+    match b {
+        Block::Paragraph(p) => paragraph_inlines(p, f),
+        Block::Heading(h) => f(&h.text),
+        Block::Table(t) => t.rows.iter().flatten().for_each(|c| f(c)),
+    }
+}
+
+/// Calls `f` with the content, each sub-paragraph's sequences and the
+/// wrap-up of a paragraph, in document order.
+pub fn paragraph_inlines(p: &Paragraph, f: &mut dyn FnMut(&[Inline])) {
+    f(&p.content);
+    for i in &p.items {
+        paragraph_inlines(i, f);
+    }
+    f(&p.wrap_up);
+}
+
+/// Calls `f` with the marker of each citation in `parts`, emphasis included.
+pub fn refs_in(parts: &[Inline], f: &mut dyn FnMut(&str)) {
+    for p in parts {
+        match p {
+            Inline::NoteRef(m) => f(m),
+            Inline::Emphasis(inner) => refs_in(inner, f),
+            Inline::Text(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Annex, Heading, Note};
+    use super::*;
+
+    fn cite(m: &str) -> Inline {
+        Inline::NoteRef(m.into())
+    }
+
+    #[test]
+    fn visits_citations_in_document_order() {
+        let res = Resolution {
+            preamble: vec![Block::Heading(Heading {
+                num: None,
+                text: vec![Inline::Emphasis(vec![cite("2")])],
+                level: 1,
+            })],
+            body: vec![Block::Paragraph(Paragraph {
+                content: vec![cite("1")],
+                items: vec![Paragraph {
+                    content: vec![cite("3")],
+                    ..Paragraph::default()
+                }],
+                wrap_up: vec![cite("2")],
+                ..Paragraph::default()
+            })],
+            annexes: vec![Annex {
+                title: vec![cite("4")],
+                ..Annex::default()
+            }],
+            notes: vec![Note {
+                marker: "9".into(),
+                content: vec![cite("9")],
+            }],
+            ..Resolution::default()
+        };
+        let mut all = Vec::new();
+        res.each_note_ref(&mut |m| all.push(m.to_string()));
+        assert_eq!(all, ["2", "1", "3", "2", "4"]);
+        assert_eq!(res.cited_markers(), ["2", "1", "3", "4"]);
+        assert!(res.note("9").is_some() && res.note("1").is_none());
+    }
+}
