@@ -68,3 +68,69 @@ fn inspect_prints_json() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(v["meta"]["symbol"], "A/RES/59/159");
 }
+
+#[test]
+fn warnings_carry_their_codes_in_inspect_and_in_the_report() {
+    // The reference with its paragraph "3." misprinted as "5.": a gap
+    // (5 after 2) and a step back (4 after 5), but nothing lost.
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(reference()).unwrap();
+    assert_eq!(text.matches("\n 3. ").count(), 1);
+    let input = dir.path().join("gap.txt");
+    fs::write(&input, text.replacen("\n 3. ", "\n 5. ", 1)).unwrap();
+
+    let out = unres(&["inspect", input.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let gaps: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("warning[numbering-gap]"))
+        .collect();
+    assert_eq!(gaps.len(), 2, "{err}");
+    assert!(gaps.iter().all(|l| l.contains("gap.txt")), "{err}");
+
+    let report = dir.path().join("report.json");
+    let out_dir = dir.path().join("out");
+    let out = unres(&[
+        "convert",
+        input.to_str().unwrap(),
+        "--to",
+        "md",
+        "-o",
+        out_dir.to_str().unwrap(),
+        "-q",
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let r: serde_json::Value = serde_json::from_slice(&fs::read(&report).unwrap()).unwrap();
+    let warnings = r["inputs"][0]["warnings"].as_array().unwrap();
+    let codes: Vec<&str> = warnings
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["numbering-gap", "numbering-gap"]);
+    assert!(warnings[0]["message"].as_str().unwrap().contains("5."));
+    assert_eq!(r["warnings"]["numbering-gap"], 2);
+}
+
+#[test]
+fn a_markdown_citation_without_a_definition_is_warned() {
+    let (dir, out) = convert(&reference(), "md");
+    assert_eq!(out.status.code(), Some(0));
+    let md = fs::read_to_string(dir.path().join("A_RES_59_159.md")).unwrap();
+    let stray = dir.path().join("stray.md");
+    let text = md.replacen(
+        "<!-- operative -->",
+        "Cited[^99] here.\n\n<!-- operative -->",
+        1,
+    );
+    fs::write(&stray, text).unwrap();
+    let out = unres(&["inspect", stray.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning[citation-without-note]") && err.contains("note 99"),
+        "{err}"
+    );
+}

@@ -43,7 +43,7 @@ fn setup(test: &str) -> Option<&'static PdfSetup> {
         })
         .as_ref();
     if s.is_none() {
-        eprintln!("SKIPPED {test}: Noto fonts not installed (make deps)");
+        common::skip(test, "Noto fonts not installed (make deps)");
     }
     s
 }

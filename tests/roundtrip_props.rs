@@ -229,17 +229,7 @@ fn resolution() -> impl Strategy<Value = Resolution> {
                     notes: Vec::new(),
                 };
                 res.normalize();
-                let mut cited = Vec::new();
-                let mut visit = |p: &[Inline]| collect_refs(p, &mut cited);
-                for b in res.preamble.iter().chain(&res.body) {
-                    block_inlines(b, &mut visit);
-                }
-                for a in &res.annexes {
-                    visit(&a.title);
-                    for b in &a.content {
-                        block_inlines(b, &mut visit);
-                    }
-                }
+                let cited = res.cited_markers();
                 for (i, m) in MARKERS.iter().enumerate() {
                     if cited.iter().any(|c| c == m) {
                         let content = strip_refs(&note_texts[i]);
@@ -253,16 +243,6 @@ fn resolution() -> impl Strategy<Value = Resolution> {
                 res
             },
         )
-}
-
-fn collect_refs(parts: &[Inline], out: &mut Vec<String>) {
-    for p in parts {
-        match p {
-            Inline::NoteRef(m) => out.push(m.clone()),
-            Inline::Emphasis(i) => collect_refs(i, out),
-            Inline::Text(_) => {}
-        }
-    }
 }
 
 fn strip_refs(parts: &[Inline]) -> Vec<Inline> {

@@ -10,6 +10,7 @@
 //! walk the whole tree lose nothing.
 
 mod codes;
+mod date;
 pub mod meta;
 mod normalize;
 mod walk;
@@ -17,6 +18,7 @@ mod warning;
 
 use serde::{Deserialize, Serialize};
 
+pub use date::NotADate;
 pub use normalize::{clean_line, clean_text, normalize_inlines};
 pub use walk::{block_inlines, paragraph_inlines, refs_in};
 pub use warning::Warning;
@@ -130,6 +132,15 @@ pub struct Meta {
     pub distributed: Option<String>,
     /// Plenary (GA) or Council (SC) meeting at which it was adopted.
     pub meeting: Option<Meeting>,
+}
+
+/// A calendar date (adoption, distribution), always a real one; written
+/// as ISO 8601 ("2004-12-20") in every format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
 }
 
 /// An agenda item of the masthead.

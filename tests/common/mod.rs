@@ -9,18 +9,36 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `../shared` when present; otherwise prints that the test is skipped.
+/// Whether a skipped test must fail instead: CI sets
+/// `UNRES_REQUIRE_CORPUS=1`, so that a green run means every corpus and
+/// tool test ran.
+pub fn skipping_forbidden() -> bool {
+    std::env::var_os("UNRES_REQUIRE_CORPUS").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// Says that `test` is skipped and why, or fails it when skipping is
+/// forbidden ([`skipping_forbidden`]).
+pub fn skip(test: &str, why: &str) {
+    if skipping_forbidden() {
+        panic!("{test}: {why}, and UNRES_REQUIRE_CORPUS is set: this test must run");
+    }
+    eprintln!("SKIPPED {test}: {why}");
+}
+
+/// `../shared` when present; otherwise says that the test is skipped (or
+/// fails it, see [`skip`]).
 pub fn shared(test: &str) -> Option<PathBuf> {
     let p = root().join("../shared");
     if p.join("corpus").is_dir() {
         Some(p)
     } else {
-        eprintln!("SKIPPED {test}: ../shared not found beside the project");
+        skip(test, "../shared not found beside the project");
         None
     }
 }
 
-/// Whether a command is on PATH; prints that the test is skipped if not.
+/// Whether a command is on PATH; says that the test is skipped if not (or
+/// fails it, see [`skip`]).
 pub fn have(cmd: &str, test: &str) -> bool {
     let ok = Command::new("sh")
         .args(["-c", &format!("command -v {cmd}")])
@@ -28,7 +46,7 @@ pub fn have(cmd: &str, test: &str) -> bool {
         .map(|o| o.status.success())
         .unwrap_or(false);
     if !ok {
-        eprintln!("SKIPPED {test}: {cmd} not installed (make deps)");
+        skip(test, &format!("{cmd} not installed (make deps)"));
     }
     ok
 }
