@@ -223,31 +223,33 @@ fn reshape(shape: Shape, value: Value) -> Value {
     }
 }
 
+/// Numbers anywhere in `v` as strings ("107" for 107).
 fn strings_of_numbers(v: Value) -> Value {
-    match v {
+    map_leaves(v, &|leaf| match leaf {
         Value::Number(n) => Value::String(n.to_string()),
-        Value::Array(a) => Value::Array(a.into_iter().map(strings_of_numbers).collect()),
-        Value::Object(o) => Value::Object(
-            o.into_iter()
-                .map(|(k, v)| (k, strings_of_numbers(v)))
-                .collect(),
-        ),
         other => other,
-    }
+    })
 }
 
+/// Strings of digits anywhere in `v` as numbers (74 for "74").
 fn numbers_of_strings(v: Value) -> Value {
-    match v {
+    map_leaves(v, &|leaf| match leaf {
         Value::String(s) => match s.trim().parse::<u64>() {
             Ok(n) => Value::from(n),
             Err(_) => Value::String(s),
         },
-        Value::Object(o) => Value::Object(
-            o.into_iter()
-                .map(|(k, v)| (k, numbers_of_strings(v)))
-                .collect(),
-        ),
         other => other,
+    })
+}
+
+/// `v` with `f` applied to every value that is no list or object.
+fn map_leaves(v: Value, f: &dyn Fn(Value) -> Value) -> Value {
+    match v {
+        Value::Array(a) => Value::Array(a.into_iter().map(|x| map_leaves(x, f)).collect()),
+        Value::Object(o) => {
+            Value::Object(o.into_iter().map(|(k, x)| (k, map_leaves(x, f))).collect())
+        }
+        leaf => f(leaf),
     }
 }
 
