@@ -155,7 +155,7 @@ fn main() -> ExitCode {
                 Ok(_) => ExitCode::from(1),
                 Err(e) => {
                     eprintln!("unres: {e}");
-                    ExitCode::from(1)
+                    ExitCode::from(if e.is_usage() { 2 } else { 1 })
                 }
             }
         }

@@ -62,6 +62,16 @@ pub enum Fatal {
     Threads { jobs: usize, message: String },
     #[error("cannot write the report {path}: {message}")]
     Report { path: PathBuf, message: String },
+    #[error("refusing to write the report {path}: it is {what}")]
+    ReportCollides { path: PathBuf, what: String },
+}
+
+impl Fatal {
+    /// Whether the command line asked for the impossible (exit status 2)
+    /// rather than the run failing.
+    pub fn is_usage(&self) -> bool {
+        matches!(self, Fatal::ReportCollides { .. })
+    }
 }
 
 /// Why one input failed.
@@ -150,6 +160,10 @@ pub fn run(paths: &[PathBuf], s: &Settings, emit: &EmitOptions) -> Result<Totals
         })
         .collect();
 
+    let report = match &s.report {
+        Some(path) => Some(report_target(path, s, &collected.jobs, &out)?),
+        None => None,
+    };
     let bar = progress_bar(collected.jobs.len(), s.quiet);
     let manifest = Manifest::load(out.root());
     let stamp = manifest::stamp(&s.read);
@@ -197,8 +211,8 @@ pub fn run(paths: &[PathBuf], s: &Settings, emit: &EmitOptions) -> Result<Totals
     }
 
     let totals = Totals::of(&records, start.elapsed());
-    if let Some(path) = &s.report {
-        write_report(path, s, &totals, &records, &out)?;
+    if let Some(path) = &report {
+        write_report(path, s, &totals, &records)?;
     }
     if !s.quiet {
         eprintln!("unres: {}", totals.line());
@@ -318,12 +332,45 @@ fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
     Ok(bytes)
 }
 
+/// Where the report goes, checked before anything is converted: never
+/// onto an input, an output of this run or the manifest.
+fn report_target(path: &Path, s: &Settings, jobs: &[Job], out: &OutDir) -> Result<PathBuf, Fatal> {
+    let fail = |message: String| Fatal::Report {
+        path: path.to_path_buf(),
+        message,
+    };
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    let real = dir
+        .map(fs::canonicalize)
+        .unwrap_or_else(std::env::current_dir)
+        .map(|d| d.join(path.file_name().unwrap_or_default()))
+        .map_err(|e| fail(e.to_string()))?;
+    let collides = |what: &str| Fatal::ReportCollides {
+        path: path.to_path_buf(),
+        what: what.to_string(),
+    };
+    if out.is_input(&real) {
+        return Err(collides("an input"));
+    }
+    if real == out.root().join(manifest::FILE) {
+        return Err(collides("the manifest of OUTDIR"));
+    }
+    let is_output = jobs.iter().any(|j| {
+        s.formats
+            .iter()
+            .any(|f| out.target(&j.rel, f.extension()) == real)
+    });
+    if is_output {
+        return Err(collides("an output of this run"));
+    }
+    Ok(real)
+}
+
 fn write_report(
-    path: &Path,
+    real: &Path,
     s: &Settings,
     totals: &Totals,
     records: &[Record],
-    out: &OutDir,
 ) -> Result<(), Fatal> {
     let report = Report {
         unres: env!("CARGO_PKG_VERSION"),
@@ -334,19 +381,10 @@ fn write_report(
         inputs: records,
     };
     let fail = |message: String| Fatal::Report {
-        path: path.to_path_buf(),
+        path: real.to_path_buf(),
         message,
     };
     let mut json = serde_json::to_vec_pretty(&report).map_err(|e| fail(e.to_string()))?;
     json.push(b'\n');
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-    let real = dir
-        .map(fs::canonicalize)
-        .unwrap_or_else(std::env::current_dir)
-        .map(|d| d.join(path.file_name().unwrap_or_default()))
-        .map_err(|e| fail(e.to_string()))?;
-    if out.is_input(&real) {
-        return Err(fail("refusing to overwrite an input".into()));
-    }
-    write::write_atomic(&real, &json).map_err(|e| fail(e.to_string()))
+    write::write_atomic(real, &json).map_err(|e| fail(e.to_string()))
 }

@@ -4,13 +4,17 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
 use thiserror::Error;
 use walkdir::WalkDir;
 
-/// What marks a temporary file of ours: `.NAME.unres-tmp-PID`.
+/// What marks a temporary file of ours: `.NAME.unres-tmp-PID-N`.
 const TMP_MARK: &str = ".unres-tmp-";
+
+/// N of the next temporary file name of this process.
+static NEXT: AtomicU64 = AtomicU64::new(0);
 
 /// Why an output was not written.
 #[derive(Debug, Error)]
@@ -101,7 +105,9 @@ impl OutDir {
     pub fn clean_leftovers(&self) -> usize {
         let mut removed = 0;
         for entry in WalkDir::new(&self.root).into_iter().flatten() {
-            if !entry.file_type().is_file() {
+            // Links, FIFOs and the like named as ours go too: only a
+            // planted one can have our name, and it is never followed.
+            if entry.file_type().is_dir() {
                 continue;
             }
             let name = entry.file_name().to_string_lossy();
@@ -124,7 +130,8 @@ fn leftover_pid(name: &str) -> Option<u32> {
     if !name.starts_with('.') {
         return None;
     }
-    let (_, pid) = name.rsplit_once(TMP_MARK)?;
+    let (_, tail) = name.rsplit_once(TMP_MARK)?;
+    let pid = tail.split_once('-').map_or(tail, |(pid, _)| pid);
     pid.parse().ok()
 }
 
@@ -139,19 +146,57 @@ fn process_alive(_pid: u32) -> bool {
     false
 }
 
-/// Writes to `.NAME.unres-tmp-PID` beside `target`, then renames it into
-/// place: a reader (or a run killed half-way) never sees a half-written file.
+/// Writes to a new `.NAME.unres-tmp-PID-N` beside `target`, flushes it to
+/// the disk, renames it into place and flushes the directory: a reader, a
+/// run killed half-way or a power cut never leaves a half-written output.
+/// The temporary file is created only if nothing (no file, no symbolic
+/// link) stands at its name, so nothing planted there is ever written
+/// through.
 pub fn write_atomic(target: &Path, data: &[u8]) -> io::Result<()> {
     let dir = target.parent().unwrap_or(Path::new("."));
-    let name = target.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = dir.join(format!(".{name}{TMP_MARK}{}", std::process::id()));
-    let result = fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(data))
+    let (tmp, mut file) = create_temporary(dir, target)?;
+    let result = file
+        .write_all(data)
+        .and_then(|_| file.sync_all())
         .and_then(|_| fs::rename(&tmp, target));
+    drop(file);
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
+        return result;
     }
-    result
+    sync_dir(dir)
+}
+
+/// A fresh temporary file beside `target`, under a name nobody held.
+fn create_temporary(dir: &Path, target: &Path) -> io::Result<(PathBuf, fs::File)> {
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    loop {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let tmp = dir.join(format!(".{name}{TMP_MARK}{}-{n}", std::process::id()));
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Flushes a directory's entries (the rename) to the disk, where the
+/// platform can.
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        fs::File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -192,13 +237,33 @@ mod tests {
         assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 0);
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_temporary_link_is_never_written_through() {
+        let d = tempfile::tempdir().unwrap();
+        let input = d.path().join("b.txt");
+        fs::write(&input, "input").unwrap();
+        let out = OutDir::open(&d.path().join("out"), HashSet::new()).unwrap();
+        let pid = std::process::id();
+        let next = NEXT.load(Ordering::Relaxed);
+        for n in next..next + 64 {
+            let planted = out.root().join(format!(".b.md{TMP_MARK}{pid}-{n}"));
+            std::os::unix::fs::symlink(&input, planted).unwrap();
+        }
+        let t = out.target(Path::new("b"), "md");
+        out.write(&t, b"markdown").unwrap();
+        assert_eq!(fs::read(&input).unwrap(), b"input");
+        assert_eq!(fs::read(&t).unwrap(), b"markdown");
+        assert!(!fs::symlink_metadata(&t).unwrap().file_type().is_symlink());
+    }
+
     #[test]
     fn cleans_leftovers_of_dead_processes_only() {
         let d = tempfile::tempdir().unwrap();
         let out = OutDir::open(d.path(), HashSet::new()).unwrap();
         fs::create_dir_all(d.path().join("s")).unwrap();
         // PIDs above the kernel's maximum (4194304) are never alive.
-        let dead = d.path().join("s/.a.md.unres-tmp-4194999");
+        let dead = d.path().join("s/.a.md.unres-tmp-4194999-3");
         let mine = d
             .path()
             .join(format!(".b.md.unres-tmp-{}", std::process::id()));

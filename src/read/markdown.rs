@@ -25,6 +25,14 @@ use crate::ir::{
     Warning,
 };
 
+/// Deepest list nesting accepted: resolutions nest sub-paragraphs three or
+/// four deep.
+pub const MAX_LIST_DEPTH: usize = 32;
+
+/// Deepest emphasis nesting kept; markers deeper than this are read as
+/// the emphasis they are already in.
+const MAX_EMPHASIS_DEPTH: usize = 16;
+
 /// Reads Markdown into the IR, with what the reader noticed.
 pub fn read(text: &str, opts: &ReadOptions) -> Result<(Resolution, Vec<Warning>), ReadError> {
     let options = Options::ENABLE_FOOTNOTES
@@ -191,7 +199,7 @@ impl<'a> Reader<'a> {
                     {
                         self.section = Section::Operative;
                     }
-                    let items = self.list(range.start)?;
+                    let items = self.list(range.start, 1)?;
                     let blocks = self.blocks_mut(range.start, "a list")?;
                     blocks.extend(items.into_iter().map(Block::Paragraph));
                 }
@@ -455,6 +463,7 @@ impl<'a> Reader<'a> {
         }
         let mut stack: Vec<(Frame, Vec<Inline>)> = vec![(Frame::Root, Vec::new())];
         let mut spans = Vec::new();
+        let mut too_deep = 0usize;
         while let Some(ev) = self.peek() {
             if !is_inline(ev) {
                 if matches!(
@@ -472,6 +481,7 @@ impl<'a> Reader<'a> {
                 self.warnings.push(Warning::CitationWithoutNote { marker });
             }
             let in_span = matches!(stack.last(), Some((Frame::Span(_), _)));
+            let deep = stack.len() > MAX_EMPHASIS_DEPTH;
             let top = &mut stack.last_mut().expect("root frame").1;
             match ev {
                 Event::Text(t) | Event::Code(t) | Event::InlineMath(t) => {
@@ -479,13 +489,21 @@ impl<'a> Reader<'a> {
                 }
                 Event::SoftBreak | Event::HardBreak => top.push(Inline::Text(" ".into())),
                 Event::FootnoteReference(m) => top.push(Inline::NoteRef(m.to_string())),
+                Event::Start(Tag::Emphasis | Tag::Strong) if deep => too_deep += 1,
+                Event::End(TagEnd::Emphasis | TagEnd::Strong) if too_deep > 0 => too_deep -= 1,
                 Event::Start(Tag::Emphasis | Tag::Strong) => stack.push((Frame::Em, Vec::new())),
                 Event::End(TagEnd::Emphasis | TagEnd::Strong) => close_em(&mut stack),
                 Event::InlineHtml(h) => {
                     let tag = h.trim().to_ascii_lowercase();
-                    if tag == "<em>" || tag == "<i>" {
+                    let opens = tag == "<em>" || tag == "<i>";
+                    let closes = tag == "</em>" || tag == "</i>";
+                    if opens && deep {
+                        too_deep += 1;
+                    } else if closes && too_deep > 0 {
+                        too_deep -= 1;
+                    } else if opens {
                         stack.push((Frame::Em, Vec::new()));
-                    } else if tag == "</em>" || tag == "</i>" {
+                    } else if closes {
                         close_em(&mut stack);
                     } else if let Some(class) = tag
                         .strip_prefix("<span class=\"")
@@ -521,11 +539,17 @@ impl<'a> Reader<'a> {
     }
 
     /// A list (its `Start` already read) as paragraphs.
-    fn list(&mut self, at: usize) -> Result<Vec<Paragraph>, ReadError> {
+    /// `depth` counts the lists this one is nested in, plus one: deeper
+    /// than [`MAX_LIST_DEPTH`] is refused before the recursion can exhaust
+    /// a worker thread's stack.
+    fn list(&mut self, at: usize, depth: usize) -> Result<Vec<Paragraph>, ReadError> {
+        if depth > MAX_LIST_DEPTH {
+            return self.err(at, format!("lists nested deeper than {MAX_LIST_DEPTH}"));
+        }
         let mut out = Vec::new();
         while let Some((ev, range)) = self.next() {
             match ev {
-                Event::Start(Tag::Item) => out.push(self.item(range.start)?),
+                Event::Start(Tag::Item) => out.push(self.item(range.start, depth)?),
                 Event::End(TagEnd::List(_)) => return Ok(out),
                 _ => return self.err(range.start, "unexpected content in a list"),
             }
@@ -533,7 +557,7 @@ impl<'a> Reader<'a> {
         self.err(at, "unterminated list")
     }
 
-    fn item(&mut self, at: usize) -> Result<Paragraph, ReadError> {
+    fn item(&mut self, at: usize, depth: usize) -> Result<Paragraph, ReadError> {
         let marker = self.src[at..].trim_start();
         let digits = marker.bytes().take_while(u8::is_ascii_digit).count();
         let ordered = digits > 0;
@@ -555,7 +579,7 @@ impl<'a> Reader<'a> {
                 }
                 Event::Start(Tag::List(_)) => {
                     self.pos += 1;
-                    items.extend(self.list(start)?);
+                    items.extend(self.list(start, depth + 1)?);
                     content.get_or_insert_with(Vec::new);
                 }
                 Event::Start(Tag::Paragraph) => {
