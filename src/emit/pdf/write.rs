@@ -13,7 +13,7 @@ use printpdf::{
 };
 
 use super::layout::{Laid, Page, Run};
-use super::shape::DocFace;
+use super::shape::{DocFace, Glyph};
 use crate::error::EmitError;
 
 /// Serialises `laid` to PDF bytes. `faces` are the shaper's faces (the
@@ -192,66 +192,87 @@ fn run_ops(run: &Run, face: &DocFace, laid: &Laid, ops: &mut Vec<Op>) {
         .get(run.text as usize)
         .map(String::as_str)
         .unwrap_or("");
+    let mut shown = Shown::at(run.x, run.glyphs.len());
     let mut pen = run.x;
-    let mut items: Vec<Codepoint> = Vec::with_capacity(run.glyphs.len());
-    let mut start_x = pen;
-    let flush = |items: &mut Vec<Codepoint>, x: f32, y: f32, ops: &mut Vec<Op>| {
-        if !items.is_empty() {
-            ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(x), Pt(laid.height - y)),
-            });
-            ops.push(Op::ShowText {
-                items: vec![TextItem::GlyphIds(std::mem::take(items))],
-            });
-        }
-    };
-    // Pen positions in whole thousandths of an em, rounded cumulatively so
-    // that the error never builds up along a line: short numbers, small
-    // files.
-    let mut ideal = 0.0f64;
-    let mut emitted = 0i64;
     for g in &run.glyphs {
-        let own = face
-            .rb
-            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.gid))
-            .unwrap_or(0);
-        // printpdf writes /W as the truncated advance in thousandths.
-        let w = (own as f32 * 1000.0 / face.upem) as i64;
         let cid = match text.get(g.start as usize..g.end as usize) {
             Some(s) if !s.is_empty() => s.to_string(),
             _ => " ".to_string(),
         };
         if g.dx != 0.0 || g.dy != 0.0 {
-            flush(&mut items, start_x, run.y, ops);
-            let mut one = vec![Codepoint {
+            shown.flush(run.y, laid, ops);
+            let mut mark = Shown::at(pen + g.dx * run.size, 1);
+            mark.items.push(Codepoint {
                 gid: g.gid,
                 offset: 0.0,
                 cid: Some(cid),
-            }];
-            flush(
-                &mut one,
-                pen + g.dx * run.size,
-                run.y - g.dy * run.size,
-                ops,
-            );
+            });
+            mark.flush(run.y - g.dy * run.size, laid, ops);
             pen += g.adv * run.size;
-            start_x = pen;
-            ideal = 0.0;
-            emitted = 0;
-            continue;
+            shown = Shown::at(pen, run.glyphs.len());
+        } else {
+            shown.push(g, own_advance(face, g.gid), cid);
+            pen += g.adv * run.size;
         }
-        ideal += g.adv as f64 * 1000.0;
-        let target = ideal.round() as i64;
-        let offset = w - (target - emitted);
-        emitted = target;
-        items.push(Codepoint {
+    }
+    shown.flush(run.y, laid, ops);
+}
+
+/// The font's own advance of glyph `gid` in whole thousandths of an em,
+/// truncated, as printpdf writes it in /W.
+fn own_advance(face: &DocFace, gid: u16) -> i64 {
+    let own = face
+        .rb
+        .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
+        .unwrap_or(0);
+    (own as f32 * 1000.0 / face.upem) as i64
+}
+
+/// Glyphs shown from one text matrix at `x`. Pen positions are kept in
+/// whole thousandths of an em, rounded cumulatively so that the error
+/// never builds up along a line: short numbers, small files.
+struct Shown {
+    x: f32,
+    items: Vec<Codepoint>,
+    ideal: f64,
+    emitted: i64,
+}
+
+impl Shown {
+    fn at(x: f32, capacity: usize) -> Shown {
+        Shown {
+            x,
+            items: Vec::with_capacity(capacity),
+            ideal: 0.0,
+            emitted: 0,
+        }
+    }
+
+    /// Adds a glyph whose font advance is `own` thousandths of an em.
+    fn push(&mut self, g: &Glyph, own: i64, cid: String) {
+        self.ideal += g.adv as f64 * 1000.0;
+        let target = self.ideal.round() as i64;
+        let offset = own - (target - self.emitted);
+        self.emitted = target;
+        self.items.push(Codepoint {
             gid: g.gid,
             offset: offset as f32,
             cid: Some(cid),
         });
-        pen += g.adv * run.size;
     }
-    flush(&mut items, start_x, run.y, ops);
+
+    /// Shows the glyphs so far on baseline `y` (from the top), if any.
+    fn flush(&mut self, y: f32, laid: &Laid, ops: &mut Vec<Op>) {
+        if self.items.is_empty() {
+            return;
+        }
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(self.x), Pt(laid.height - y)),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(std::mem::take(&mut self.items))],
+        });
+    }
 }
 
 /// Language, reading direction, outline and a content-derived identifier.
