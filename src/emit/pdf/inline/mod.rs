@@ -131,6 +131,9 @@ pub(super) fn paragraph(cx: &mut Ctx, spec: &ParaSpec) -> Result<Vec<Bx>, EmitEr
     let m = Metrics::new(cx.tpl, spec.size, spec.leading);
     let levels = segment::Levels::new(&para.text, cx.rtl);
     let breaks = segment::breaks(&para);
+    // The number is shaped before the text: faces open in order of first
+    // use (the font ids of the file follow it), and the number's text
+    // comes before the paragraph's among the document's texts.
     let mut number = segment::number(cx, spec, &m)?;
     // The first line starts after a number wider than its indent.
     let first = number.as_ref().map_or(spec.first, |n| n.indent(spec));
