@@ -630,3 +630,53 @@ fn english_notes_sit_on_the_page_of_their_first_citation() {
         notes_on_citation_pages(&pdf, &res).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
 }
+
+/// Lines of each function of `src` (from its `fn` line to the line at the
+/// same indentation that closes it, or ends a declaration).
+fn function_lengths(src: &str) -> Vec<(usize, String)> {
+    let lines: Vec<&str> = src.lines().collect();
+    let mut out = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.trim_start();
+        let head = ["fn ", "pub fn ", "pub(super) fn ", "pub(crate) fn "];
+        if !head.iter().any(|h| t.starts_with(h)) || t.ends_with('}') || t.ends_with(';') {
+            continue;
+        }
+        let indent = &l[..l.len() - t.len()];
+        let end = lines[i + 1..].iter().position(|m| {
+            m.strip_prefix(indent).is_some_and(|rest| {
+                !rest.starts_with(' ') && (rest == "}" || rest.trim_end().ends_with(';'))
+            })
+        });
+        out.push((end.map_or(lines.len() - i, |e| e + 2), t.to_string()));
+    }
+    out
+}
+
+#[test]
+fn no_function_of_the_pdf_emitter_is_longer_than_120_lines() {
+    fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, files);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/emit/pdf"),
+        &mut files,
+    );
+    assert!(files.len() > 10, "the PDF emitter's files are found");
+    for file in files {
+        let src = std::fs::read_to_string(&file).expect("readable");
+        for (len, head) in function_lengths(&src) {
+            assert!(len <= 120, "{}: {len} lines: {head}", file.display());
+        }
+    }
+    let lens = function_lengths("fn a() {\n    x;\n}\n\nfn b(\n    y: u8,\n) {\n}\n");
+    assert_eq!(lens.iter().map(|l| l.0).collect::<Vec<_>>(), [3, 4]);
+}

@@ -1,13 +1,19 @@
 //! Printable PDF: shaped, justified, paginated text with footnotes on the
 //! page of their first citation, fonts embedded as subsets.
 //!
-//! Layout ([`layout`]) is separate from serialisation ([`write`](mod@write)); fonts
+//! Layout ([`layout`]: IR → flows → lines → pages, in `flows`, `inline`,
+//! `pager` and `furniture`) is separate from serialisation
+//! ([`write`](mod@write)), which sees the laid-out pages only; fonts
 //! ([`fonts`]) are a shared, read-only resource built once per run and
 //! carried in [`PdfSetup`].
 
+mod flows;
 pub mod fonts;
+mod furniture;
+mod inline;
 pub mod layout;
 pub mod linebreak;
+mod pager;
 pub mod shape;
 pub mod template;
 pub mod write;
@@ -84,7 +90,7 @@ impl PdfSetup {
     pub fn render(&self, res: &Resolution) -> Result<Vec<u8>, EmitError> {
         let mut shaper = FontShaper::new(&self.fonts, Family::for_lang(res.meta.lang))?;
         let laid = layout::layout(res, &self.template, self.paper, &mut shaper)?;
-        write::write(&laid, &shaper.faces, res, self.epoch)
+        write::write(&laid, &shaper.faces, self.epoch)
     }
 
     /// Loads the fonts a document in `lang` is set in now rather than on

@@ -1,150 +1,34 @@
 //! Writing laid-out pages as PDF objects with printpdf, then finishing the
 //! document (language, outline, identifier) on the lopdf level, where
 //! printpdf would otherwise put random identifiers.
+//!
+//! The writer sees the laid-out document ([`Laid`]) and the faces only,
+//! never the IR: whatever the file needs (title, language, direction,
+//! bookmarks) layout has put there.
 
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
     Codepoint, FontId, Line, LinePoint, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
     PdfSaveOptions, Point, Pt, TextItem, TextMatrix, TextRenderingMode,
 };
 
-use super::layout::{Laid, Run};
-use super::shape::DocFace;
+use super::layout::{Laid, Page, Run};
+use super::shape::{DocFace, Glyph};
 use crate::error::EmitError;
-use crate::ir::Resolution;
 
 /// Serialises `laid` to PDF bytes. `faces` are the shaper's faces (the
 /// runs' `face` indexes them); `epoch` dates the document (seconds since
 /// 1970, from `SOURCE_DATE_EPOCH`), 0 when absent, so output never depends
 /// on the clock.
-pub fn write(
-    laid: &Laid,
-    faces: &[DocFace],
-    res: &Resolution,
-    epoch: Option<i64>,
-) -> Result<Vec<u8>, EmitError> {
-    let title = document_title(res);
-    let mut doc = PdfDocument::new(&title);
-    let date = printpdf::OffsetDateTime::from_unix_timestamp(epoch.unwrap_or(0))
-        .map_err(|e| EmitError::Other(format!("SOURCE_DATE_EPOCH: {e}")))?;
-    doc.metadata.info.creation_date = date;
-    doc.metadata.info.modification_date = date;
-    doc.metadata.info.metadata_date = date;
-    doc.metadata.info.creator = "unres".into();
-    doc.metadata.info.producer = "unres (printpdf)".into();
-    doc.metadata.info.subject = res.meta.symbol.clone();
-
-    // Fonts under fixed ids (printpdf's own are random): six capitals, as
-    // the subset tag of the font name is taken from them.
-    let mut used = vec![false; faces.len()];
-    for page in &laid.pages {
-        for r in &page.runs {
-            if let Some(u) = used.get_mut(r.face as usize) {
-                *u = true;
-            }
-        }
-    }
-    // One font per face file, however many ways it is drawn.
-    let owner: Vec<usize> = (0..faces.len())
-        .map(|i| {
-            (0..=i)
-                .find(|&j| std::ptr::eq(faces[j].face, faces[i].face))
-                .unwrap_or(i)
-        })
-        .collect();
-    let ids: Vec<FontId> = owner
+pub fn write(laid: &Laid, faces: &[DocFace], epoch: Option<i64>) -> Result<Vec<u8>, EmitError> {
+    let mut doc = PdfDocument::new(&laid.title);
+    info(&mut doc, laid, epoch)?;
+    let fonts = Fonts::embed(&mut doc, laid, faces);
+    let pages = laid
+        .pages
         .iter()
-        .map(|&i| {
-            FontId(format!(
-                "UNRF{}{}",
-                (b'A' + (i / 26) as u8) as char,
-                (b'A' + (i % 26) as u8) as char
-            ))
-        })
+        .map(|page| pdf_page(page, laid, faces, &fonts))
         .collect();
-    for (i, face) in faces.iter().enumerate() {
-        if used[i] && !doc.resources.fonts.map.contains_key(&ids[i]) {
-            doc.resources
-                .fonts
-                .map
-                .insert(ids[i].clone(), PdfFont::new(face.face.parsed.clone()));
-        }
-    }
-
-    let mut pages = Vec::with_capacity(laid.pages.len());
-    for page in &laid.pages {
-        let mut ops = Vec::with_capacity(page.runs.len() * 3 + page.rules.len() * 2 + 4);
-        if !page.rules.is_empty() {
-            let mut width = -1.0;
-            for rule in &page.rules {
-                if rule.width != width {
-                    width = rule.width;
-                    ops.push(Op::SetOutlineThickness { pt: Pt(width) });
-                }
-                ops.push(Op::DrawLine {
-                    line: Line {
-                        points: vec![
-                            LinePoint {
-                                p: Point {
-                                    x: Pt(rule.x1),
-                                    y: Pt(laid.height - rule.y1),
-                                },
-                                bezier: false,
-                            },
-                            LinePoint {
-                                p: Point {
-                                    x: Pt(rule.x2),
-                                    y: Pt(laid.height - rule.y2),
-                                },
-                                bezier: false,
-                            },
-                        ],
-                        is_closed: false,
-                    },
-                });
-            }
-        }
-        ops.push(Op::StartTextSection);
-        let mut current: Option<(usize, f32)> = None;
-        let mut outlined = false;
-        for run in &page.runs {
-            let Some(face) = faces.get(run.face as usize) else {
-                continue;
-            };
-            let font = owner[run.face as usize];
-            if current != Some((font, run.size)) {
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(ids[run.face as usize].clone()),
-                    size: Pt(run.size),
-                });
-                current = Some((font, run.size));
-            }
-            match face.embolden {
-                Some(w) => {
-                    ops.push(Op::SetOutlineThickness {
-                        pt: Pt(w * run.size),
-                    });
-                    ops.push(Op::SetTextRenderingMode {
-                        mode: TextRenderingMode::FillStroke,
-                    });
-                    outlined = true;
-                }
-                None if outlined => {
-                    ops.push(Op::SetTextRenderingMode {
-                        mode: TextRenderingMode::Fill,
-                    });
-                    outlined = false;
-                }
-                None => {}
-            }
-            run_ops(run, face, laid, &mut ops);
-        }
-        ops.push(Op::EndTextSection);
-        pages.push(PdfPage::new(
-            printpdf::Mm::from(Pt(laid.width)),
-            printpdf::Mm::from(Pt(laid.height)),
-            ops,
-        ));
-    }
     doc.with_pages(pages);
 
     let mut warnings = Vec::new();
@@ -153,7 +37,7 @@ pub fn write(
         ..Default::default()
     };
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    finish(&mut lo, laid, res, &title)?;
+    finish(&mut lo, laid)?;
     lo.compress();
     let mut out = Vec::new();
     lo.save_to(&mut out)
@@ -161,10 +45,141 @@ pub fn write(
     Ok(out)
 }
 
-/// The title in the document information: symbol and title.
-fn document_title(res: &Resolution) -> String {
-    let t = format!("{} {}", res.meta.symbol, res.meta.title);
-    t.trim().to_string()
+/// The document information: dates from `epoch`, creator, subject.
+fn info(doc: &mut PdfDocument, laid: &Laid, epoch: Option<i64>) -> Result<(), EmitError> {
+    let date = printpdf::OffsetDateTime::from_unix_timestamp(epoch.unwrap_or(0))
+        .map_err(|e| EmitError::Other(format!("SOURCE_DATE_EPOCH: {e}")))?;
+    let info = &mut doc.metadata.info;
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+    info.creator = "unres".into();
+    info.producer = "unres (printpdf)".into();
+    info.subject = laid.symbol.clone();
+    Ok(())
+}
+
+/// The document's fonts: one per face file, however many ways it is
+/// drawn, under fixed ids (printpdf's own are random).
+struct Fonts {
+    /// Per face, the first face of the same file (whose font it uses).
+    owner: Vec<usize>,
+    /// Per face, the font id.
+    ids: Vec<FontId>,
+}
+
+impl Fonts {
+    /// Adds to `doc` the fonts of the faces some run uses.
+    fn embed(doc: &mut PdfDocument, laid: &Laid, faces: &[DocFace]) -> Fonts {
+        let mut used = vec![false; faces.len()];
+        for r in laid.pages.iter().flat_map(|p| &p.runs) {
+            if let Some(u) = used.get_mut(r.face as usize) {
+                *u = true;
+            }
+        }
+        let owner: Vec<usize> = (0..faces.len())
+            .map(|i| {
+                (0..=i)
+                    .find(|&j| std::ptr::eq(faces[j].face, faces[i].face))
+                    .unwrap_or(i)
+            })
+            .collect();
+        let ids: Vec<FontId> = owner.iter().map(|&i| font_id(i)).collect();
+        let map = &mut doc.resources.fonts.map;
+        for (i, face) in faces.iter().enumerate() {
+            if used[i] && !map.contains_key(&ids[i]) {
+                map.insert(ids[i].clone(), PdfFont::new(face.face.parsed.clone()));
+            }
+        }
+        Fonts { owner, ids }
+    }
+}
+
+/// The id of font `i`: six capitals, as the subset tag of the font name
+/// is taken from them.
+fn font_id(i: usize) -> FontId {
+    FontId(format!(
+        "UNRF{}{}",
+        (b'A' + (i / 26) as u8) as char,
+        (b'A' + (i % 26) as u8) as char
+    ))
+}
+
+/// One page: its rules, then its text.
+fn pdf_page(page: &Page, laid: &Laid, faces: &[DocFace], fonts: &Fonts) -> PdfPage {
+    let mut ops = Vec::with_capacity(page.runs.len() * 3 + page.rules.len() * 2 + 4);
+    rule_ops(page, laid, &mut ops);
+    ops.push(Op::StartTextSection);
+    text_ops(page, laid, faces, fonts, &mut ops);
+    ops.push(Op::EndTextSection);
+    PdfPage::new(
+        printpdf::Mm::from(Pt(laid.width)),
+        printpdf::Mm::from(Pt(laid.height)),
+        ops,
+    )
+}
+
+/// The page's rules, the line width set only when it changes.
+fn rule_ops(page: &Page, laid: &Laid, ops: &mut Vec<Op>) {
+    let point = |x: f32, y: f32| LinePoint {
+        p: Point {
+            x: Pt(x),
+            y: Pt(laid.height - y),
+        },
+        bezier: false,
+    };
+    let mut width = -1.0;
+    for rule in &page.rules {
+        if rule.width != width {
+            width = rule.width;
+            ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+        }
+        ops.push(Op::DrawLine {
+            line: Line {
+                points: vec![point(rule.x1, rule.y1), point(rule.x2, rule.y2)],
+                is_closed: false,
+            },
+        });
+    }
+}
+
+/// The page's runs: font and size set when they change, synthetic bold
+/// drawn filled and stroked.
+fn text_ops(page: &Page, laid: &Laid, faces: &[DocFace], fonts: &Fonts, ops: &mut Vec<Op>) {
+    let mut current: Option<(usize, f32)> = None;
+    let mut outlined = false;
+    for run in &page.runs {
+        let Some(face) = faces.get(run.face as usize) else {
+            continue;
+        };
+        let font = fonts.owner[run.face as usize];
+        if current != Some((font, run.size)) {
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(fonts.ids[run.face as usize].clone()),
+                size: Pt(run.size),
+            });
+            current = Some((font, run.size));
+        }
+        match face.embolden {
+            Some(w) => {
+                ops.push(Op::SetOutlineThickness {
+                    pt: Pt(w * run.size),
+                });
+                ops.push(Op::SetTextRenderingMode {
+                    mode: TextRenderingMode::FillStroke,
+                });
+                outlined = true;
+            }
+            None if outlined => {
+                ops.push(Op::SetTextRenderingMode {
+                    mode: TextRenderingMode::Fill,
+                });
+                outlined = false;
+            }
+            None => {}
+        }
+        run_ops(run, face, laid, ops);
+    }
 }
 
 /// Glyphs of one run: a text matrix at its start, glyph ids with the
@@ -177,162 +192,200 @@ fn run_ops(run: &Run, face: &DocFace, laid: &Laid, ops: &mut Vec<Op>) {
         .get(run.text as usize)
         .map(String::as_str)
         .unwrap_or("");
+    let mut shown = Shown::at(run.x, run.glyphs.len());
     let mut pen = run.x;
-    let mut items: Vec<Codepoint> = Vec::with_capacity(run.glyphs.len());
-    let mut start_x = pen;
-    let flush = |items: &mut Vec<Codepoint>, x: f32, y: f32, ops: &mut Vec<Op>| {
-        if !items.is_empty() {
-            ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(x), Pt(laid.height - y)),
-            });
-            ops.push(Op::ShowText {
-                items: vec![TextItem::GlyphIds(std::mem::take(items))],
-            });
-        }
-    };
-    // Pen positions in whole thousandths of an em, rounded cumulatively so
-    // that the error never builds up along a line: short numbers, small
-    // files.
-    let mut ideal = 0.0f64;
-    let mut emitted = 0i64;
     for g in &run.glyphs {
-        let own = face
-            .rb
-            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.gid))
-            .unwrap_or(0);
-        // printpdf writes /W as the truncated advance in thousandths.
-        let w = (own as f32 * 1000.0 / face.upem) as i64;
         let cid = match text.get(g.start as usize..g.end as usize) {
             Some(s) if !s.is_empty() => s.to_string(),
             _ => " ".to_string(),
         };
         if g.dx != 0.0 || g.dy != 0.0 {
-            flush(&mut items, start_x, run.y, ops);
-            let mut one = vec![Codepoint {
+            shown.flush(run.y, laid, ops);
+            let mut mark = Shown::at(pen + g.dx * run.size, 1);
+            mark.items.push(Codepoint {
                 gid: g.gid,
                 offset: 0.0,
                 cid: Some(cid),
-            }];
-            flush(
-                &mut one,
-                pen + g.dx * run.size,
-                run.y - g.dy * run.size,
-                ops,
-            );
+            });
+            mark.flush(run.y - g.dy * run.size, laid, ops);
             pen += g.adv * run.size;
-            start_x = pen;
-            ideal = 0.0;
-            emitted = 0;
-            continue;
+            shown = Shown::at(pen, run.glyphs.len());
+        } else {
+            shown.push(g, own_advance(face, g.gid), cid);
+            pen += g.adv * run.size;
         }
-        ideal += g.adv as f64 * 1000.0;
-        let target = ideal.round() as i64;
-        let offset = w - (target - emitted);
-        emitted = target;
-        items.push(Codepoint {
+    }
+    shown.flush(run.y, laid, ops);
+}
+
+/// The font's own advance of glyph `gid` in whole thousandths of an em,
+/// truncated, as printpdf writes it in /W.
+fn own_advance(face: &DocFace, gid: u16) -> i64 {
+    let own = face
+        .rb
+        .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
+        .unwrap_or(0);
+    (own as f32 * 1000.0 / face.upem) as i64
+}
+
+/// Glyphs shown from one text matrix at `x`. Pen positions are kept in
+/// whole thousandths of an em, rounded cumulatively so that the error
+/// never builds up along a line: short numbers, small files.
+struct Shown {
+    x: f32,
+    items: Vec<Codepoint>,
+    ideal: f64,
+    emitted: i64,
+}
+
+impl Shown {
+    fn at(x: f32, capacity: usize) -> Shown {
+        Shown {
+            x,
+            items: Vec::with_capacity(capacity),
+            ideal: 0.0,
+            emitted: 0,
+        }
+    }
+
+    /// Adds a glyph whose font advance is `own` thousandths of an em.
+    fn push(&mut self, g: &Glyph, own: i64, cid: String) {
+        self.ideal += g.adv as f64 * 1000.0;
+        let target = self.ideal.round() as i64;
+        let offset = own - (target - self.emitted);
+        self.emitted = target;
+        self.items.push(Codepoint {
             gid: g.gid,
             offset: offset as f32,
             cid: Some(cid),
         });
-        pen += g.adv * run.size;
     }
-    flush(&mut items, start_x, run.y, ops);
+
+    /// Shows the glyphs so far on baseline `y` (from the top), if any.
+    fn flush(&mut self, y: f32, laid: &Laid, ops: &mut Vec<Op>) {
+        if self.items.is_empty() {
+            return;
+        }
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(self.x), Pt(laid.height - y)),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(std::mem::take(&mut self.items))],
+        });
+    }
 }
 
 /// Language, reading direction, outline and a content-derived identifier.
-fn finish(
-    lo: &mut lopdf::Document,
-    laid: &Laid,
-    res: &Resolution,
-    title: &str,
-) -> Result<(), EmitError> {
-    use lopdf::{Dictionary, Object, StringFormat};
-    let utf16 = |s: &str| {
-        let mut b = vec![0xFE, 0xFF];
-        for u in s.encode_utf16() {
-            b.extend(u.to_be_bytes());
-        }
-        Object::String(b, StringFormat::Hexadecimal)
-    };
-    let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().values().copied().collect();
+fn finish(lo: &mut lopdf::Document, laid: &Laid) -> Result<(), EmitError> {
+    let outline = outline(lo, laid);
+    catalog(lo, laid, outline)?;
+    drop_empty_info(lo);
+    // Drop printpdf's own outline objects, now unreferenced.
+    lo.prune_objects();
+    file_id(lo, laid);
+    Ok(())
+}
 
-    // Outline, in document order (printpdf sorts bookmarks by name).
+/// A text string in UTF-16 with its byte order mark.
+fn utf16(s: &str) -> Object {
+    let mut b = vec![0xFE, 0xFF];
+    for u in s.encode_utf16() {
+        b.extend(u.to_be_bytes());
+    }
+    Object::String(b, StringFormat::Hexadecimal)
+}
+
+/// The outline, in document order (printpdf sorts bookmarks by name);
+/// its root, when there are bookmarks.
+fn outline(lo: &mut lopdf::Document, laid: &Laid) -> Option<ObjectId> {
+    let page_ids: Vec<ObjectId> = lo.get_pages().values().copied().collect();
     let marks: Vec<_> = laid
         .outline
         .iter()
         .filter(|m| m.page < page_ids.len())
         .collect();
-    let outline_id = if marks.is_empty() {
-        None
-    } else {
-        let root = lo.new_object_id();
-        let ids: Vec<lopdf::ObjectId> = marks.iter().map(|_| lo.new_object_id()).collect();
-        for (i, m) in marks.iter().enumerate() {
-            let mut d = Dictionary::new();
-            d.set("Title", utf16(&m.title));
-            d.set("Parent", Object::Reference(root));
-            d.set(
-                "Dest",
-                Object::Array(vec![
-                    Object::Reference(page_ids[m.page]),
-                    Object::Name(b"XYZ".to_vec()),
-                    Object::Null,
-                    Object::Real(laid.height - m.y + 12.0),
-                    Object::Null,
-                ]),
-            );
-            if i > 0 {
-                d.set("Prev", Object::Reference(ids[i - 1]));
-            }
-            if i + 1 < ids.len() {
-                d.set("Next", Object::Reference(ids[i + 1]));
-            }
-            lo.objects.insert(ids[i], Object::Dictionary(d));
-        }
+    if marks.is_empty() {
+        return None;
+    }
+    let root = lo.new_object_id();
+    let ids: Vec<ObjectId> = marks.iter().map(|_| lo.new_object_id()).collect();
+    for (i, m) in marks.iter().enumerate() {
         let mut d = Dictionary::new();
-        d.set("Type", Object::Name(b"Outlines".to_vec()));
-        d.set("First", Object::Reference(ids[0]));
-        d.set("Last", Object::Reference(ids[ids.len() - 1]));
-        d.set("Count", Object::Integer(ids.len() as i64));
-        lo.objects.insert(root, Object::Dictionary(d));
-        Some(root)
-    };
+        d.set("Title", utf16(&m.title));
+        d.set("Parent", Object::Reference(root));
+        d.set(
+            "Dest",
+            Object::Array(vec![
+                Object::Reference(page_ids[m.page]),
+                Object::Name(b"XYZ".to_vec()),
+                Object::Null,
+                Object::Real(laid.height - m.y + 12.0),
+                Object::Null,
+            ]),
+        );
+        if i > 0 {
+            d.set("Prev", Object::Reference(ids[i - 1]));
+        }
+        if i + 1 < ids.len() {
+            d.set("Next", Object::Reference(ids[i + 1]));
+        }
+        lo.objects.insert(ids[i], Object::Dictionary(d));
+    }
+    let mut d = Dictionary::new();
+    d.set("Type", Object::Name(b"Outlines".to_vec()));
+    d.set("First", Object::Reference(ids[0]));
+    d.set("Last", Object::Reference(ids[ids.len() - 1]));
+    d.set("Count", Object::Integer(ids.len() as i64));
+    lo.objects.insert(root, Object::Dictionary(d));
+    Some(root)
+}
 
+/// The catalog: language, our outline in place of printpdf's, the viewer
+/// showing the title and reading in the document's direction.
+fn catalog(
+    lo: &mut lopdf::Document,
+    laid: &Laid,
+    outline: Option<ObjectId>,
+) -> Result<(), EmitError> {
     let catalog = lo
         .catalog_mut()
         .map_err(|e| EmitError::Other(format!("PDF catalog: {e}")))?;
-    catalog.set("Lang", Object::string_literal(res.meta.lang.iso639_1()));
+    catalog.set("Lang", Object::string_literal(laid.lang));
     catalog.remove(b"Outlines");
-    if let Some(root) = outline_id {
+    if let Some(root) = outline {
         catalog.set("Outlines", Object::Reference(root));
         catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
     }
     let mut prefs = Dictionary::new();
     prefs.set("DisplayDocTitle", Object::Boolean(true));
-    if res.meta.lang.is_rtl() {
+    if laid.rtl {
         prefs.set("Direction", Object::Name(b"R2L".to_vec()));
     }
     catalog.set("ViewerPreferences", Object::Dictionary(prefs));
+    Ok(())
+}
 
-    // printpdf labels every file PDF/X and writes empty keys: drop them.
-    if let Ok(info) = lo.trailer.get(b"Info").and_then(Object::as_reference) {
-        if let Ok(Object::Dictionary(d)) = lo.get_object_mut(info) {
-            for key in [
-                "GTS_PDFXVersion",
-                "Identifier",
-                "Keywords",
-                "Author",
-                "Trapped",
-            ] {
-                d.remove(key.as_bytes());
-            }
+/// printpdf labels every file PDF/X and writes empty keys: drop them.
+fn drop_empty_info(lo: &mut lopdf::Document) {
+    let Ok(info) = lo.trailer.get(b"Info").and_then(Object::as_reference) else {
+        return;
+    };
+    if let Ok(Object::Dictionary(d)) = lo.get_object_mut(info) {
+        for key in [
+            "GTS_PDFXVersion",
+            "Identifier",
+            "Keywords",
+            "Author",
+            "Trapped",
+        ] {
+            d.remove(key.as_bytes());
         }
     }
+}
 
-    // Drop printpdf's own outline objects, now unreferenced.
-    lo.prune_objects();
-
-    // A file identifier derived from the content, not from a random source.
+/// A file identifier derived from the content (title, texts, page
+/// count), not from a random source.
+fn file_id(lo: &mut lopdf::Document, laid: &Laid) {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |bytes: &[u8]| {
         for &b in bytes {
@@ -340,18 +393,12 @@ fn finish(
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
     };
-    feed(title.as_bytes());
+    feed(laid.title.as_bytes());
     for t in &laid.texts {
         feed(t.as_bytes());
     }
     feed(&(laid.pages.len() as u64).to_le_bytes());
     let id = format!("{h:016x}{:016x}", h.rotate_left(29) ^ 0x9e37_79b9_7f4a_7c15);
-    lo.trailer.set(
-        "ID",
-        Object::Array(vec![
-            Object::String(id.as_bytes().to_vec(), StringFormat::Hexadecimal),
-            Object::String(id.as_bytes().to_vec(), StringFormat::Hexadecimal),
-        ]),
-    );
-    Ok(())
+    let id = Object::String(id.as_bytes().to_vec(), StringFormat::Hexadecimal);
+    lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
 }

@@ -1,0 +1,361 @@
+//! The IR as flows: boxes of set lines and the glue between them, with
+//! bookmarks on the boxes that open a part. The only part of layout that
+//! walks the IR's blocks; the pager sees boxes only.
+
+use super::fonts::Style;
+use super::furniture;
+use super::inline::{paragraph, Align, ParaSpec};
+use super::layout::{Bx, Ctx, Flow, Rule};
+use crate::error::EmitError;
+use crate::ir::{Annex, Block, Heading, Inline, Note, Paragraph, Resolution, Table};
+use crate::lang::outline_labels;
+
+/// Everything but notes and page furniture, as flows.
+pub(super) fn document(cx: &mut Ctx, res: &Resolution) -> Result<Vec<Flow>, EmitError> {
+    let t = cx.tpl;
+    let mut flows = Vec::new();
+    furniture::masthead(cx, &mut flows, &res.masthead)?;
+    for line in &res.preface {
+        let boxes = plain(cx, line, Style::Regular, t.preface.size, Align::Center)?;
+        push_boxes(&mut flows, boxes, None);
+    }
+    if !res.preface.is_empty() {
+        flows.push(Flow::Glue(t.preface.space_after));
+    }
+    title(cx, &mut flows, res)?;
+    parts(cx, &mut flows, res)?;
+    conclusions(cx, &mut flows, &res.conclusions)?;
+    for annex in &res.annexes {
+        annex_flows(cx, &mut flows, annex)?;
+    }
+    Ok(flows)
+}
+
+/// Each note's own lines, set once, the marker hanging in the margin.
+pub(super) fn notes(cx: &mut Ctx, notes: &[Note]) -> Result<Vec<Vec<Bx>>, EmitError> {
+    let ns = &cx.tpl.notes;
+    let mut out = Vec::with_capacity(notes.len());
+    for note in notes {
+        let spec = ParaSpec {
+            content: &note.content,
+            prefix: None,
+            style: Style::Regular,
+            size: ns.size,
+            leading: ns.leading,
+            first: ns.marker_width,
+            rest: ns.marker_width,
+            number: Some((&note.marker, 0.0)),
+            number_sup: true,
+            align: Align::Justify,
+            area_start: 0.0,
+            area_width: cx.width,
+        };
+        out.push(paragraph(cx, &spec)?);
+    }
+    Ok(out)
+}
+
+/// One line of plain text (masthead, preface, conclusions, furniture) as
+/// line boxes.
+pub(super) fn plain(
+    cx: &mut Ctx,
+    line: &str,
+    style: Style,
+    size: f32,
+    align: Align,
+) -> Result<Vec<Bx>, EmitError> {
+    let content = vec![Inline::Text(line.to_string())];
+    let spec = ParaSpec::simple(cx, &content, style, size, align);
+    paragraph(cx, &spec)
+}
+
+/// Appends boxes, the bookmark on the first that has none of its own.
+pub(super) fn push_boxes(flows: &mut Vec<Flow>, boxes: Vec<Bx>, mark: Option<String>) {
+    let mut mark = mark;
+    for mut b in boxes {
+        if b.mark.is_none() {
+            b.mark = mark.take();
+        }
+        flows.push(Flow::Box(b));
+    }
+}
+
+/// Keeps every box with the next one (titles, headings).
+fn keep_all(mut boxes: Vec<Bx>) -> Vec<Bx> {
+    for b in &mut boxes {
+        b.keep = true;
+    }
+    boxes
+}
+
+/// Number and title in bold, the title hanging after its number.
+fn title(cx: &mut Ctx, flows: &mut Vec<Flow>, res: &Resolution) -> Result<(), EmitError> {
+    let t = cx.tpl;
+    let meta = &res.meta;
+    let title = vec![Inline::Text(meta.title.clone())];
+    let mut spec = ParaSpec::simple(cx, &title, Style::Bold, t.title.size, Align::Start);
+    if !meta.title_num.is_empty() {
+        spec.number = Some((&meta.title_num, 0.0));
+        spec.first = t.text.number_width;
+        spec.rest = t.text.number_width;
+    }
+    let mark = format!("{} {}", meta.title_num, meta.title);
+    let boxes = keep_all(paragraph(cx, &spec)?);
+    push_boxes(flows, boxes, Some(mark.trim().to_string()));
+    flows.push(Flow::Glue(t.title.space_after));
+    Ok(())
+}
+
+/// The formula (in italics, kept with what follows), the preambular and
+/// the operative paragraphs, bookmarked in the document's language.
+fn parts(cx: &mut Ctx, flows: &mut Vec<Flow>, res: &Resolution) -> Result<(), EmitError> {
+    let t = cx.tpl;
+    let labels = outline_labels(res.meta.lang);
+    let mut preamble = Some(labels.preamble.to_string());
+    if !res.formula.is_empty() {
+        let content = vec![Inline::Text(res.formula.clone())];
+        let mut spec = ParaSpec::simple(cx, &content, Style::Italic, t.text.size, Align::Start);
+        spec.first = t.text.first_line_indent;
+        let mut boxes = paragraph(cx, &spec)?;
+        if let Some(last) = boxes.last_mut() {
+            last.keep = true;
+        }
+        push_boxes(flows, boxes, preamble.take());
+        flows.push(Flow::Glue(t.text.paragraph_space));
+    }
+    blocks(cx, flows, &res.preamble, preamble)?;
+    blocks(cx, flows, &res.body, Some(labels.operative.to_string()))
+}
+
+/// The closing lines (meeting, date), centred and kept together.
+fn conclusions(cx: &mut Ctx, flows: &mut Vec<Flow>, lines: &[String]) -> Result<(), EmitError> {
+    if lines.is_empty() {
+        return Ok(());
+    }
+    let t = cx.tpl;
+    flows.push(Flow::Glue(t.text.paragraph_space * 2.0));
+    for (i, line) in lines.iter().enumerate() {
+        let boxes = plain(cx, line, Style::Regular, t.text.size, Align::Center)?;
+        let boxes = if i + 1 < lines.len() {
+            keep_all(boxes)
+        } else {
+            boxes
+        };
+        push_boxes(flows, boxes, None);
+    }
+    Ok(())
+}
+
+/// An annex on a new page: label and title centred in bold, then its
+/// blocks.
+fn annex_flows(cx: &mut Ctx, flows: &mut Vec<Flow>, annex: &Annex) -> Result<(), EmitError> {
+    let t = cx.tpl;
+    flows.push(Flow::PageBreak);
+    let boxes = keep_all(plain(
+        cx,
+        &annex.label,
+        Style::Bold,
+        t.title.size,
+        Align::Center,
+    )?);
+    let mut mark = annex.label.clone();
+    if !annex.title.is_empty() {
+        mark.push(' ');
+        mark.push_str(&Inline::plain_text(&annex.title));
+    }
+    push_boxes(flows, boxes, Some(mark));
+    if !annex.title.is_empty() {
+        flows.push(Flow::Glue(t.text.paragraph_space));
+        let spec = ParaSpec::simple(cx, &annex.title, Style::Bold, t.title.size, Align::Center);
+        let boxes = keep_all(paragraph(cx, &spec)?);
+        push_boxes(flows, boxes, None);
+    }
+    flows.push(Flow::Glue(t.title.space_after));
+    blocks(cx, flows, &annex.content, None)
+}
+
+/// Blocks in order, `mark` on the first; headings get space above.
+fn blocks(
+    cx: &mut Ctx,
+    flows: &mut Vec<Flow>,
+    blocks: &[Block],
+    mark: Option<String>,
+) -> Result<(), EmitError> {
+    let mut mark = mark;
+    let t = cx.tpl;
+    for block in blocks {
+        let boxes = match block {
+            Block::Paragraph(p) => paragraph_tree(cx, p, 0)?,
+            Block::Heading(h) => {
+                flows.push(Flow::Glue(t.text.heading_space));
+                heading(cx, h)?
+            }
+            Block::Table(table) => table_boxes(cx, table)?,
+        };
+        push_boxes(flows, boxes, mark.take());
+        flows.push(Flow::Glue(t.text.paragraph_space));
+    }
+    Ok(())
+}
+
+/// A heading, centred in bold after its number, kept with what follows.
+fn heading(cx: &mut Ctx, h: &Heading) -> Result<Vec<Bx>, EmitError> {
+    let size = if h.level <= 1 {
+        cx.tpl.title.size
+    } else {
+        cx.tpl.text.size
+    };
+    let mut spec = ParaSpec::simple(cx, &h.text, Style::Bold, size, Align::Center);
+    spec.prefix = h.num.as_ref().map(|n| format!("{n} "));
+    Ok(keep_all(paragraph(cx, &spec)?))
+}
+
+/// The text edge of a paragraph at `depth`, from the start edge.
+fn text_edge(cx: &Ctx, depth: usize) -> f32 {
+    let t = &cx.tpl.text;
+    if depth == 0 {
+        t.number_width
+    } else {
+        t.number_width + depth as f32 * t.item_indent
+    }
+}
+
+/// Indents of a paragraph at `depth`: its number hangs before the text
+/// edge; unnumbered top-level paragraphs indent their first line only.
+fn indent<'a>(cx: &Ctx, spec: &mut ParaSpec<'a>, p: &'a Paragraph, depth: usize) {
+    let t = &cx.tpl.text;
+    let text_at = text_edge(cx, depth);
+    match &p.num {
+        Some(num) => {
+            let hang = if depth == 0 {
+                t.number_width
+            } else {
+                t.item_indent
+            };
+            spec.number = Some((num, text_at - hang));
+            spec.first = text_at;
+            spec.rest = text_at;
+        }
+        None if depth == 0 => spec.first = t.first_line_indent,
+        None => {
+            spec.first = text_at;
+            spec.rest = text_at;
+        }
+    }
+}
+
+/// Half a paragraph space between a lead-in, its items and its wrap-up.
+fn half_space(cx: &Ctx) -> Bx {
+    Bx {
+        height: cx.tpl.text.paragraph_space * 0.5,
+        ..Bx::default()
+    }
+}
+
+/// A paragraph and its sub-paragraphs; `depth` 0 is a top-level paragraph.
+fn paragraph_tree(cx: &mut Ctx, p: &Paragraph, depth: usize) -> Result<Vec<Bx>, EmitError> {
+    let t = &cx.tpl.text;
+    let mut spec = ParaSpec::simple(cx, &p.content, Style::Regular, t.size, Align::Justify);
+    indent(cx, &mut spec, p, depth);
+    let mut out = Vec::new();
+    if !p.content.is_empty() || p.num.is_some() {
+        out.extend(paragraph(cx, &spec)?);
+    }
+    for item in &p.items {
+        let boxes = paragraph_tree(cx, item, depth + 1)?;
+        if let Some(last) = out.last_mut() {
+            // A lead-in stays with its first item.
+            last.keep = true;
+            out.push(half_space(cx));
+        }
+        out.extend(boxes);
+    }
+    if !p.wrap_up.is_empty() {
+        let mut spec = ParaSpec::simple(cx, &p.wrap_up, Style::Regular, t.size, Align::Justify);
+        spec.first = text_edge(cx, depth);
+        spec.rest = spec.first;
+        if !out.is_empty() {
+            out.push(half_space(cx));
+        }
+        out.extend(paragraph(cx, &spec)?);
+    }
+    Ok(out)
+}
+
+/// A table: one box per row, columns of equal width, ruled.
+fn table_boxes(cx: &mut Ctx, table: &Table) -> Result<Vec<Bx>, EmitError> {
+    let cols = table.rows.iter().map(Vec::len).max().unwrap_or(0);
+    if cols == 0 {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for (r, row) in table.rows.iter().enumerate() {
+        let mut bx = row_box(cx, row, cols, r < table.header_rows)?;
+        row_rules(cx, &mut bx, cols, r == 0);
+        out.push(bx);
+    }
+    Ok(out)
+}
+
+/// One row's cells set side by side; header rows in bold, kept with the
+/// next row.
+fn row_box(cx: &mut Ctx, row: &[Vec<Inline>], cols: usize, header: bool) -> Result<Bx, EmitError> {
+    let ts = &cx.tpl.table;
+    let (size, pad) = (ts.size, ts.cell_padding);
+    let col_w = cx.width / cols as f32;
+    let style = if header { Style::Bold } else { Style::Regular };
+    let mut cells: Vec<Vec<Bx>> = Vec::new();
+    for (c, cell) in row.iter().enumerate() {
+        // Columns run from the start edge: mirrored on RTL pages.
+        let spec = ParaSpec {
+            area_start: c as f32 * col_w + pad,
+            area_width: (col_w - 2.0 * pad).max(size),
+            ..ParaSpec::simple(cx, cell, style, size, Align::Start)
+        };
+        cells.push(paragraph(cx, &spec)?);
+    }
+    let inner: f32 = cells
+        .iter()
+        .map(|b| b.iter().map(|x| x.height).sum::<f32>())
+        .fold(0.0, f32::max);
+    let mut bx = Bx {
+        height: inner + 2.0 * pad,
+        keep: header,
+        ..Bx::default()
+    };
+    for boxes in cells {
+        let mut y = pad;
+        for b in boxes {
+            for mut run in b.runs {
+                run.y += y;
+                bx.runs.push(run);
+            }
+            bx.notes.extend(b.notes);
+            y += b.height;
+        }
+    }
+    Ok(bx)
+}
+
+/// A row's rules: above the first row, below every row, between columns.
+fn row_rules(cx: &Ctx, bx: &mut Bx, cols: usize, first: bool) {
+    let width = cx.tpl.table.rule_width;
+    let col_w = cx.width / cols as f32;
+    let (l, r) = (cx.left, cx.left + cx.width);
+    let h = bx.height;
+    let line = |x1, y1, x2, y2| Rule {
+        x1,
+        y1,
+        x2,
+        y2,
+        width,
+    };
+    if first {
+        bx.rules.push(line(l, 0.0, r, 0.0));
+    }
+    bx.rules.push(line(l, h, r, h));
+    for c in 0..=cols {
+        let x = l + c as f32 * col_w;
+        bx.rules.push(line(x, 0.0, x, h));
+    }
+}

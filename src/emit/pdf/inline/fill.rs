@@ -1,0 +1,119 @@
+//! Third stage: segments into lines, greedily (as many as fit the
+//! measure), and the stretching of justified lines.
+
+use super::segment::{Piece, Seg};
+use super::{Measure, Metrics};
+use crate::emit::pdf::fonts::Family;
+use crate::emit::pdf::template::Template;
+
+/// The segments of each line, as ranges into the segments. A paragraph
+/// with nothing but a number still gets a line, for the number.
+pub(super) fn lines(segs: &[Seg], measure: Measure, numbered: bool) -> Vec<(usize, usize)> {
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < segs.len() {
+        let avail = measure.at(lines.len());
+        let mut w = 0.0;
+        let mut j = i;
+        while j < segs.len() {
+            let natural = w + segs[j].width - segs[j].space;
+            if natural > avail + 0.01 && j > i {
+                break;
+            }
+            w += segs[j].width;
+            j += 1;
+        }
+        lines.push((i, j));
+        i = j;
+    }
+    if lines.is_empty() && numbered {
+        lines.push((0, 0));
+    }
+    lines
+}
+
+/// One line: its pieces (trailing spaces dropped) and source range.
+pub(super) struct Line {
+    pub pieces: Vec<Piece>,
+    pub start: usize,
+    pub end: usize,
+    /// Width in points, justification included.
+    pub width: f32,
+}
+
+/// The line of segments `a..b` of a paragraph whose text is `text`.
+pub(super) fn line(segs: &[Seg], (a, b): (usize, usize), text: &str, m: &Metrics) -> Line {
+    let mut pieces: Vec<Piece> = segs[a..b]
+        .iter()
+        .flat_map(|s| s.pieces.iter().cloned())
+        .collect();
+    let start = segs.get(a).map_or(0, |s| s.start);
+    let end = if b > a { segs[b - 1].end } else { start };
+    let trimmed = start + text[start..end].trim_end().len();
+    for p in &mut pieces {
+        p.glyphs.retain(|g| (g.start as usize) < trimmed);
+    }
+    pieces.retain(|p| !p.glyphs.is_empty());
+    let width = width(&pieces, m);
+    Line {
+        pieces,
+        start,
+        end,
+        width,
+    }
+}
+
+fn width(pieces: &[Piece], m: &Metrics) -> f32 {
+    pieces.iter().map(|p| p.width(m)).sum()
+}
+
+/// Stretches the line to `avail`: spaces, and the gaps next to CJK
+/// characters, widen alike, but no more than the page style allows (a
+/// line that would stretch further stays ragged).
+pub(super) fn justify(line: &mut Line, text: &str, avail: f32, m: &Metrics, tpl: &Template) {
+    let (gaps, cjk) = gaps(&line.pieces, text);
+    let n_gaps = gaps.iter().filter(|&&g| g).count();
+    let extra = avail - line.width;
+    if n_gaps == 0 || extra <= 0.0 {
+        return;
+    }
+    let per = extra / n_gaps as f32;
+    let limit = if cjk {
+        tpl.text.max_cjk_stretch_em
+    } else {
+        tpl.text.max_space_stretch_em
+    } * m.size;
+    if per > limit {
+        return;
+    }
+    let mut k = 0;
+    for p in &mut line.pieces {
+        let size = m.of(p.sup);
+        for g in &mut p.glyphs {
+            if gaps[k] {
+                g.adv += per / size;
+            }
+            k += 1;
+        }
+    }
+    line.width = width(&line.pieces, m);
+}
+
+/// Per glyph, whether justification may widen it (a space or a CJK
+/// character, not the last glyph); and whether the line has CJK.
+fn gaps(pieces: &[Piece], text: &str) -> (Vec<bool>, bool) {
+    let total: usize = pieces.iter().map(|p| p.glyphs.len()).sum();
+    let mut gaps = Vec::with_capacity(total);
+    let mut cjk = false;
+    for g in pieces.iter().flat_map(|p| &p.glyphs) {
+        let ch = text[g.start as usize..]
+            .chars()
+            .next()
+            .filter(|_| g.end > g.start);
+        let is_space = ch.is_some_and(|c| c == ' ' || c == '\u{3000}');
+        let is_cjk = ch.is_some_and(|c| Family::for_char(c) == Some(Family::Cjk));
+        cjk |= is_cjk;
+        gaps.push(gaps.len() + 1 < total && (is_space || is_cjk));
+    }
+    (gaps, cjk)
+}
