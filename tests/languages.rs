@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use common::*;
-use unres::ir::{Block, Body, Inline, Lang, Resolution};
+use unres::ir::{Block, Body, Lang, Resolution};
 use unres::read::{self, ReadOptions};
 
 /// What each sample was written with (counted from how it was built, not
