@@ -1,0 +1,101 @@
+//! Hostile inputs and arguments through the command line: each gives one
+//! clear line naming the file (or a usage error), and the rest of the batch
+//! is converted.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Output;
+
+use common::*;
+
+fn run(args: &[&Path], extra: &[&str]) -> Output {
+    let mut a: Vec<&str> = vec!["convert"];
+    a.extend(args.iter().map(|p| p.to_str().expect("utf-8 path")));
+    a.extend(extra);
+    unres(&a)
+}
+
+/// The stderr lines of `out` that name `file`.
+fn lines_naming(out: &Output, file: &str) -> usize {
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .filter(|l| l.contains(file))
+        .count()
+}
+
+#[test]
+fn deeply_nested_markdown_fails_alone_and_the_batch_goes_on() {
+    let d = tempfile::tempdir().unwrap();
+    let lists = d.path().join("lists.md");
+    fs::write(&lists, format!("{}x\n", "- ".repeat(5000))).unwrap();
+    let emphasis = d.path().join("emphasis.md");
+    let deep = format!(
+        "# T\n\nThe General Assembly,\n\n{}x{}\n\n1. {}y{}\n",
+        "<em>".repeat(20_000),
+        "</em>".repeat(20_000),
+        "*".repeat(30_000),
+        "*".repeat(30_000)
+    );
+    fs::write(&emphasis, deep).unwrap();
+    let out_dir = d.path().join("out");
+    let out = run(
+        &[&lists, &emphasis, &reference()],
+        &["--to", "md,akn", "-o", out_dir.to_str().unwrap(), "-q"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(lines_naming(&out, "lists.md"), 1, "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nested deeper than"));
+    // Deep emphasis is flattened, not refused: the text is all there.
+    let md = fs::read_to_string(out_dir.join("emphasis.md")).unwrap();
+    assert!(md.contains('x') && md.contains('y'));
+    assert!(
+        out_dir.join("A_RES_59_159.xml").exists(),
+        "the good file converted"
+    );
+}
+
+#[test]
+fn a_report_onto_an_output_input_or_manifest_is_a_usage_error() {
+    let d = tempfile::tempdir().unwrap();
+    let input = d.path().join("b.txt");
+    fs::copy(reference(), &input).unwrap();
+    let out_dir = d.path().join("out");
+    let o = out_dir.to_str().unwrap();
+    // A first run leaves an output and the manifest to aim at.
+    let first = run(&[&input], &["--to", "md", "-o", o, "-q"]);
+    assert_eq!(first.status.code(), Some(0));
+    let output = out_dir.join("b.md");
+    let before = fs::read(&output).unwrap();
+    let manifest = out_dir.join(".unres-manifest.json");
+    assert!(manifest.exists());
+    let kept = fs::read(&manifest).unwrap();
+    for (target, what) in [
+        (&output, "an output"),
+        (&input, "an input"),
+        (&manifest, "the manifest"),
+    ] {
+        let out = run(
+            &[&input],
+            &[
+                "--to",
+                "md",
+                "-o",
+                o,
+                "-q",
+                "--report",
+                target.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(out.status.code(), Some(2), "{what}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(what) && err.lines().count() == 1, "{err}");
+    }
+    assert_eq!(fs::read(&output).unwrap(), before);
+    assert_eq!(fs::read(&manifest).unwrap(), kept);
+    assert_eq!(
+        fs::read_to_string(&input).unwrap(),
+        fs::read_to_string(reference()).unwrap()
+    );
+}
