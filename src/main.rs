@@ -3,6 +3,7 @@
 //! failed, 2 = usage error.
 
 mod batch;
+mod message;
 
 use std::fs;
 use std::io::Write as _;
@@ -145,7 +146,7 @@ fn main() -> ExitCode {
                 match PdfSetup::new(&config) {
                     Ok(setup) => emit_opts.pdf = Some(Arc::new(setup)),
                     Err(e) => {
-                        eprintln!("unres: {e}");
+                        say!("{e}");
                         return ExitCode::from(2);
                     }
                 }
@@ -154,7 +155,7 @@ fn main() -> ExitCode {
                 Ok(t) if t.failed == 0 => ExitCode::SUCCESS,
                 Ok(_) => ExitCode::from(1),
                 Err(e) => {
-                    eprintln!("unres: {e}");
+                    say!("{e}");
                     ExitCode::from(if e.is_usage() { 2 } else { 1 })
                 }
             }
@@ -170,7 +171,7 @@ fn inspect(file: &Path, lang: Option<Lang>, from: Option<Kind>) -> ExitCode {
     match result {
         Ok((res, warnings)) => {
             for w in warnings {
-                eprintln!("unres: {}: warning[{}]: {w}", file.display(), w.code());
+                say!("{}: warning[{}]: {w}", file.display(), w.code());
             }
             let json = serde_json::to_string_pretty(&res).expect("IR serialises");
             let mut out = std::io::stdout().lock();
@@ -178,7 +179,7 @@ fn inspect(file: &Path, lang: Option<Lang>, from: Option<Kind>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("unres: {}: {e}", file.display());
+            say!("{}: {e}", file.display());
             ExitCode::from(1)
         }
     }

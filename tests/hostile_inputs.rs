@@ -99,3 +99,42 @@ fn a_report_onto_an_output_input_or_manifest_is_a_usage_error() {
         fs::read_to_string(reference()).unwrap()
     );
 }
+
+#[test]
+fn outdir_equal_to_the_input_directory_is_a_usage_error() {
+    let d = tempfile::tempdir().unwrap();
+    fs::copy(reference(), d.path().join("a.txt")).unwrap();
+    let out = run(
+        &[d.path()],
+        &["--to", "md", "-o", d.path().to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("OUTDIR itself"), "{err}");
+    assert_eq!(
+        fs::read_dir(d.path()).unwrap().count(),
+        1,
+        "nothing written"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn control_characters_in_names_print_escaped_on_one_line() {
+    let d = tempfile::tempdir().unwrap();
+    let bad = d.path().join("evil\nname\u{1b}[31m.txt");
+    fs::write(&bad, "milk\neggs\n").unwrap();
+    let out_dir = d.path().join("out");
+    let out = run(
+        &[&bad, &reference()],
+        &["--to", "md", "-o", out_dir.to_str().unwrap(), "-q"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err:?}");
+    assert!(
+        err.contains("evil\\nname\\u{1b}[31m.txt") && !err.contains('\u{1b}'),
+        "{err:?}"
+    );
+    assert!(out_dir.join("A_RES_59_159.md").exists());
+}

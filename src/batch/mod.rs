@@ -64,13 +64,15 @@ pub enum Fatal {
     Report { path: PathBuf, message: String },
     #[error("refusing to write the report {path}: it is {what}")]
     ReportCollides { path: PathBuf, what: String },
+    #[error("the input directory {0} is OUTDIR itself: outputs would mix with the inputs; choose another -o")]
+    InputIsOutDir(PathBuf),
 }
 
 impl Fatal {
     /// Whether the command line asked for the impossible (exit status 2)
     /// rather than the run failing.
     pub fn is_usage(&self) -> bool {
-        matches!(self, Fatal::ReportCollides { .. })
+        matches!(self, Fatal::ReportCollides { .. } | Fatal::InputIsOutDir(_))
     }
 }
 
@@ -128,6 +130,12 @@ pub fn run(paths: &[PathBuf], s: &Settings, emit: &EmitOptions) -> Result<Totals
         path: s.out.clone(),
         source,
     })?;
+    if let Some(p) = paths
+        .iter()
+        .find(|p| p.is_dir() && fs::canonicalize(p).is_ok_and(|c| c == out_canonical))
+    {
+        return Err(Fatal::InputIsOutDir(p.clone()));
+    }
     let collected = jobs::collect(paths, &out_canonical);
     let out = OutDir::open(&s.out, collected.inputs).map_err(|source| Fatal::OutDir {
         path: s.out.clone(),
@@ -136,10 +144,10 @@ pub fn run(paths: &[PathBuf], s: &Settings, emit: &EmitOptions) -> Result<Totals
     let cleaned = out.clean_leftovers();
     if !s.quiet {
         if cleaned > 0 {
-            eprintln!("unres: removed {cleaned} temporary files left by an interrupted run");
+            crate::say!("removed {cleaned} temporary files left by an interrupted run");
         }
         for n in &collected.notices {
-            eprintln!("unres: {n}");
+            crate::say!("{n}");
         }
     }
 
@@ -147,7 +155,7 @@ pub fn run(paths: &[PathBuf], s: &Settings, emit: &EmitOptions) -> Result<Totals
         .problems
         .iter()
         .map(|p| {
-            eprintln!("unres: {}: {}", p.path.display(), p.reason);
+            crate::say!("{}: {}", p.path.display(), p.reason);
             Record {
                 path: p.path.display().to_string(),
                 status: Status::Failed,
@@ -206,7 +214,7 @@ pub fn run(paths: &[PathBuf], s: &Settings, emit: &EmitOptions) -> Result<Totals
     }
     if changed {
         if let Err(e) = manifest.save(out.root()) {
-            eprintln!("unres: cannot record outputs in {}: {e}", manifest::FILE);
+            crate::say!("cannot record outputs in {}: {e}", manifest::FILE);
         }
     }
 
@@ -215,7 +223,7 @@ pub fn run(paths: &[PathBuf], s: &Settings, emit: &EmitOptions) -> Result<Totals
         write_report(path, s, &totals, &records)?;
     }
     if !s.quiet {
-        eprintln!("unres: {}", totals.line());
+        crate::say!("{}", totals.line());
     }
     Ok(totals)
 }
@@ -267,7 +275,7 @@ fn process(job: &Job, ctx: &Context) -> Record {
         record.outputs = paths.iter().map(|p| p.display().to_string()).collect();
     } else if let Err(f) = convert_one(job, &targets, ctx, &mut record) {
         ctx.bar
-            .suspend(|| eprintln!("unres: {}: {f}", job.input.display()));
+            .suspend(|| crate::say!("{}: {f}", job.input.display()));
         record.status = Status::Failed;
         record.reason = Some(f.kind());
         record.error = Some(f.to_string());

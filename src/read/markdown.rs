@@ -87,6 +87,24 @@ fn stray_citation(src: &str, at: usize, ev: &Event<'_>) -> Option<String> {
     (!marker.is_empty() && !marker.contains(char::is_whitespace)).then(|| marker.to_string())
 }
 
+/// A block as a person names it, for messages.
+fn block_name(tag: &Tag<'_>) -> &'static str {
+    match tag {
+        Tag::BlockQuote(_) => "block quote",
+        Tag::CodeBlock(_) => "code block",
+        Tag::Heading { .. } => "heading",
+        Tag::List(_) | Tag::Item => "list",
+        Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell => "table",
+        Tag::FootnoteDefinition(_) => "footnote definition",
+        Tag::HtmlBlock => "HTML block",
+        Tag::MetadataBlock(_) => "metadata block",
+        Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
+            "definition list"
+        }
+        _ => "block",
+    }
+}
+
 /// A string or number as text.
 fn scalar_text(v: &Value) -> Option<String> {
     match v {
@@ -212,7 +230,8 @@ impl<'a> Reader<'a> {
                     self.footnote(label.to_string(), range.start)?
                 }
                 Event::Start(other) => {
-                    return self.err(range.start, format!("unexpected {other:?} here"));
+                    let what = block_name(&other);
+                    return self.err(range.start, format!("unexpected {what} here"));
                 }
                 Event::Rule => return self.err(range.start, "unexpected thematic break"),
                 _ => {}
