@@ -20,7 +20,7 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        ((1..=9999).contains(&year) && (1..=days).contains(&day)).then(|| Date {
+        ((1..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Date {
             year: year as u16,
             month: month as u8,
             day: day as u8,
