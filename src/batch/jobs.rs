@@ -129,9 +129,18 @@ pub fn collect(paths: &[PathBuf], out_canonical: &Path) -> Collected {
                 }
             };
             let path = entry.path();
-            if entry.file_type().is_file() && read::accepts(path) {
+            let kind = entry.file_type();
+            if kind.is_file() && read::accepts(path) {
                 let rel = path.strip_prefix(root).unwrap_or(path).with_extension("");
                 add(&mut c, path.to_path_buf(), rel);
+            } else if !kind.is_file() && !kind.is_dir() && read::accepts(path) {
+                // A FIFO, socket or device named like an input: reported,
+                // never opened (a FIFO would block the run).
+                c.problems.push(Problem {
+                    path: path.to_path_buf(),
+                    kind: ProblemKind::Unreadable,
+                    reason: "unreadable: not a regular file (a FIFO, socket or device)".into(),
+                });
             }
         }
     }
@@ -171,6 +180,20 @@ mod tests {
         let c = collect(&[r.to_path_buf()], &fs::canonicalize(&out).unwrap());
         assert_eq!(rels(&c), ["a", "b/a", "b/z"]);
         assert!(c.problems.is_empty() && c.notices.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_named_like_an_input_is_reported_not_opened() {
+        let d = tempfile::tempdir().unwrap();
+        let fifo = d.path().join("pipe.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        let c = collect(&[d.path().to_path_buf()], Path::new("/nowhere"));
+        assert!(c.jobs.is_empty());
+        assert_eq!(c.problems.len(), 1);
+        assert_eq!(c.problems[0].kind, ProblemKind::Unreadable);
+        assert!(c.problems[0].reason.contains("not a regular file"));
     }
 
     #[test]
