@@ -167,9 +167,9 @@ pub const NO_WORDS: Words = Words {
 /// Bookmark labels for the two unnumbered parts of a resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OutlineLabels {
-    /// The preambular part ("Preamble", "Préambule", "序言").
+    /// The preambular part: Preamble, Préambule, 序言 ….
     pub preamble: &'static str,
-    /// The operative part ("Operative part", "Dispositif", "执行部分").
+    /// The operative part: Operative part, Dispositif, 执行部分 ….
     pub operative: &'static str,
 }
 
