@@ -623,6 +623,36 @@ mod tests {
     }
 
     #[test]
+    fn security_council_titles_in_each_language() {
+        let titles = [
+            (Lang::En, "Resolution 1454 (2002)"),
+            (Lang::Fr, "Résolution 1454 (2002)"),
+            (Lang::Es, "Resolución 1454 (2002)"),
+            (Lang::Ru, "Резолюция 1454 (2002)"),
+            (Lang::Ar, "القرار 1454 (2002)"),
+            (Lang::Zh, "第1454(2002)号决议"),
+        ];
+        for (lang, t) in titles {
+            let (n, y, at) = profile(lang).sc_title(t).unwrap_or_else(|| panic!("{t}"));
+            assert_eq!((n, y, at), (1454, 2002, t.len()), "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn masthead_lines_in_each_language() {
+        let zh = profile(Lang::Zh);
+        assert_eq!(zh.agenda_items("议程项目12和118").unwrap(), ["12", "118"]);
+        let en = profile(Lang::En);
+        assert_eq!(en.agenda_items("Agenda item 107").unwrap(), ["107"]);
+        assert!(en.agenda_items("The agenda item 107").is_none());
+        assert!(profile(Lang::Fr).distribution_line("Distr. générale"));
+        assert!(
+            en.page_furniture("PAGE 3 of 3") && !profile(Lang::Fr).page_furniture("PAGE 3 of 3")
+        );
+        assert!(en.runs_on("Economic and social development and") && !en.runs_on("and"));
+    }
+
+    #[test]
     fn outline_labels_come_from_the_profile() {
         assert_eq!(outline_labels(Lang::Fr).operative, "Dispositif");
         assert_eq!(outline_labels(Lang::Zh).preamble, "序言");
