@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use common::*;
-use unres::ir::{Block, Body, Lang, Resolution};
+use unres::ir::{Block, Body, Inline, Lang, Resolution};
 use unres::read::{self, ReadOptions};
 
 /// What each sample was written with (counted from how it was built, not
@@ -351,4 +351,78 @@ fn each_sample_prints_to_pdf_keeping_every_token() {
             String::from_utf8_lossy(&kept.stdout)
         );
     }
+}
+
+/// The French sample as printed with what its first page and last lines
+/// would carry: the masthead's agenda item, and an annex after the closing
+/// lines ("Annexe", its title, a paragraph).
+fn french_with_masthead_and_annex() -> String {
+    let text = fs::read_to_string(path(&SAMPLES[0])).expect("sample present");
+    let masthead = "Nations Unies A/RES/69/215\n\nAssemblée générale Distr. générale\n\n19 février 2015\n\nSoixante-neuvième session\n\nPoint 19 b) de l'ordre du jour\n\n";
+    // As the sample prints a paragraph's last line: with a trailing space.
+    let annex = "\n\nAnnexe \n\nPlan d'action pour la Décennie \n\n Les États Membres sont invités à rendre compte des progrès accomplis. \n";
+    format!("{masthead}{}{annex}", text.trim_end())
+}
+
+#[test]
+fn a_french_annex_is_an_annex_not_a_conclusion() {
+    let (res, _) = read::text::read(&french_with_masthead_and_annex(), &ReadOptions::default())
+        .expect("reads");
+    assert_eq!(res.meta.lang, Lang::Fr);
+    assert_eq!(res.annexes.len(), 1, "{:?}", res.conclusions);
+    let annex = &res.annexes[0];
+    assert_eq!(annex.label, "Annexe");
+    assert_eq!(
+        Inline::plain_text(&annex.title),
+        "Plan d'action pour la Décennie"
+    );
+    assert_eq!(annex.content.len(), 1);
+    assert_eq!(res.conclusions, ["75e séance plénière", "19 décembre 2014"]);
+    assert!(!res.conclusions.iter().any(|c| c.contains("Annexe")));
+    // The closing lines still give the meeting and the date.
+    assert_eq!(res.meta.meeting.as_ref().map(|m| m.number), Some(75));
+    assert_eq!(res.meta.adopted.as_deref(), Some("2014-12-19"));
+}
+
+#[test]
+fn a_french_agenda_item_is_read_from_the_masthead() {
+    let (res, _) = read::text::read(&french_with_masthead_and_annex(), &ReadOptions::default())
+        .expect("reads");
+    let items: Vec<&str> = res
+        .meta
+        .agenda_items
+        .iter()
+        .map(|i| i.number.as_str())
+        .collect();
+    assert_eq!(items, ["19 b)"]);
+    assert_eq!(res.meta.distributed.as_deref(), Some("2015-02-19"));
+}
+
+/// Sub-paragraphs as French and Spanish print them ("a)", "i)"), nested
+/// under their operative paragraph.
+fn labels_under_first_operative(text: &str) -> Vec<String> {
+    let (res, _) = read::text::read(text, &ReadOptions::default()).expect("reads");
+    let Some(Block::Paragraph(p)) = res.body.first() else {
+        panic!("no operative paragraph: {:?}", res.body);
+    };
+    p.items
+        .iter()
+        .map(|i| {
+            let inner: Vec<String> = i.items.iter().filter_map(|j| j.num.clone()).collect();
+            let n = i.num.clone().unwrap_or_default();
+            if inner.is_empty() {
+                n
+            } else {
+                format!("{n}[{}]", inner.join(" "))
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn french_and_spanish_sub_paragraphs_nest_under_their_paragraph() {
+    let fr = "L'Assemblée générale,\n\nRappelant sa résolution 58/217,\n\n1. Prie le Secrétaire général :\n\na) De renforcer la coopération ;\n\nb) De promouvoir :\n\ni) L'accès à l'eau ;\n\nii) L'assainissement ;\n\nc) De faire rapport ;\n\n2. Décide de rester saisie de la question.\n\n75e séance plénière\n\n19 décembre 2014\n";
+    assert_eq!(labels_under_first_operative(fr), ["a)", "b)[i) ii)]", "c)"]);
+    let es = "La Asamblea General,\n\nRecordando su resolución 58/217,\n\n1. Solicita al Secretario General:\n\na) Que fortalezca la cooperación;\n\nb) Que promueva:\n\ni) El acceso al agua;\n\nii) El saneamiento;\n\nc) Que presente un informe;\n\n2. Decide seguir ocupándose de la cuestión.\n\n73ª sesión plenaria\n\n18 de diciembre de 2014\n";
+    assert_eq!(labels_under_first_operative(es), ["a)", "b)[i) ii)]", "c)"]);
 }

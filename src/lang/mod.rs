@@ -1,22 +1,196 @@
 //! Language profiles: everything a reader must know about how one UN language
-//! prints a resolution (formula, committee line, dates, meetings, paragraph
-//! numbers). The reader's core asks the profile and never names a language.
+//! prints a resolution (formula, committee line, dates, meetings, numbering,
+//! labels, lead phrases). Each language is one value of [`Profile`], plain
+//! data in its own file; [`matcher`] holds the one generic matcher that reads
+//! the data, so the reader's core asks the profile and never names a
+//! language, and a seventh language is one data file and one arm in
+//! [`profile`].
 
 mod ar;
 mod en;
 mod es;
 mod fr;
-mod outline;
+mod matcher;
 mod ru;
 mod zh;
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::ir::{Body, Lang};
 
-pub use outline::{outline_labels, OutlineLabels};
+/// One language's knowledge, as data. Every field is required (there are no
+/// defaults), so a profile that forgets a convention does not compile; an
+/// empty list is written out, and the test over [`Lang::ALL`] checks that
+/// the conventions every language has are not empty.
+pub struct Profile {
+    /// The language described.
+    pub lang: Lang,
+    /// The enacting formula of each organ, as printed.
+    pub formulas: Formulas,
+    /// Month names, January first; each entry lists accepted spellings in
+    /// lower case (folded, see [`fold`]). Digits are always accepted.
+    pub months: [&'static [&'static str]; 12],
+    /// A date as printed, with groups `d`, `m`, `y`; other patterns embed it
+    /// as `{DATE}`.
+    pub date: Pattern,
+    /// A meeting ordinal suffix ("st|nd|rd|th"), embedded as `{ORD}`.
+    pub ordinal: &'static str,
+    /// The closing meeting line, whole (group `n`, the number).
+    pub meeting: Pattern,
+    /// "[on the report of COMMITTEE (REPORTS)]": groups `c` and `r`.
+    pub committee: Pattern,
+    /// "[without reference to a Main Committee (DRAFT)]": group `r`.
+    pub no_committee: Pattern,
+    /// "Adopted" lines (masthead or Security Council) and the organ each
+    /// names; optional groups `n` (meeting) and `d`, `m`, `y` (date). Without
+    /// date groups, the first date anywhere on the line is taken.
+    pub adopted: &'static [(Body, Pattern)],
+    /// The masthead's agenda-item line: group `items`, the numbers.
+    pub agenda_item: Pattern,
+    /// What joins two numbers or symbols ("Agenda items 12 and 118",
+    /// "A/73/L.6 and A/73/L.6/Add.1"), spaces included.
+    pub and_words: &'static [&'static str],
+    /// What the masthead prints before the distribution date ("Distr.").
+    pub distribution: &'static str,
+    /// Operative paragraph numbers: group `num`; each match ends on the
+    /// paragraph's first character.
+    pub operative_num: &'static [Pattern],
+    /// The resolution number before the title ("59/159."): groups `s`, `n`.
+    pub title_num: Pattern,
+    /// A Security Council title ("Resolution 1454 (2002)"): groups `n`, `y`.
+    pub sc_title: Pattern,
+    /// An annex heading standing alone ("Annex", "Annex II").
+    pub annex_label: Pattern,
+    /// A heading label standing alone ("Section 21", "Part V"), whose title
+    /// follows on the next line.
+    pub heading_label: Pattern,
+    /// How sub-paragraphs are numbered ("(a)", "a)").
+    pub sub_styles: &'static [SubStyle],
+    /// What opens a preambular paragraph ("Recalling", "Deeply concerned").
+    pub preamble_leads: Leads,
+    /// What opens an operative paragraph ("Decides", "Also requests").
+    pub operative_leads: Leads,
+    /// Bookmark labels for the PDF outline.
+    pub outline: OutlineLabels,
+    /// Frequent short words, to tell Latin-script languages apart.
+    pub detection_words: &'static [&'static str],
+    /// Whether a line starting in lower case continues the sentence before
+    /// it: true where paragraphs open with a capital (English, French,
+    /// Spanish); false where the script has no case (Chinese, Arabic) or
+    /// where paragraphs open in lower case (Russian).
+    pub lowercase_continues: bool,
+    /// Words a line cannot end a heading on ("and", "or"): the text runs on.
+    pub run_on_words: &'static [&'static str],
+    /// Quotation marks as (opening, closing), outer level first; French
+    /// guillemets come with the no-break spaces printed inside them.
+    pub quotation_marks: &'static [(&'static str, &'static str)],
+    /// Words after which a number is text ("paragraph 2"), never a citation.
+    pub number_words: Words,
+    /// Words before which a number is a quantity ("3 years"), never a citation.
+    pub unit_words: Words,
+    /// Page furniture in words ("PAGE 3 of 3"), whole line.
+    pub page_furniture: &'static [Pattern],
+}
+
+/// The enacting formula of each organ, as printed ("The General Assembly,").
+/// Compared without spaces and trailing punctuation, the first letter as
+/// printed and the rest in any case.
+pub struct Formulas {
+    /// The General Assembly's formulas.
+    pub general_assembly: &'static [&'static str],
+    /// The Security Council's.
+    pub security_council: &'static [&'static str],
+    /// The Economic and Social Council's.
+    pub economic_and_social_council: &'static [&'static str],
+}
+
+/// One way of numbering sub-paragraphs: the characters around a letter,
+/// a roman numeral or (when `digits`) a number.
+pub struct SubStyle {
+    /// Opening characters accepted ("(" and "（"); empty for "a)".
+    pub open: &'static [char],
+    /// Closing characters accepted.
+    pub close: &'static [char],
+    /// Whether "(1)" is a sub-paragraph too.
+    pub digits: bool,
+}
+
+/// "(a)", "(iv)", "(1)", half- or full-width parentheses: how every UN
+/// language numbers sub-paragraphs.
+pub const PARENTHESES: SubStyle = SubStyle {
+    open: &['(', '（'],
+    close: &[')', '）'],
+    digits: true,
+};
+
+/// "a)", "iv)": the French and Spanish style, letters and numerals only.
+pub const CLOSING_PARENTHESIS: SubStyle = SubStyle {
+    open: &[],
+    close: &[')'],
+    digits: false,
+};
+
+/// The words that open a kind of paragraph, and a heuristic for the rest.
+pub struct Leads {
+    /// First words, lower case ("recalling"); in scripts written without
+    /// spaces, phrases the paragraph starts with ("回顾").
+    pub words: &'static [&'static str],
+    /// Endings that make a first word a lead ("-ing" participles).
+    pub endings: &'static [&'static str],
+    /// Endings that undo `endings` ("-ss" is no verb in "-s").
+    pub not_endings: &'static [&'static str],
+    /// Words with such an ending that are no lead ("during").
+    pub exceptions: &'static [&'static str],
+    /// Words, as printed, that may come first ("Also", "Further").
+    pub skip: &'static [&'static str],
+    /// Fewest letters of a lead word matched by its ending.
+    pub min_chars: usize,
+    /// Whether the lead starts with a capital.
+    pub capital: bool,
+}
+
+/// A list of words, matched whole (lower case) or by how they start or end.
+pub struct Words {
+    /// Whole words, lower case.
+    pub whole: &'static [&'static str],
+    /// Beginnings ("年" in "年12月").
+    pub prefixes: &'static [&'static str],
+    /// Endings ("第").
+    pub suffixes: &'static [&'static str],
+}
+
+/// Nothing: for a list a language does not need.
+pub const NO_WORDS: Words = Words {
+    whole: &[],
+    prefixes: &[],
+    suffixes: &[],
+};
+
+/// Bookmark labels for the two unnumbered parts of a resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutlineLabels {
+    /// The preambular part: Preamble, Préambule, 序言 ….
+    pub preamble: &'static str,
+    /// The operative part: Operative part, Dispositif, 执行部分 ….
+    pub operative: &'static str,
+}
+
+/// A regular expression kept as its source text, so that profiles stay
+/// plain `static` data; [`matcher`] compiles each profile's patterns once,
+/// on first use. `{DATE}` and `{ORD}` stand for the profile's date pattern
+/// and ordinal suffix.
+#[derive(Debug, Clone, Copy)]
+pub struct Pattern(&'static str);
+
+impl Pattern {
+    /// A pattern from its source text.
+    pub const fn new(src: &'static str) -> Self {
+        Pattern(src)
+    }
+
+    /// The source text, before `{DATE}` and `{ORD}` are filled in.
+    pub fn source(self) -> &'static str {
+        self.0
+    }
+}
 
 /// What a committee or adoption line of the preface says.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -56,143 +230,31 @@ pub struct TitleNum {
     pub title_at: usize,
 }
 
-/// One language's knowledge. Implementations are stateless and shared.
-pub trait Profile: Sync + Send {
-    /// The language described.
-    fn lang(&self) -> Lang;
-
-    /// If `para` is an enacting formula ("大会，"), the organ it names.
-    fn formula(&self, para: &str) -> Option<Body>;
-
-    /// If `line` is a committee / adoption-basis line of the preface, its parts.
-    fn committee_line(&self, line: &str) -> Option<CommitteeLine>;
-
-    /// If `text` is exactly a date as printed, its ISO form ("2004-12-20").
-    fn date(&self, text: &str) -> Option<String>;
-
-    /// If `text` is exactly a meeting line as printed, the meeting number.
-    fn meeting(&self, text: &str) -> Option<u32>;
-
-    /// If `text` starts with an operative paragraph number, the number as
-    /// printed ("1.") and the byte offset where the paragraph text starts.
-    fn operative_num(&self, text: &str) -> Option<(String, usize)> {
-        western_operative_num(text)
-    }
-
-    /// If `text` starts with a Security Council resolution number
-    /// ("Resolution 1454 (2002)"), the number, the year and where the rest
-    /// of the line starts.
-    fn sc_title(&self, _text: &str) -> Option<(u32, u32, usize)> {
-        None
-    }
-
-    /// The first date written anywhere in `text`, as ISO.
-    fn date_in(&self, text: &str) -> Option<String> {
-        self.date(text)
-    }
-
-    /// Whether `text` opens a preambular paragraph ("Recalling …",
-    /// "Deeply concerned …"): used to split paragraphs an extractor ran
-    /// together.
-    fn preamble_opener(&self, _text: &str) -> bool {
-        false
-    }
-
-    /// Whether a number after `word` is part of the text ("paragraph 2"),
-    /// so never a footnote citation.
-    fn number_word(&self, _word: &str) -> bool {
-        false
-    }
-
-    /// Whether a number before `word` is a quantity or date ("3 years",
-    /// "2 December"), so never a footnote citation.
-    fn unit_word(&self, _word: &str) -> bool {
-        false
-    }
-
-    /// Whether `text` opens an operative paragraph ("Adopts …",
-    /// "Decides …"): ends the preamble where paragraphs are unnumbered.
-    fn operative_opener(&self, _text: &str) -> bool {
-        false
-    }
-
-    /// Whether `text` is a heading label standing alone ("Section 21",
-    /// "Part V", "Article 3"), whose title follows on the next line.
-    fn heading_label(&self, _text: &str) -> bool {
-        false
-    }
-
-    /// Whether `text` is an annex heading ("Annex", "Annex II", "附件").
-    fn annex_label(&self, _text: &str) -> bool {
-        false
-    }
-
-    /// Whether the script has letter case, so that a line starting in
-    /// lower case continues the sentence before it.
-    fn lowercase_continues(&self) -> bool {
-        false
-    }
-
-    /// If `text` opens with the resolution's number ("59/159. Title"), the
-    /// number and where the title starts.
-    fn title_num(&self, text: &str) -> Option<TitleNum> {
-        dotted_title_num(text)
-    }
-
-    /// If `line` is an "adopted" line (masthead or Security Council), what
-    /// it says.
-    fn adopted(&self, _line: &str) -> Option<Adopted> {
-        None
-    }
-
-    /// Quotation marks as (opening, closing), outer level first; French
-    /// guillemets come with the no-break spaces printed inside them.
-    fn quotation_marks(&self) -> &'static [(&'static str, &'static str)] {
-        &[("\u{201c}", "\u{201d}"), ("\u{2018}", "\u{2019}")]
+/// The profile for a language.
+pub fn profile(lang: Lang) -> &'static Profile {
+    match lang {
+        Lang::Zh => &zh::CHINESE,
+        Lang::En => &en::ENGLISH,
+        Lang::Fr => &fr::FRENCH,
+        Lang::Es => &es::SPANISH,
+        Lang::Ru => &ru::RUSSIAN,
+        Lang::Ar => &ar::ARABIC,
     }
 }
 
-/// "(a)" / "(iv)" / "(a) text" → the label and where the text starts.
-pub fn sub_label(text: &str) -> Option<(String, usize)> {
-    let rest = text.strip_prefix(['(', '（'])?;
-    let close = rest.find([')', '）'])?;
-    let inner = &rest[..close];
-    let ok = !inner.is_empty()
-        && inner.len() <= 6
-        && (inner.chars().all(|c| c.is_ascii_lowercase())
-            && (inner.len() == 1 || inner.chars().all(|c| "ivxlc".contains(c)))
-            || inner.chars().all(|c| c.is_ascii_digit()) && inner.len() <= 2);
-    if !ok {
-        return None;
-    }
-    let label_end = text.len() - rest.len() + close + rest[close..].chars().next()?.len_utf8();
-    let after = &text[label_end..];
-    let gap = after.len() - after.trim_start().len();
-    if gap == 0 && !after.is_empty() {
-        return None;
-    }
-    Some((text[..label_end].to_string(), label_end + gap))
+/// The outline labels of `lang`: the PDF emitter names the parts of a
+/// resolution in its bookmarks in the document's language.
+pub fn outline_labels(lang: Lang) -> OutlineLabels {
+    profile(lang).outline
 }
 
-/// Whether a label like "(i)" reads as a roman numeral.
+/// Whether a label like "(i)" or "i)" reads as a roman numeral.
 pub fn is_roman_label(label: &str) -> bool {
     let inner = label.trim_matches(|c| matches!(c, '(' | ')' | '（' | '）'));
     match inner.len() {
         0 => false,
         1 => matches!(inner, "i" | "v" | "x"),
         _ => inner.chars().all(|c| "ivxl".contains(c)),
-    }
-}
-
-/// The profile for a language.
-pub fn profile(lang: Lang) -> &'static dyn Profile {
-    match lang {
-        Lang::Zh => &zh::Chinese,
-        Lang::En => &en::English,
-        Lang::Fr => &fr::French,
-        Lang::Es => &es::Spanish,
-        Lang::Ru => &ru::Russian,
-        Lang::Ar => &ar::Arabic,
     }
 }
 
@@ -225,25 +287,26 @@ pub fn detect(text: &str) -> Lang {
 }
 
 /// French, Spanish or English: a line that is a French or Spanish enacting
-/// formula decides; otherwise the commoner short words of each language.
+/// formula decides; otherwise the profile whose detection words are
+/// commonest (English on a tie).
 fn detect_latin(text: &str) -> Lang {
+    let others = [Lang::Fr, Lang::Es];
     for line in text.lines().take(400) {
-        if fr::French.formula(line).is_some() {
-            return Lang::Fr;
-        }
-        if es::Spanish.formula(line).is_some() {
-            return Lang::Es;
+        if let Some(l) = others
+            .into_iter()
+            .find(|&l| profile(l).formula(line).is_some())
+        {
+            return l;
         }
     }
     let head: String = text.chars().take(20_000).collect::<String>().to_lowercase();
-    let count = |words: &[&str]| -> usize {
+    let count = |lang: Lang| -> usize {
+        let words = profile(lang).detection_words;
         head.split(|c: char| !c.is_alphabetic() && c != '\'')
             .filter(|w| words.contains(w))
             .count()
     };
-    let fr = count(&["les", "des", "du", "et", "aux", "une", "sur", "est"]);
-    let es = count(&["los", "las", "del", "y", "el", "una", "sobre", "es"]);
-    let en = count(&["the", "of", "and", "to", "its", "on", "with", "is"]);
+    let (fr, es, en) = (count(Lang::Fr), count(Lang::Es), count(Lang::En));
     if fr > es && fr > en {
         Lang::Fr
     } else if es > fr && es > en {
@@ -251,43 +314,6 @@ fn detect_latin(text: &str) -> Lang {
     } else {
         Lang::En
     }
-}
-
-/// "12. text" → ("12.", offset of "text"): the numbering of operative
-/// paragraphs shared by most UN languages.
-pub fn western_operative_num(text: &str) -> Option<(String, usize)> {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 3 || text.as_bytes().get(digits) != Some(&b'.') {
-        return None;
-    }
-    let rest = &text[digits + 1..];
-    let gap = rest.len() - rest.trim_start().len();
-    // "1.5 million" or "59/159." are not paragraph numbers: a space must follow.
-    if gap == 0 || rest.trim_start().is_empty() {
-        return None;
-    }
-    Some((text[..=digits].to_string(), digits + 1 + gap))
-}
-
-static DOTTED_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,4})\s*/\s*(\d{1,4})\s*\.\s*").expect("title number"));
-
-/// "59/159. Title" (half- or full-width): the numbering of titles shared by
-/// most UN languages.
-pub fn dotted_title_num(text: &str) -> Option<TitleNum> {
-    title_num_by(&DOTTED_TITLE, text)
-}
-
-/// Matches `re` (with groups session and number) against the folded text
-/// and maps the match end back to `text`.
-pub(crate) fn title_num_by(re: &Regex, text: &str) -> Option<TitleNum> {
-    let folded = fold(text);
-    let c = re.captures(&folded)?;
-    Some(TitleNum {
-        session: c[1].parse().ok()?,
-        number: c[2].parse().ok()?,
-        title_at: offset_in_original(text, &folded, c[0].len()),
-    })
 }
 
 /// Maps a byte offset in the folded text back to the original: folding maps
@@ -300,10 +326,19 @@ pub fn offset_in_original(original: &str, folded: &str, folded_at: usize) -> usi
         .map_or(original.len(), |(i, _)| i)
 }
 
-/// Full-width forms and Arabic-Indic digits folded ([`fold_width`],
-/// [`fold_digits`]), character for character: what patterns match against.
+/// What patterns match against, character for character: full-width forms
+/// half-width ([`fold_width`]), Arabic-Indic digits ASCII ([`fold_digits`]),
+/// hamzated alefs bare, bidi controls spaces, typographic apostrophes ASCII.
+/// Used only to match; what is kept is read from the original.
 pub fn fold(text: &str) -> String {
-    fold_digits(&fold_width(text))
+    text.chars()
+        .map(|c| match c {
+            '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => '\u{0627}',
+            '\u{2019}' | '\u{2bc}' => '\'',
+            c if is_bidi_control(c) => ' ',
+            c => ascii_digit_of(fold_width_char(c)),
+        })
+        .collect()
 }
 
 /// Replaces Arabic-Indic (٠-٩) and Eastern Arabic-Indic (۰-۹) digits by
@@ -320,25 +355,6 @@ pub fn ascii_digit_of(c: char) -> char {
         '\u{ff10}'..='\u{ff19}' => char::from(b'0' + (c as u32 - 0xff10) as u8),
         _ => c,
     }
-}
-
-/// "A/59/494, para. 29" → (["A/59/494"], Some("para. 29")): pieces holding
-/// a slash are document symbols, the rest the report paragraph.
-pub(crate) fn split_report(s: &str) -> (Vec<String>, Option<String>) {
-    let mut reports = Vec::new();
-    let mut para = None;
-    for part in s.split([',', '\u{ff0c}', ';', '\u{ff1b}', '\u{060c}', '\u{061b}']) {
-        let p = part.trim_matches(|c: char| c.is_whitespace() || is_bidi_control(c));
-        if p.is_empty() {
-            continue;
-        }
-        if p.contains('/') {
-            reports.push(p.to_string());
-        } else {
-            para = Some(p.to_string());
-        }
-    }
-    (reports, para)
 }
 
 /// Invisible marks that set the direction of right-to-left text runs.
@@ -360,99 +376,20 @@ pub(crate) fn iso_date(y: u32, m: u32, d: u32) -> Option<String> {
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
-/// Day, month name and year, as captured by a date pattern, checked against
-/// the language's month names (`months[0]` is January; each entry lists the
-/// accepted spellings, compared case-insensitively).
-pub(crate) fn date_from_parts(
-    day: &str,
-    month: &str,
-    year: &str,
-    months: &[&[&str]; 12],
-) -> Option<String> {
-    let month = month.to_lowercase();
-    let m = months
-        .iter()
-        .position(|names| names.iter().any(|n| *n == month))?;
-    iso_date(year.parse().ok()?, m as u32 + 1, day.parse().ok()?)
-}
-
-/// A committee line by the language's two patterns: "[on the report of
-/// COMMITTEE (REPORTS)]" (groups: committee, report list) and "[without
-/// reference to a Main Committee (DRAFT)]" (group: draft).
-pub(crate) fn committee_by(
-    committee: &Regex,
-    no_committee: &Regex,
-    line: &str,
-) -> Option<CommitteeLine> {
-    let n = normalise(line);
-    if let Some(c) = committee.captures(&n) {
-        let (reports, report_paragraph) = split_report(&c[2]);
-        return Some(CommitteeLine {
-            committee: Some(c[1].to_string()),
-            reports,
-            report_paragraph,
-            draft: None,
-        });
-    }
-    no_committee.captures(&n).map(|c| CommitteeLine {
-        draft: Some(c[1].trim().to_string()),
-        ..CommitteeLine::default()
-    })
-}
-
-/// An adoption line by the language's two patterns: the General Assembly's
-/// (optional groups day, month, year) and the Security Council's (meeting,
-/// then optional day, month, year).
-pub(crate) fn adopted_by(
-    ga: &Regex,
-    sc: &Regex,
-    months: &[&[&str]; 12],
-    line: &str,
-) -> Option<Adopted> {
-    let n = normalise(&fold(line));
-    if let Some(c) = ga.captures(&n) {
-        return Some(Adopted {
-            body: Body::GeneralAssembly,
-            date: c
-                .get(1)
-                .and_then(|_| date_from_parts(&c[1], &c[2], &c[3], months)),
-            meeting: None,
-        });
-    }
-    let c = sc.captures(&n)?;
-    Some(Adopted {
-        body: Body::SecurityCouncil,
-        date: c
-            .get(2)
-            .and_then(|_| date_from_parts(&c[2], &c[3], &c[4], months)),
-        meeting: c[1].parse().ok(),
-    })
-}
-
-/// Text with runs of whitespace as one space, trimmed, typographic
-/// apostrophes as ASCII: the form formulas are compared in.
-pub(crate) fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for w in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out.replace(['\u{2019}', '\u{2bc}'], "'")
-}
-
 /// Replaces full-width digits and ASCII-range punctuation (０-９, （ ） …)
 /// by their half-width forms, so patterns see one form. Used only to match,
 /// never to change the text kept.
 pub fn fold_width(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            _ => c,
-        })
-        .collect()
+    text.chars().map(fold_width_char).collect()
+}
+
+/// One character of [`fold_width`].
+fn fold_width_char(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
 }
 
 /// Characters written without spaces between them (Han, kana, Hangul,
@@ -477,27 +414,157 @@ pub fn is_wide(c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// One line of each kind, as each language prints it: (annex label,
+    /// agenda-item line and its items, heading label, sub-paragraphs, a
+    /// preambular and an operative paragraph).
+    struct Own {
+        annex: &'static str,
+        agenda: (&'static str, &'static [&'static str]),
+        heading: &'static str,
+        subs: &'static [&'static str],
+        preamble: &'static str,
+        operative: &'static str,
+    }
+
+    fn own(lang: Lang) -> Own {
+        match lang {
+            Lang::En => Own {
+                annex: "Annex II",
+                agenda: ("Agenda items 13 and 75 (a)", &["13", "75 (a)"]),
+                heading: "Section 21",
+                subs: &["(a) Scale up", "(iv) text"],
+                preamble: "Deeply concerned about",
+                operative: "Strongly condemns all acts",
+            },
+            Lang::Fr => Own {
+                annex: "Annexe",
+                agenda: ("Points 12 et 118 de l'ordre du jour", &["12", "118"]),
+                heading: "Partie V",
+                subs: &["(a) Renforcer", "a) Renforcer", "ii) les"],
+                preamble: "Rappelant sa résolution",
+                operative: "Prie le Secrétaire général",
+            },
+            Lang::Es => Own {
+                annex: "Anexo II",
+                agenda: ("Tema 69 del programa", &["69"]),
+                heading: "Sección 3",
+                subs: &["(a) Fortalecer", "b) Fortalecer", "iii) las"],
+                preamble: "Reconociendo la importancia",
+                operative: "Solicita al Secretario General",
+            },
+            Lang::Ru => Own {
+                annex: "Приложение",
+                agenda: ("Пункты 12 и 118 повестки дня", &["12", "118"]),
+                heading: "Раздел IV",
+                subs: &["(a) укреплять", "(ii) обеспечивать"],
+                preamble: "вновь подтверждая свои резолюции",
+                operative: "просит Генерального секретаря",
+            },
+            Lang::Ar => Own {
+                annex: "المرفق الأول",
+                agenda: ("البندان 12 و 118 من جدول الأعمال", &["12", "118"]),
+                heading: "الفرع ألف",
+                subs: &["(a) تعزيز", "(ii) كفالة"],
+                preamble: "وإذ تؤكد من جديد",
+                operative: "تطلب إلى الأمين العام",
+            },
+            Lang::Zh => Own {
+                annex: "附件",
+                agenda: ("议程项目69", &["69"]),
+                heading: "第一部分",
+                subs: &["(a) 加强", "（b） 加强"],
+                preamble: "回顾其 1991 年 12 月 18 日",
+                operative: "请秘书长",
+            },
+        }
+    }
+
+    #[test]
+    fn every_profile_recognises_its_own_conventions() {
+        for lang in Lang::ALL {
+            let (p, o) = (profile(lang), own(lang));
+            assert_eq!(p.lang, lang);
+            assert!(p.annex_label(o.annex), "{lang:?} annex {}", o.annex);
+            let items = p.agenda_items(o.agenda.0);
+            assert_eq!(
+                items.as_deref(),
+                Some(&o.agenda.1.iter().map(|s| s.to_string()).collect::<Vec<_>>()[..]),
+                "{lang:?} agenda"
+            );
+            assert!(p.heading_label(o.heading), "{lang:?} heading {}", o.heading);
+            for s in o.subs {
+                assert!(p.sub_label(s).is_some(), "{lang:?} sub-paragraph {s}");
+            }
+            assert!(p.preamble_opener(o.preamble), "{lang:?} preamble");
+            assert!(!p.operative_opener(o.preamble), "{lang:?} preamble");
+            assert!(p.operative_opener(o.operative), "{lang:?} operative");
+            assert!(!p.preamble_opener(o.operative), "{lang:?} operative");
+            assert!(!p.annex_label(o.preamble) && !p.heading_label(o.operative));
+        }
+    }
+
+    #[test]
+    fn every_profile_has_its_data() {
+        for lang in Lang::ALL {
+            let p = profile(lang);
+            assert!(!p.formulas.general_assembly.is_empty(), "{lang:?}");
+            assert!(!p.formulas.security_council.is_empty(), "{lang:?}");
+            assert!(
+                !p.formulas.economic_and_social_council.is_empty(),
+                "{lang:?}"
+            );
+            assert!(
+                !p.adopted.is_empty() && !p.operative_num.is_empty(),
+                "{lang:?}"
+            );
+            assert!(
+                !p.and_words.is_empty() && !p.sub_styles.is_empty(),
+                "{lang:?}"
+            );
+            assert!(!p.detection_words.is_empty() && !p.quotation_marks.is_empty());
+            assert!(!p.outline.preamble.is_empty() && !p.outline.operative.is_empty());
+            // Every pattern compiles.
+            assert!(p.compile_all().len() >= 9, "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn french_and_spanish_sub_paragraphs_without_an_opening_parenthesis() {
+        let fr = profile(Lang::Fr);
+        assert_eq!(fr.sub_label("a) Renforcer"), Some(("a)".into(), 3)));
+        assert_eq!(fr.sub_label("iv) les"), Some(("iv)".into(), 4)));
+        assert_eq!(fr.sub_label("(b) les"), Some(("(b)".into(), 4)));
+        assert_eq!(fr.sub_label("1) les"), None);
+        assert_eq!(fr.sub_label("ab) les"), None);
+        assert_eq!(
+            profile(Lang::Es).sub_label("c) las"),
+            Some(("c)".into(), 3))
+        );
+        assert_eq!(profile(Lang::En).sub_label("a) text"), None);
+    }
+
     #[test]
     fn operative_numbers() {
-        assert_eq!(western_operative_num("1. 赞赏"), Some(("1.".into(), 3)));
-        assert_eq!(
-            western_operative_num("23.  Requests"),
-            Some(("23.".into(), 5))
-        );
-        assert_eq!(western_operative_num("59/159. 加强"), None);
-        assert_eq!(western_operative_num("1.5 million"), None);
-        assert_eq!(western_operative_num("2004 年"), None);
+        let (en, zh) = (profile(Lang::En), profile(Lang::Zh));
+        assert_eq!(zh.operative_num("1. 赞赏"), Some(("1.".into(), 3)));
+        assert_eq!(en.operative_num("23.  Requests"), Some(("23.".into(), 5)));
+        assert_eq!(zh.operative_num("59/159. 加强"), None);
+        assert_eq!(en.operative_num("1.5 million"), None);
+        assert_eq!(en.operative_num("1234. text"), None);
+        assert_eq!(zh.operative_num("2004 年"), None);
     }
 
     #[test]
     fn sub_labels() {
-        assert_eq!(sub_label("(a)  Scale up"), Some(("(a)".into(), 5)));
-        assert_eq!(sub_label("(iv) text"), Some(("(iv)".into(), 5)));
-        assert_eq!(sub_label("(b)"), Some(("(b)".into(), 3)));
-        assert_eq!(sub_label("(Plurinational State of)"), None);
-        assert_eq!(sub_label("(ab) x"), None);
-        assert_eq!(sub_label("(a)b"), None);
-        assert!(is_roman_label("(iv)") && !is_roman_label("(b)"));
+        let en = profile(Lang::En);
+        assert_eq!(en.sub_label("(a)  Scale up"), Some(("(a)".into(), 5)));
+        assert_eq!(en.sub_label("(iv) text"), Some(("(iv)".into(), 5)));
+        assert_eq!(en.sub_label("(b)"), Some(("(b)".into(), 3)));
+        assert_eq!(en.sub_label("(12) text"), Some(("(12)".into(), 5)));
+        assert_eq!(en.sub_label("(Plurinational State of)"), None);
+        assert_eq!(en.sub_label("(ab) x"), None);
+        assert_eq!(en.sub_label("(a)b"), None);
+        assert!(is_roman_label("(iv)") && !is_roman_label("(b)") && is_roman_label("ii)"));
     }
 
     #[test]
@@ -531,18 +598,20 @@ mod tests {
     fn digit_folding_keeps_one_character_for_one() {
         assert_eq!(fold("٥٩/١٥٩"), "59/159");
         assert_eq!(fold("۷۴"), "74");
-        let t = dotted_title_num("５９/１５９．加强").unwrap();
+        let zh = profile(Lang::Zh);
+        let t = zh.title_num("５９/１５９．加强").unwrap();
         assert_eq!((t.session, t.number), (59, 159));
         assert_eq!(&"５９/１５９．加强"[t.title_at..], "加强");
-        assert!(dotted_title_num("59/159 加强").is_none());
+        assert!(zh.title_num("59/159 加强").is_none());
     }
 
     #[test]
     fn reports_and_paragraphs() {
-        assert_eq!(
-            split_report("A/78/650، الفقرة 12"),
-            (vec!["A/78/650".to_string()], Some("الفقرة 12".to_string()))
-        );
+        let c = profile(Lang::Ar)
+            .committee_line("[بناء على تقرير اللجنة الخامسة (A/78/650، الفقرة 12)]")
+            .unwrap();
+        assert_eq!(c.reports, vec!["A/78/650".to_string()]);
+        assert_eq!(c.report_paragraph.as_deref(), Some("الفقرة 12"));
         assert_eq!(iso_date(2004, 2, 29).as_deref(), Some("2004-02-29"));
         assert_eq!(iso_date(1900, 2, 29), None);
     }
@@ -551,5 +620,41 @@ mod tests {
     fn width_folding() {
         assert_eq!(fold_width("１３７３（２００１）"), "1373(2001)");
         assert!(is_wide('，') && is_wide('大') && !is_wide('a') && !is_wide('1'));
+    }
+
+    #[test]
+    fn security_council_titles_in_each_language() {
+        let titles = [
+            (Lang::En, "Resolution 1454 (2002)"),
+            (Lang::Fr, "Résolution 1454 (2002)"),
+            (Lang::Es, "Resolución 1454 (2002)"),
+            (Lang::Ru, "Резолюция 1454 (2002)"),
+            (Lang::Ar, "القرار 1454 (2002)"),
+            (Lang::Zh, "第1454(2002)号决议"),
+        ];
+        for (lang, t) in titles {
+            let (n, y, at) = profile(lang).sc_title(t).unwrap_or_else(|| panic!("{t}"));
+            assert_eq!((n, y, at), (1454, 2002, t.len()), "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn masthead_lines_in_each_language() {
+        let zh = profile(Lang::Zh);
+        assert_eq!(zh.agenda_items("议程项目12和118").unwrap(), ["12", "118"]);
+        let en = profile(Lang::En);
+        assert_eq!(en.agenda_items("Agenda item 107").unwrap(), ["107"]);
+        assert!(en.agenda_items("The agenda item 107").is_none());
+        assert!(profile(Lang::Fr).distribution_line("Distr. générale"));
+        assert!(
+            en.page_furniture("PAGE 3 of 3") && !profile(Lang::Fr).page_furniture("PAGE 3 of 3")
+        );
+        assert!(en.runs_on("Economic and social development and") && !en.runs_on("and"));
+    }
+
+    #[test]
+    fn outline_labels_come_from_the_profile() {
+        assert_eq!(outline_labels(Lang::Fr).operative, "Dispositif");
+        assert_eq!(outline_labels(Lang::Zh).preamble, "序言");
     }
 }

@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::lang::Profile;
+
 /// What a physical line is, as far as the page is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -93,8 +95,6 @@ static FURNITURE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"^\d{6}$",
         // barcode "*2325976*"
         r"^\*\d{5,}\*$",
-        // "PAGE 3 of 3"
-        r"(?i)^page\s+\d+\s+of\s+\d+$",
     ]
     .iter()
     .map(|p| Regex::new(p).expect("furniture pattern"))
@@ -102,9 +102,10 @@ static FURNITURE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 /// Marks page furniture: page numbers, job numbers, barcodes.
-pub(crate) fn mark_furniture(lines: &mut [Line<'_>]) {
+pub(crate) fn mark_furniture(lines: &mut [Line<'_>], profile: &Profile) {
     for l in lines.iter_mut() {
-        if !l.is_blank() && FURNITURE.iter().any(|re| re.is_match(l.text)) {
+        let furniture = FURNITURE.iter().any(|re| re.is_match(l.text));
+        if !l.is_blank() && (furniture || profile.page_furniture(l.text)) {
             l.kind = Kind::Furniture;
         }
     }
@@ -282,7 +283,7 @@ mod tests {
     #[test]
     fn furniture_is_marked() {
         let mut lines = scan("2/28\n23-25976 (E) 100124\n*2325976*\n25-15779 2/2\ntext\n");
-        mark_furniture(&mut lines);
+        mark_furniture(&mut lines, crate::lang::profile(crate::ir::Lang::En));
         let kinds: Vec<_> = lines.iter().map(|l| l.kind).collect();
         assert_eq!(&kinds[..4], &[Kind::Furniture; 4]);
         assert_eq!(kinds[4], Kind::Text);
@@ -292,7 +293,7 @@ mod tests {
     fn running_heads_are_found_near_boundaries() {
         let src = "body text here, \n3/28\n\u{c}A/RES/78/229\nStrengthening the United Nations crime\njustice programme\nproviders, in which\n";
         let mut lines = scan(src);
-        mark_furniture(&mut lines);
+        mark_furniture(&mut lines, crate::lang::profile(crate::ir::Lang::En));
         let heads = mark_running_heads(
             &mut lines,
             0,

@@ -35,7 +35,7 @@ pub fn read(text: &str, opts: &ReadOptions) -> Result<(Resolution, Vec<Warning>)
     let clean = without_controls(text);
 
     let mut lines = lines::scan(&clean);
-    lines::mark_furniture(&mut lines);
+    lines::mark_furniture(&mut lines, profile);
     let front = structure::locate_front(&lines, profile)?;
     let job_number = lines::job_number(&lines);
     let running_heads =

@@ -64,7 +64,7 @@ fn numbered(t: &str) -> Option<(u32, &str)> {
 pub(crate) fn collect<'a>(
     lines: &[Line<'a>],
     layout: Layout,
-    profile: &dyn Profile,
+    profile: &Profile,
 ) -> (Vec<BodyLine<'a>>, Vec<RawNote<'a>>) {
     let mut body = Vec::with_capacity(lines.len());
     let mut notes: Vec<RawNote<'a>> = Vec::new();
@@ -161,7 +161,7 @@ fn page_block<'a>(
     lines: &[Line<'a>],
     sep: usize,
     want: u32,
-    profile: &dyn Profile,
+    profile: &Profile,
 ) -> Option<(Vec<RawNote<'a>>, usize)> {
     let mut end = lines.len();
     let mut seen_furniture = false;
@@ -184,7 +184,7 @@ fn page_block<'a>(
 }
 
 /// Text that can only open a body paragraph ("12. Decides", "(a) To").
-fn starts_paragraph(t: &str, profile: &dyn Profile) -> bool {
+fn starts_paragraph(t: &str, profile: &Profile) -> bool {
     profile.operative_num(t).is_some()
         || profile.formula(t).is_some()
         || (profile.lowercase_continues() && profile.preamble_opener(t))
@@ -336,7 +336,7 @@ impl Citations<'_> {
 pub(crate) fn fold_citations(
     body: &[BodyLine<'_>],
     notes: &[RawNote<'_>],
-    profile: &dyn Profile,
+    profile: &Profile,
     joiner: &Joiner,
     warnings: &mut Vec<Warning>,
 ) -> Vec<LogicalLine> {
@@ -407,7 +407,7 @@ pub(crate) fn fold_citations(
 
 /// Whether the first place note 1 can be cited is a "1" alone on its line
 /// (rather than a "1" placed as a glued citation in a line of text).
-fn first_citation_stands_alone(body: &[BodyLine<'_>], profile: &dyn Profile) -> bool {
+fn first_citation_stands_alone(body: &[BodyLine<'_>], profile: &Profile) -> bool {
     for (i, b) in body.iter().enumerate() {
         let l = &b.line;
         if l.is_blank() {
@@ -449,7 +449,7 @@ pub(crate) fn append(into: &mut Vec<Inline>, parts: Vec<Inline>, joiner: &Joiner
 fn split_glued(
     text: &str,
     cit: &mut Citations<'_>,
-    profile: &dyn Profile,
+    profile: &Profile,
     enabled: bool,
 ) -> Vec<Inline> {
     if !enabled || !text.bytes().any(|b| b.is_ascii_digit()) {
@@ -521,7 +521,7 @@ fn split_glued(
 /// Can a citation end at `end`: the end, a space, or closing punctuation
 /// follows, never a digit or the rest of a symbol, decimal or ordinal
 /// ("60/1", "1.5", "3rd"), nor a unit ("3 years").
-fn after_ok(text: &str, end: usize, profile: &dyn Profile) -> bool {
+fn after_ok(text: &str, end: usize, profile: &Profile) -> bool {
     match text[end..].chars().next() {
         None => {}
         Some(c) if c.is_whitespace() => {}
@@ -542,7 +542,7 @@ fn after_ok(text: &str, end: usize, profile: &dyn Profile) -> bool {
 
 /// Is the number at `text[i..end]` placed as a citation is? Returns the
 /// number and whether it is glued to the word or sign before it.
-fn candidate(text: &str, i: usize, end: usize, profile: &dyn Profile) -> Option<(u32, bool)> {
+fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32, bool)> {
     if end - i > 3 || i == 0 {
         return None;
     }

@@ -10,7 +10,7 @@
 use super::notes::{append, LogicalLine};
 use super::{last_char, Joiner, Layout};
 use crate::ir::Inline;
-use crate::lang::{sub_label, Profile};
+use crate::lang::Profile;
 
 /// A paragraph of joined text, before it is known what it is.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -37,13 +37,13 @@ struct Facts {
     label_only: bool,
 }
 
-fn facts(l: &LogicalLine, profile: &dyn Profile) -> Facts {
+fn facts(l: &LogicalLine, profile: &Profile) -> Facts {
     let text = Inline::plain_text(&l.parts);
     let t = text.trim();
     let standalone =
         profile.date(t).is_some() || profile.meeting(t).is_some() || profile.annex_label(t);
     let op = profile.operative_num(t);
-    let sub = sub_label(t);
+    let sub = profile.sub_label(t);
     let roman = roman_heading_num(t);
     let heading_label = profile.heading_label(t);
     let label_only = op.as_ref().is_some_and(|(_, at)| *at >= t.len())
@@ -127,7 +127,7 @@ pub(crate) fn ends_clause(parts: &[Inline]) -> bool {
 pub(crate) fn paragraphs(
     lines: &[LogicalLine],
     layout: Layout,
-    profile: &dyn Profile,
+    profile: &Profile,
     joiner: &Joiner,
 ) -> Vec<RawPara> {
     let cased = profile.lowercase_continues();
@@ -163,7 +163,7 @@ pub(crate) fn paragraphs(
             && cur_lines <= 2
             && out.last().is_some_and(|p| {
                 let t = p.plain();
-                is_heading_like(&t) && !t.ends_with('.')
+                is_heading_like(&t, profile) && !t.ends_with('.')
             });
         let starts_new = match prev {
             None => true,
@@ -199,7 +199,7 @@ fn breaks(
     b: &LogicalLine,
     bf: &Facts,
     layout: Layout,
-    profile: &dyn Profile,
+    profile: &Profile,
     cased: bool,
 ) -> bool {
     if af.standalone || bf.standalone {
@@ -232,7 +232,10 @@ fn breaks(
     if !clause_end {
         // A heading-like short line before a capital: a heading ends.
         let heading_short = a.width * 100 < layout.full_width * 70;
-        return heading_short && b.blank_before && !a.after_break && is_heading_like(&af.text);
+        return heading_short
+            && b.blank_before
+            && !a.after_break
+            && is_heading_like(&af.text, profile);
     }
     if b.after_break {
         // A new page: the paragraph ended only if its last line was short.
@@ -242,7 +245,7 @@ fn breaks(
 }
 
 /// A short line starting with a capital and ending without punctuation.
-pub(crate) fn is_heading_like(text: &str) -> bool {
+pub(crate) fn is_heading_like(text: &str, profile: &Profile) -> bool {
     let t = text.trim();
     let first = t.chars().next().unwrap_or(' ');
     let last = t.chars().next_back().unwrap_or(' ');
@@ -250,8 +253,7 @@ pub(crate) fn is_heading_like(text: &str) -> bool {
         && t.chars().count() < 150
         && (first.is_uppercase() || first.is_ascii_digit())
         && !matches!(last, ',' | ';' | ':')
-        && !t.ends_with(" and")
-        && !t.ends_with(" or")
+        && !profile.runs_on(t)
 }
 
 #[cfg(test)]

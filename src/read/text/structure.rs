@@ -15,7 +15,7 @@ use crate::error::ReadError;
 use crate::ir::{
     Annex, Block, Body, Heading, Inline, Meeting, Note, Paragraph, Resolution, Warning,
 };
-use crate::lang::{is_roman_label, sub_label, Profile};
+use crate::lang::{is_roman_label, Profile};
 
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b([AS]/RES/[0-9A-Z][0-9A-Za-z/.\-]*(?:\s\(\d{4}\))?)").expect("symbol")
@@ -30,7 +30,7 @@ pub(crate) struct Front {
 }
 
 /// Finds the enacting formula, the title and the symbol among raw lines.
-pub(crate) fn locate_front(lines: &[Line<'_>], profile: &dyn Profile) -> Result<Front, ReadError> {
+pub(crate) fn locate_front(lines: &[Line<'_>], profile: &Profile) -> Result<Front, ReadError> {
     let formula = lines
         .iter()
         .position(|l| l.kind == Kind::Text && is_formula(l.text, profile))
@@ -57,13 +57,13 @@ pub(crate) fn locate_front(lines: &[Line<'_>], profile: &dyn Profile) -> Result<
     })
 }
 
-fn is_formula(text: &str, profile: &dyn Profile) -> bool {
+fn is_formula(text: &str, profile: &Profile) -> bool {
     text.chars().count() < 60 && profile.formula(text).is_some()
 }
 
 /// Where a title line's number ends, with (session, number) for the GA and
 /// (number, year) for the SC.
-fn title_start(text: &str, profile: &dyn Profile) -> Option<(usize, TitleNum)> {
+fn title_start(text: &str, profile: &Profile) -> Option<(usize, TitleNum)> {
     if let Some(t) = profile.title_num(text) {
         return Some((t.title_at, TitleNum::Ga(t.session, t.number)));
     }
@@ -81,7 +81,7 @@ enum TitleNum {
 pub(crate) fn build(
     lines: &[LogicalLine],
     layout: Layout,
-    profile: &dyn Profile,
+    profile: &Profile,
     joiner: &Joiner,
     warnings: &mut Vec<Warning>,
 ) -> Result<Resolution, ReadError> {
@@ -129,7 +129,7 @@ pub(crate) fn build(
 }
 
 /// The masthead, preface lines and title before the formula.
-fn front(lines: &[LogicalLine], profile: &dyn Profile, joiner: &Joiner, res: &mut Resolution) {
+fn front(lines: &[LogicalLine], profile: &Profile, joiner: &Joiner, res: &mut Resolution) {
     let texts: Vec<String> = lines
         .iter()
         .map(|l| collapse(&Inline::plain_text(&l.parts)))
@@ -224,12 +224,12 @@ fn front(lines: &[LogicalLine], profile: &dyn Profile, joiner: &Joiner, res: &mu
 }
 
 /// A line that is no part of the title however it wraps.
-fn is_preface_line(t: &str, profile: &dyn Profile) -> bool {
+fn is_preface_line(t: &str, profile: &Profile) -> bool {
     t.starts_with(['[', '［']) || profile.adopted(t).is_some()
 }
 
 /// Symbol, distribution date, agenda items from the masthead lines.
-fn masthead_meta(res: &mut Resolution, profile: &dyn Profile) {
+fn masthead_meta(res: &mut Resolution, profile: &Profile) {
     let lines = &res.masthead;
     if let Some(s) = lines
         .iter()
@@ -237,20 +237,14 @@ fn masthead_meta(res: &mut Resolution, profile: &dyn Profile) {
     {
         res.meta.symbol = s;
     }
-    if let Some(k) = lines.iter().position(|l| l.contains("Distr.")) {
+    if let Some(k) = lines.iter().position(|l| profile.distribution_line(l)) {
         res.meta.distributed = lines[k..].iter().take(3).find_map(|l| profile.date_in(l));
     }
-    if let Some(k) = lines.iter().position(|l| l.starts_with("Agenda item")) {
-        let numbers = lines[k]
-            .trim_start_matches("Agenda items")
-            .trim_start_matches("Agenda item")
-            .trim();
-        let numbers: Vec<String> = numbers
-            .split(" and ")
-            .flat_map(|p| p.split(','))
-            .map(|p| p.trim().to_string())
-            .filter(|p| !p.is_empty())
-            .collect();
+    let agenda = lines
+        .iter()
+        .enumerate()
+        .find_map(|(k, l)| profile.agenda_items(l).map(|n| (k, n)));
+    if let Some((k, numbers)) = agenda {
         let title: Vec<&str> = lines[k + 1..].iter().map(String::as_str).collect();
         let single = numbers.len() == 1 && !title.is_empty();
         res.meta.agenda_items = numbers
@@ -294,7 +288,7 @@ fn finish_meta(res: &mut Resolution) {
 }
 
 /// Records one closing line (the meeting, the date).
-fn conclusion(text: &str, profile: &dyn Profile, res: &mut Resolution) {
+fn conclusion(text: &str, profile: &Profile, res: &mut Resolution) {
     if let Some(date) = profile.date(text) {
         res.meta.adopted.get_or_insert(date);
     } else if let Some(n) = profile.meeting(text) {
@@ -318,10 +312,7 @@ fn conclusion(text: &str, profile: &dyn Profile, res: &mut Resolution) {
 
 /// Where the body ends, which paragraphs close the resolution (the meeting
 /// and date lines), and where what follows them starts.
-fn closing_range(
-    paras: &[RawPara],
-    profile: &dyn Profile,
-) -> (usize, std::ops::Range<usize>, usize) {
+fn closing_range(paras: &[RawPara], profile: &Profile) -> (usize, std::ops::Range<usize>, usize) {
     let texts: Vec<String> = paras.iter().map(RawPara::plain).collect();
     let first_op = texts
         .iter()
@@ -359,7 +350,7 @@ fn closing_range(
 /// Splits paragraphs into preamble and operative blocks.
 fn classify(
     paras: &[RawPara],
-    profile: &dyn Profile,
+    profile: &Profile,
     joiner: &Joiner,
     in_annex: bool,
 ) -> (Vec<Block>, Vec<Block>) {
@@ -398,7 +389,7 @@ fn classify(
 fn add_block(
     blocks: &mut Vec<Block>,
     p: &RawPara,
-    profile: &dyn Profile,
+    profile: &Profile,
     joiner: &Joiner,
     preamble: bool,
 ) {
@@ -420,7 +411,7 @@ fn add_block(
             return;
         }
     }
-    if let Some((label, at)) = sub_label(&text) {
+    if let Some((label, at)) = profile.sub_label(&text) {
         let item = Paragraph {
             num: Some(label.clone()),
             content: strip_prefix_bytes(&p.parts, at),
@@ -435,7 +426,7 @@ fn add_block(
     }
     if !preamble && profile.lowercase_continues() {
         if let Some(at) = roman_heading_num(&text) {
-            if is_heading_like(&text[at..]) || at >= text.len() {
+            if is_heading_like(&text[at..], profile) || at >= text.len() {
                 let num = text[..at].trim().to_string();
                 blocks.push(Block::Heading(Heading {
                     level: if num.len() == 2
@@ -451,7 +442,7 @@ fn add_block(
                 return;
             }
         }
-        if is_heading_like(&text) && text.chars().count() < 100 && !text.ends_with('.') {
+        if is_heading_like(&text, profile) && text.chars().count() < 100 && !text.ends_with('.') {
             blocks.push(Block::Heading(Heading {
                 num: None,
                 text: p.parts.clone(),
@@ -480,22 +471,28 @@ fn nest_item(parent: &mut Paragraph, item: Paragraph) {
     let continues_letters = previous_letter(&label).is_some_and(|p| p == last);
     let roman = is_roman_label(&label) && !continues_letters;
     match parent.items.last_mut() {
-        Some(prev) if roman && (!prev.items.is_empty() || label == "(i)") => prev.items.push(item),
+        Some(prev)
+            if roman && (!prev.items.is_empty() || label.trim_start_matches('(') == "i)") =>
+        {
+            prev.items.push(item)
+        }
         _ => parent.items.push(item),
     }
 }
 
-/// "(i)" → "(h)": the label a letter follows in an alphabetic list.
+/// "(i)" → "(h)", "i)" → "h)": the label a letter follows in an
+/// alphabetic list.
 fn previous_letter(label: &str) -> Option<String> {
-    let inner = label.strip_prefix('(')?.strip_suffix(')')?;
+    let open = if label.starts_with('(') { "(" } else { "" };
+    let inner = label.strip_prefix(open)?.strip_suffix(')')?;
     let mut cs = inner.chars();
     let c = cs.next()?;
     (cs.next().is_none() && c.is_ascii_lowercase() && c != 'a')
-        .then(|| format!("({})", (c as u8 - 1) as char))
+        .then(|| format!("{open}{})", (c as u8 - 1) as char))
 }
 
 /// Annexes: each from its label, with the title after it and its content.
-fn annexes(paras: &[RawPara], profile: &dyn Profile, joiner: &Joiner) -> Vec<Annex> {
+fn annexes(paras: &[RawPara], profile: &Profile, joiner: &Joiner) -> Vec<Annex> {
     let mut out: Vec<Annex> = Vec::new();
     let mut k = 0;
     while k < paras.len() {
@@ -510,7 +507,7 @@ fn annexes(paras: &[RawPara], profile: &dyn Profile, joiner: &Joiner) -> Vec<Ann
             .filter(|t| k + 1 < end && t.table.is_none())
         {
             let tt = t.plain();
-            if profile.operative_num(&tt).is_none() && sub_label(&tt).is_none() {
+            if profile.operative_num(&tt).is_none() && profile.sub_label(&tt).is_none() {
                 title = t.parts.clone();
                 content_from += 1;
             }

@@ -1,0 +1,447 @@
+//! The one generic matcher: each question the reader asks a [`Profile`]
+//! answered from the profile's data. Patterns match a folded copy of the
+//! text ([`fold`]), one character for one, so what they capture maps back
+//! to the text as printed.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use regex::{Captures, Regex};
+
+use super::{
+    fold, fold_width, is_bidi_control, is_wide, iso_date, offset_in_original, Adopted,
+    CommitteeLine, Leads, Pattern, Profile, TitleNum, Words,
+};
+use crate::ir::{Body, Lang};
+
+/// Each profile's compiled patterns, in the order of [`Lang::ALL`].
+static COMPILED: [OnceLock<HashMap<(usize, usize), Regex>>; 6] = [const { OnceLock::new() }; 6];
+
+/// Where a pattern's source lies: its identity among a profile's patterns.
+fn key(p: &Pattern) -> (usize, usize) {
+    (p.0.as_ptr() as usize, p.0.len())
+}
+
+impl Profile {
+    /// The compiled form of one of this profile's patterns.
+    fn re(&self, p: &Pattern) -> &'static Regex {
+        let lang = Lang::ALL.iter().position(|&l| l == self.lang).unwrap_or(0);
+        let compiled = COMPILED[lang].get_or_init(|| self.compile_all());
+        &compiled[&key(p)]
+    }
+
+    /// Every pattern of the profile, compiled, by where its source lies.
+    pub(super) fn compile_all(&self) -> HashMap<(usize, usize), Regex> {
+        let mut all = vec![
+            &self.date,
+            &self.meeting,
+            &self.committee,
+            &self.no_committee,
+            &self.agenda_item,
+            &self.title_num,
+            &self.sc_title,
+            &self.annex_label,
+            &self.heading_label,
+        ];
+        all.extend(self.adopted.iter().map(|(_, p)| p));
+        all.extend(self.operative_num);
+        all.extend(self.page_furniture);
+        all.into_iter().map(|p| (key(p), self.compile(p))).collect()
+    }
+
+    /// One pattern with `{DATE}` and `{ORD}` filled in.
+    fn compile(&self, p: &Pattern) -> Regex {
+        let src =
+            p.0.replace("{DATE}", self.date.0)
+                .replace("{ORD}", self.ordinal);
+        Regex::new(&src).unwrap_or_else(|e| panic!("{:?} pattern {}: {e}", self.lang, p.0))
+    }
+
+    /// If `para` is an enacting formula ("大会，"), the organ it names.
+    pub fn formula(&self, para: &str) -> Option<Body> {
+        let key = formula_key(para);
+        let f = &self.formulas;
+        [
+            (Body::GeneralAssembly, f.general_assembly),
+            (Body::SecurityCouncil, f.security_council),
+            (
+                Body::EconomicAndSocialCouncil,
+                f.economic_and_social_council,
+            ),
+        ]
+        .into_iter()
+        .find(|(_, forms)| {
+            forms
+                .iter()
+                .any(|form| same_formula(&formula_key(form), &key))
+        })
+        .map(|(body, _)| body)
+    }
+
+    /// If `line` is a committee / adoption-basis line of the preface, its parts.
+    pub fn committee_line(&self, line: &str) -> Option<CommitteeLine> {
+        let line = collapse(line);
+        let f = fold(&line);
+        if let Some(c) = self.re(&self.committee).captures(&f) {
+            let (reports, report_paragraph) = self.split_refs(group(&line, &f, &c, "r")?);
+            return Some(CommitteeLine {
+                committee: Some(group(&line, &f, &c, "c")?.to_string()),
+                reports,
+                report_paragraph,
+                draft: None,
+            });
+        }
+        let c = self.re(&self.no_committee).captures(&f)?;
+        let (mut symbols, report_paragraph) = self.split_refs(group(&line, &f, &c, "r")?);
+        // "(A/73/L.6 and A/73/L.6/Add.1)": the draft and its addendum;
+        // "(A/79/995, para. 45)": a report cited without a committee.
+        let draft = if symbols.first().is_some_and(|d| d.contains("/L.")) {
+            Some(symbols.remove(0))
+        } else {
+            None
+        };
+        Some(CommitteeLine {
+            committee: None,
+            reports: symbols,
+            report_paragraph,
+            draft,
+        })
+    }
+
+    /// "A/78/482, para. 29" → (["A/78/482"], Some("para. 29")): pieces
+    /// holding a slash are document symbols, the rest the report paragraph.
+    fn split_refs(&self, s: &str) -> (Vec<String>, Option<String>) {
+        let mut symbols = Vec::new();
+        let mut para = None;
+        for part in s.split([',', '\u{ff0c}', ';', '\u{ff1b}', '\u{060c}', '\u{061b}']) {
+            let p = part.trim_matches(|c: char| c.is_whitespace() || is_bidi_control(c));
+            if p.contains('/') {
+                symbols.extend(self.split_symbols(p));
+            } else if !p.is_empty() {
+                para = Some(p.to_string());
+            }
+        }
+        (symbols, para)
+    }
+
+    /// "A/73/L.6 and A/73/L.6/Add.1" → both symbols, in ASCII; "A/59/L.50
+    /// et Add.1" stays one (its second part is no symbol).
+    fn split_symbols(&self, p: &str) -> Vec<String> {
+        let mut pieces = vec![p];
+        for and in self.and_words {
+            pieces = pieces.into_iter().flat_map(|x| x.split(and)).collect();
+        }
+        if !pieces.iter().all(|x| x.contains('/')) {
+            pieces = vec![p];
+        }
+        pieces
+            .iter()
+            .map(|x| fold_width(x.trim()))
+            .map(|x| super::fold_digits(&x))
+            .collect()
+    }
+
+    /// If `text` is exactly a date as printed, its ISO form ("2004-12-20").
+    pub fn date(&self, text: &str) -> Option<String> {
+        let f = fold(&collapse(text));
+        let c = self.re(&self.date).captures(&f)?;
+        let whole = c.get(0)?;
+        (whole.start() == 0 && whole.end() == f.len()).then_some(())?;
+        self.date_of(&c)
+    }
+
+    /// The first date written anywhere in `text`, as ISO.
+    pub fn date_in(&self, text: &str) -> Option<String> {
+        let f = fold(&collapse(text));
+        self.re(&self.date)
+            .captures_iter(&f)
+            .find_map(|c| self.date_of(&c))
+    }
+
+    /// The date captured by groups `d`, `m`, `y`, checked.
+    fn date_of(&self, c: &Captures<'_>) -> Option<String> {
+        let (d, m, y) = (c.name("d")?, c.name("m")?, c.name("y")?);
+        let month = self.month(m.as_str())?;
+        iso_date(y.as_str().parse().ok()?, month, d.as_str().parse().ok()?)
+    }
+
+    /// A month by number or name; "كانون الأول/ديسمبر" prints two names,
+    /// which must agree.
+    fn month(&self, printed: &str) -> Option<u32> {
+        let bare: String = printed
+            .chars()
+            .filter(|c| !matches!(c, '\u{064b}'..='\u{0652}' | '\u{0640}'))
+            .collect::<String>()
+            .to_lowercase();
+        let mut found = None;
+        for name in bare.split('/') {
+            let name = collapse(name);
+            let m = match name.parse::<u32>() {
+                Ok(n) => n,
+                Err(_) => {
+                    self.months
+                        .iter()
+                        .position(|ns| ns.contains(&name.as_str()))? as u32
+                        + 1
+                }
+            };
+            if found.is_some_and(|f| f != m) {
+                return None;
+            }
+            found = Some(m);
+        }
+        found
+    }
+
+    /// If `text` is exactly a meeting line as printed, the meeting number.
+    pub fn meeting(&self, text: &str) -> Option<u32> {
+        let f = fold(&collapse(text));
+        self.re(&self.meeting).captures(&f)?["n"].parse().ok()
+    }
+
+    /// If `line` is an "adopted" line (masthead or Security Council), what
+    /// it says.
+    pub fn adopted(&self, line: &str) -> Option<Adopted> {
+        let f = fold(&collapse(line));
+        self.adopted.iter().find_map(|(body, p)| {
+            let c = self.re(p).captures(&f)?;
+            let date = match c.name("d") {
+                Some(_) => self.date_of(&c),
+                None if c.name("y").is_none() => self.date_in(&f),
+                None => None,
+            };
+            Some(Adopted {
+                body: *body,
+                date,
+                meeting: c.name("n").and_then(|n| n.as_str().parse().ok()),
+            })
+        })
+    }
+
+    /// If `text` is the masthead's agenda-item line ("Agenda items 12 and
+    /// 118"), the item numbers.
+    pub fn agenda_items(&self, text: &str) -> Option<Vec<String>> {
+        let f = fold(text);
+        let c = self.re(&self.agenda_item).captures(&f)?;
+        let mut items = vec![group(text, &f, &c, "items")?.to_string()];
+        for and in self.and_words {
+            items = items
+                .iter()
+                .flat_map(|x| x.split(and))
+                .map(str::to_string)
+                .collect();
+        }
+        Some(
+            items
+                .iter()
+                .flat_map(|p| p.split([',', '\u{ff0c}', '\u{060c}']))
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect(),
+        )
+    }
+
+    /// Whether a masthead line carries the distribution ("Distr.: General").
+    pub fn distribution_line(&self, text: &str) -> bool {
+        text.contains(self.distribution)
+    }
+
+    /// If `text` starts with an operative paragraph number, the number as
+    /// printed ("1.") and the byte offset where the paragraph text starts.
+    pub fn operative_num(&self, text: &str) -> Option<(String, usize)> {
+        let f = fold(text);
+        self.operative_num.iter().find_map(|p| {
+            let c = self.re(p).captures(&f)?;
+            let num = group(text, &f, &c, "num")?;
+            // The match ends on the paragraph's first character: step back off it.
+            let end = c.get(0)?.end();
+            let last = f[..end].chars().next_back()?.len_utf8();
+            Some((num.to_string(), offset_in_original(text, &f, end - last)))
+        })
+    }
+
+    /// If `text` opens with the resolution's number ("59/159. Title"), the
+    /// number and where the title starts.
+    pub fn title_num(&self, text: &str) -> Option<TitleNum> {
+        let f = fold(text);
+        let c = self.re(&self.title_num).captures(&f)?;
+        Some(TitleNum {
+            session: c["s"].parse().ok()?,
+            number: c["n"].parse().ok()?,
+            title_at: offset_in_original(text, &f, c.get(0)?.end()),
+        })
+    }
+
+    /// If `text` starts with a Security Council resolution number
+    /// ("Resolution 1454 (2002)"), the number, the year and where the rest
+    /// of the line starts.
+    pub fn sc_title(&self, text: &str) -> Option<(u32, u32, usize)> {
+        let f = fold(text);
+        let c = self.re(&self.sc_title).captures(&f)?;
+        let at = offset_in_original(text, &f, c.get(0)?.end());
+        Some((c["n"].parse().ok()?, c["y"].parse().ok()?, at))
+    }
+
+    /// Whether `text` is an annex heading ("Annex", "Annex II", "附件").
+    pub fn annex_label(&self, text: &str) -> bool {
+        self.re(&self.annex_label).is_match(&fold(&collapse(text)))
+    }
+
+    /// Whether `text` is a heading label standing alone ("Section 21",
+    /// "Part V", "Article 3"), whose title follows on the next line.
+    pub fn heading_label(&self, text: &str) -> bool {
+        self.re(&self.heading_label)
+            .is_match(&fold(&collapse(text)))
+    }
+
+    /// Whether a page line in words ("PAGE 3 of 3") is furniture.
+    pub fn page_furniture(&self, text: &str) -> bool {
+        let f = fold(text);
+        self.page_furniture.iter().any(|p| self.re(p).is_match(&f))
+    }
+
+    /// "(a)" / "(iv)" / "a) text" → the label and where the text starts, in
+    /// any of the language's sub-paragraph styles.
+    pub fn sub_label(&self, text: &str) -> Option<(String, usize)> {
+        self.sub_styles.iter().find_map(|s| s.label(text))
+    }
+
+    /// Whether `text` opens a preambular paragraph ("Recalling …",
+    /// "Deeply concerned …"): used to split paragraphs an extractor ran
+    /// together.
+    pub fn preamble_opener(&self, text: &str) -> bool {
+        self.preamble_leads.opens(&fold(text), [',', ';'])
+    }
+
+    /// Whether `text` opens an operative paragraph ("Adopts …",
+    /// "Decides …"): ends the preamble where paragraphs are unnumbered.
+    pub fn operative_opener(&self, text: &str) -> bool {
+        self.operative_leads.opens(&fold(text), []) && !self.preamble_opener(text)
+    }
+
+    /// Whether a number after `word` is part of the text ("paragraph 2"),
+    /// so never a footnote citation.
+    pub fn number_word(&self, word: &str) -> bool {
+        self.is_word(&self.number_words, word.trim_end_matches(['.', ',']))
+    }
+
+    /// Whether a number before `word` is a quantity or date ("3 years",
+    /// "2 December"), so never a footnote citation.
+    pub fn unit_word(&self, word: &str) -> bool {
+        self.is_word(&self.unit_words, word.trim_end_matches(['.', ',', ';']))
+    }
+
+    /// A word of `list` or a month name.
+    fn is_word(&self, list: &Words, word: &str) -> bool {
+        let w = word.to_lowercase();
+        list.whole.contains(&w.as_str())
+            || self.months.iter().any(|m| m.contains(&w.as_str()))
+            || list.prefixes.iter().any(|p| w.starts_with(p))
+            || list.suffixes.iter().any(|s| w.ends_with(s))
+    }
+
+    /// Whether the script has letter case, so that a line starting in
+    /// lower case continues the sentence before it.
+    pub fn lowercase_continues(&self) -> bool {
+        self.lowercase_continues
+    }
+
+    /// Whether `text` ends on a word that runs on ("… and"): no heading.
+    pub fn runs_on(&self, text: &str) -> bool {
+        let last = text.rsplit(' ').next().unwrap_or("");
+        text.len() > last.len() && self.run_on_words.contains(&last)
+    }
+
+    /// Quotation marks as (opening, closing), outer level first.
+    pub fn quotation_marks(&self) -> &'static [(&'static str, &'static str)] {
+        self.quotation_marks
+    }
+}
+
+impl super::SubStyle {
+    /// The label `text` starts with in this style, and where its text starts.
+    fn label(&self, text: &str) -> Option<(String, usize)> {
+        let rest = match text.strip_prefix(self.open) {
+            Some(r) => r,
+            None if self.open.is_empty() => text,
+            None => return None,
+        };
+        let close = rest.find(self.close)?;
+        let inner = &rest[..close];
+        if !self.inner_ok(inner) {
+            return None;
+        }
+        let label_end = text.len() - rest.len() + close + rest[close..].chars().next()?.len_utf8();
+        let after = &text[label_end..];
+        let gap = after.len() - after.trim_start().len();
+        if gap == 0 && !after.is_empty() {
+            return None;
+        }
+        Some((text[..label_end].to_string(), label_end + gap))
+    }
+
+    /// A letter, a roman numeral, or (when allowed) a number of two digits.
+    fn inner_ok(&self, inner: &str) -> bool {
+        !inner.is_empty()
+            && inner.len() <= 6
+            && (inner.chars().all(|c| c.is_ascii_lowercase())
+                && (inner.len() == 1 || inner.chars().all(|c| "ivxlc".contains(c)))
+                || self.digits && inner.chars().all(|c| c.is_ascii_digit()) && inner.len() <= 2)
+    }
+}
+
+impl Leads {
+    /// Whether `text` opens with one of these leads, once `trim` is taken
+    /// off the first word ("Noting," is a lead; "Decides," is not, a verb
+    /// is followed by its object).
+    fn opens<const N: usize>(&self, text: &str, trim: [char; N]) -> bool {
+        let mut words = text.split_whitespace();
+        let mut first = words.next().unwrap_or("");
+        if self.skip.contains(&first) {
+            first = words.next().unwrap_or("");
+        }
+        let word = first.trim_end_matches(trim);
+        let initial = word.chars().next().unwrap_or(' ');
+        if !initial.is_alphabetic() || (self.capital && !initial.is_uppercase()) {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        let by_ending = lower.chars().count() >= self.min_chars
+            && self.endings.iter().any(|e| lower.ends_with(e))
+            && !self.not_endings.iter().any(|e| lower.ends_with(e))
+            && !self.exceptions.contains(&lower.as_str());
+        by_ending || self.words.iter().any(|w| lead_word(w, &lower))
+    }
+}
+
+/// `word` is the lead `w`; in scripts without spaces, starts with it.
+fn lead_word(w: &str, word: &str) -> bool {
+    w == word || (w.chars().next_back().is_some_and(is_wide) && word.starts_with(w))
+}
+
+/// A formula compared without spaces and trailing punctuation.
+fn formula_key(text: &str) -> String {
+    let f = fold(text);
+    let key: String = f.chars().filter(|c| !c.is_whitespace()).collect();
+    key.trim_end_matches([',', ':', ';', '،', '、']).to_string()
+}
+
+/// The first letter as printed, the rest in any case.
+fn same_formula(form: &str, text: &str) -> bool {
+    let (mut a, mut b) = (form.chars(), text.chars());
+    a.next() == b.next() && a.as_str().to_lowercase() == b.as_str().to_lowercase()
+}
+
+/// The text under a named group, mapped back from the folded copy `f` to
+/// `original`, trimmed.
+fn group<'a>(original: &'a str, f: &str, c: &Captures<'_>, name: &str) -> Option<&'a str> {
+    let m = c.name(name)?;
+    let a = offset_in_original(original, f, m.start());
+    let b = offset_in_original(original, f, m.end());
+    Some(original[a..b].trim())
+}
+
+/// Runs of whitespace as one space, trimmed.
+pub(super) fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
