@@ -209,7 +209,7 @@ fn security_council_resolutions_have_meeting_and_date() {
         let date = r
             .meta
             .adopted
-            .as_deref()
+            .map(|d| d.to_string())
             .unwrap_or_else(|| panic!("{name}: no date"));
         let year = name
             .split('_')

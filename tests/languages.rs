@@ -154,7 +154,12 @@ fn each_sample_is_detected_and_reads_to_what_was_written() {
             assert_eq!(digits, (i + 1).to_string(), "{} paragraph {num}", s.file);
         }
         assert_eq!(res.meta.symbol, s.symbol, "{}", s.file);
-        assert_eq!(res.meta.adopted.as_deref(), Some(s.adopted), "{}", s.file);
+        assert_eq!(
+            res.meta.adopted.map(|d| d.to_string()).as_deref(),
+            Some(s.adopted),
+            "{}",
+            s.file
+        );
         assert_eq!(
             res.meta.meeting.as_ref().map(|m| m.number),
             Some(s.meeting),
@@ -237,7 +242,10 @@ fn arabic_indic_digits_are_understood_and_kept() {
     assert_eq!(res.preamble.len(), ar.preamble);
     assert_eq!(res.body.len(), ar.operative);
     assert_eq!(res.notes.len(), ar.notes);
-    assert_eq!(res.meta.adopted.as_deref(), Some(ar.adopted));
+    assert_eq!(
+        res.meta.adopted.map(|d| d.to_string()).as_deref(),
+        Some(ar.adopted)
+    );
     assert_eq!(
         res.meta.meeting.as_ref().map(|m| m.number),
         Some(ar.meeting)
@@ -381,7 +389,10 @@ fn a_french_annex_is_an_annex_not_a_conclusion() {
     assert!(!res.conclusions.iter().any(|c| c.contains("Annexe")));
     // The closing lines still give the meeting and the date.
     assert_eq!(res.meta.meeting.as_ref().map(|m| m.number), Some(75));
-    assert_eq!(res.meta.adopted.as_deref(), Some("2014-12-19"));
+    assert_eq!(
+        res.meta.adopted.map(|d| d.to_string()).as_deref(),
+        Some("2014-12-19")
+    );
 }
 
 #[test]
@@ -395,7 +406,10 @@ fn a_french_agenda_item_is_read_from_the_masthead() {
         .map(|i| i.number.as_str())
         .collect();
     assert_eq!(items, ["19 b)"]);
-    assert_eq!(res.meta.distributed.as_deref(), Some("2015-02-19"));
+    assert_eq!(
+        res.meta.distributed.map(|d| d.to_string()).as_deref(),
+        Some("2015-02-19")
+    );
 }
 
 /// Sub-paragraphs as French and Spanish print them ("a)", "i)"), nested

@@ -102,7 +102,10 @@ fn ir_equals_the_hand_made_expectation() {
         vec![exp["report"].as_str().unwrap().to_string()]
     );
     assert_eq!(res.formula, exp["formula"].as_str().unwrap());
-    assert_eq!(res.meta.adopted.as_deref(), exp["adopted"].as_str());
+    assert_eq!(
+        res.meta.adopted.map(|d| d.to_string()).as_deref(),
+        exp["adopted"].as_str()
+    );
     assert_eq!(
         res.meta.meeting.as_ref().map(|m| m.number as u64),
         exp["meeting"].as_u64()

@@ -114,6 +114,11 @@ fn blocks() -> impl Strategy<Value = Vec<Block>> {
     prop::collection::vec(block(), 0..5)
 }
 
+/// Any real date: every month, days up to 28 (always valid), any year.
+fn date() -> impl Strategy<Value = Date> {
+    (1u32..=9999, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| Date::new(y, m, d).expect("valid"))
+}
+
 fn meta() -> impl Strategy<Value = Meta> {
     let a = (
         prop::sample::select(vec![
@@ -135,8 +140,8 @@ fn meta() -> impl Strategy<Value = Meta> {
         prop::option::of(text()),
         prop::option::of(text()),
         prop::collection::vec((text(), prop::option::of(text())), 0..3),
-        prop::option::of(text()),
-        prop::option::of(text()),
+        prop::option::of(date()),
+        prop::option::of(date()),
         prop::option::of((0u32..500, text())),
         (
             prop::option::of(text()),

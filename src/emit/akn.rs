@@ -126,12 +126,11 @@ fn number_shown(res: &Resolution) -> String {
 
 /// The adoption date, or the distribution date, for FRBR dates; FRBR
 /// requires one, and a text with neither printed names no day at all.
-fn date_of(res: &Resolution) -> &str {
+fn date_of(res: &Resolution) -> String {
     res.meta
         .adopted
-        .as_deref()
-        .or(res.meta.distributed.as_deref())
-        .unwrap_or("0001-01-01")
+        .or(res.meta.distributed)
+        .map_or_else(|| "0001-01-01".to_string(), |d| d.to_string())
 }
 
 fn meta(x: &mut Xml, doc: &Doc<'_>) -> Result<(), EmitError> {
@@ -139,7 +138,7 @@ fn meta(x: &mut Xml, doc: &Doc<'_>) -> Result<(), EmitError> {
     let work = work_iri(res);
     let lang = res.meta.lang.iso639_2();
     let expr = format!("{work}/{lang}@");
-    let date = date_of(res);
+    let date = &date_of(res);
     let date_name = if res.meta.adopted.is_some() {
         "adoption"
     } else {
@@ -761,7 +760,8 @@ fn conclusions(x: &mut Xml, doc: &mut Doc<'_>) -> Result<(), EmitError> {
             }
             (Some(date), false) if !date_done => {
                 date_done = true;
-                x.open_inline("docDate", &[("date", date), ("refersTo", "#adoptionDate")])?;
+                let date = date.to_string();
+                x.open_inline("docDate", &[("date", &date), ("refersTo", "#adoptionDate")])?;
                 x.text(line)?;
                 x.close_inline("docDate")?;
             }
@@ -795,7 +795,7 @@ fn attachment(x: &mut Xml, doc: &mut Doc<'_>, a: &Annex, n: usize) -> Result<(),
     let work = format!("{}/!annex_{n}", work_iri(res));
     let lang = res.meta.lang.iso639_2();
     let expr = format!("{}/{lang}@/!annex_{n}", work_iri(res));
-    let date = date_of(res);
+    let date = &date_of(res);
     x.open("meta", &[])?;
     x.open("identification", &[("source", "#unres")])?;
     for (el, this, uri) in [

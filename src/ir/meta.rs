@@ -306,8 +306,8 @@ mod tests {
                     title: None,
                 },
             ],
-            adopted: Some("2004-12-20".into()),
-            distributed: Some("2005-02-23".into()),
+            adopted: "2004-12-20".parse().ok(),
+            distributed: "2005-02-23".parse().ok(),
             meeting: Some(Meeting {
                 number: 74,
                 printed: "74th plenary meeting".into(),

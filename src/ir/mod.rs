@@ -126,10 +126,10 @@ pub struct Meta {
     pub draft: Option<String>,
     /// Agenda items from the masthead.
     pub agenda_items: Vec<AgendaItem>,
-    /// Date of adoption, ISO 8601 ("2004-12-20").
-    pub adopted: Option<String>,
-    /// Date of distribution from the masthead, ISO 8601.
-    pub distributed: Option<String>,
+    /// Date of adoption.
+    pub adopted: Option<Date>,
+    /// Date of distribution from the masthead.
+    pub distributed: Option<Date>,
     /// Plenary (GA) or Council (SC) meeting at which it was adopted.
     pub meeting: Option<Meeting>,
 }

@@ -42,8 +42,6 @@ impl Resolution {
             &mut m.committee,
             &mut m.report_paragraph,
             &mut m.draft,
-            &mut m.adopted,
-            &mut m.distributed,
         ] {
             *o = o.as_deref().map(clean_line).filter(|s| !s.is_empty());
         }

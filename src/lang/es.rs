@@ -180,11 +180,17 @@ mod tests {
     #[test]
     fn dates_meetings_adoption() {
         assert_eq!(
-            SPANISH.date("20 de diciembre de 2004").as_deref(),
+            SPANISH
+                .date("20 de diciembre de 2004")
+                .map(|d| d.to_string())
+                .as_deref(),
             Some("2004-12-20")
         );
         assert_eq!(
-            SPANISH.date("1 de febrero de 2015").as_deref(),
+            SPANISH
+                .date("1 de febrero de 2015")
+                .map(|d| d.to_string())
+                .as_deref(),
             Some("2015-02-01")
         );
         assert_eq!(SPANISH.date("31 de junio de 2015"), None);
@@ -196,6 +202,7 @@ mod tests {
             SPANISH
                 .adopted("Resolución aprobada por la Asamblea General el 19 de diciembre de 2023")
                 .and_then(|a| a.date)
+                .map(|d| d.to_string())
                 .as_deref(),
             Some("2023-12-19")
         );
@@ -203,7 +210,7 @@ mod tests {
             .adopted("Aprobada por el Consejo de Seguridad en su 7366a sesión, celebrada el 22 de enero de 2015")
             .unwrap();
         assert_eq!(
-            (a.body, a.meeting, a.date.as_deref()),
+            (a.body, a.meeting, a.date.map(|d| d.to_string()).as_deref()),
             (Body::SecurityCouncil, Some(7366), Some("2015-01-22"))
         );
     }

@@ -213,14 +213,23 @@ mod tests {
     #[test]
     fn dates_meetings_adoption() {
         assert_eq!(
-            FRENCH.date("20 décembre 2004").as_deref(),
+            FRENCH
+                .date("20 décembre 2004")
+                .map(|d| d.to_string())
+                .as_deref(),
             Some("2004-12-20")
         );
         assert_eq!(
-            FRENCH.date("1er février 2015").as_deref(),
+            FRENCH
+                .date("1er février 2015")
+                .map(|d| d.to_string())
+                .as_deref(),
             Some("2015-02-01")
         );
-        assert_eq!(FRENCH.date("3 août 2015").as_deref(), Some("2015-08-03"));
+        assert_eq!(
+            FRENCH.date("3 août 2015").map(|d| d.to_string()).as_deref(),
+            Some("2015-08-03")
+        );
         assert_eq!(FRENCH.date("30 février 2015"), None);
         assert_eq!(FRENCH.date("le 20 décembre 2004"), None);
         assert_eq!(FRENCH.meeting("74e séance plénière"), Some(74));
@@ -230,7 +239,7 @@ mod tests {
             FRENCH.adopted("Résolution adoptée par l'Assemblée générale le 19 décembre 2023"),
             Some(Adopted {
                 body: Body::GeneralAssembly,
-                date: Some("2023-12-19".into()),
+                date: "2023-12-19".parse().ok(),
                 meeting: None
             })
         );
@@ -240,7 +249,7 @@ mod tests {
             ),
             Some(Adopted {
                 body: Body::SecurityCouncil,
-                date: Some("2015-01-22".into()),
+                date: "2015-01-22".parse().ok(),
                 meeting: Some(7366)
             })
         );

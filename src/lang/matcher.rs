@@ -9,10 +9,10 @@ use std::sync::OnceLock;
 use regex::{Captures, Regex};
 
 use super::{
-    fold, fold_width, is_bidi_control, is_wide, iso_date, offset_in_original, Adopted,
-    CommitteeLine, Leads, Pattern, Profile, TitleNum, Words,
+    fold, fold_width, is_bidi_control, is_wide, offset_in_original, Adopted, CommitteeLine, Leads,
+    Pattern, Profile, TitleNum, Words,
 };
-use crate::ir::{Body, Lang};
+use crate::ir::{Body, Date, Lang};
 
 /// Each profile's compiled patterns, in the order of [`Lang::ALL`].
 static COMPILED: [OnceLock<HashMap<(usize, usize), Regex>>; 6] = [const { OnceLock::new() }; 6];
@@ -141,8 +141,8 @@ impl Profile {
             .collect()
     }
 
-    /// If `text` is exactly a date as printed, its ISO form ("2004-12-20").
-    pub fn date(&self, text: &str) -> Option<String> {
+    /// If `text` is exactly a date as printed, that date.
+    pub fn date(&self, text: &str) -> Option<Date> {
         let f = fold(&collapse(text));
         let c = self.re(&self.date).captures(&f)?;
         let whole = c.get(0)?;
@@ -150,8 +150,8 @@ impl Profile {
         self.date_of(&c)
     }
 
-    /// The first date written anywhere in `text`, as ISO.
-    pub fn date_in(&self, text: &str) -> Option<String> {
+    /// The first date written anywhere in `text`.
+    pub fn date_in(&self, text: &str) -> Option<Date> {
         let f = fold(&collapse(text));
         self.re(&self.date)
             .captures_iter(&f)
@@ -159,10 +159,10 @@ impl Profile {
     }
 
     /// The date captured by groups `d`, `m`, `y`, checked.
-    fn date_of(&self, c: &Captures<'_>) -> Option<String> {
+    fn date_of(&self, c: &Captures<'_>) -> Option<Date> {
         let (d, m, y) = (c.name("d")?, c.name("m")?, c.name("y")?);
         let month = self.month(m.as_str())?;
-        iso_date(y.as_str().parse().ok()?, month, d.as_str().parse().ok()?)
+        Date::new(y.as_str().parse().ok()?, month, d.as_str().parse().ok()?)
     }
 
     /// A month by number or name; "كانون الأول/ديسمبر" prints two names,

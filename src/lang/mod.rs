@@ -14,7 +14,7 @@ mod matcher;
 mod ru;
 mod zh;
 
-use crate::ir::{Body, Lang};
+use crate::ir::{Body, Date, Lang};
 
 /// One language's knowledge, as data. Every field is required (there are no
 /// defaults), so a profile that forgets a convention does not compile; an
@@ -213,8 +213,8 @@ pub struct CommitteeLine {
 pub struct Adopted {
     /// The organ named.
     pub body: Body,
-    /// Date of adoption, ISO 8601, when printed on the line.
-    pub date: Option<String>,
+    /// Date of adoption, when printed on the line.
+    pub date: Option<Date>,
     /// Meeting number, when printed on the line.
     pub meeting: Option<u32>,
 }
@@ -360,20 +360,6 @@ pub fn ascii_digit_of(c: char) -> char {
 /// Invisible marks that set the direction of right-to-left text runs.
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// A checked ISO date.
-pub(crate) fn iso_date(y: u32, m: u32, d: u32) -> Option<String> {
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days)
-        .contains(&d)
-        .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// Replaces full-width digits and ASCII-range punctuation (０-９, （ ） …)
@@ -612,8 +598,6 @@ mod tests {
             .unwrap();
         assert_eq!(c.reports, vec!["A/78/650".to_string()]);
         assert_eq!(c.report_paragraph.as_deref(), Some("الفقرة 12"));
-        assert_eq!(iso_date(2004, 2, 29).as_deref(), Some("2004-02-29"));
-        assert_eq!(iso_date(1900, 2, 29), None);
     }
 
     #[test]

@@ -359,7 +359,7 @@ impl Walker {
                 }
                 for d in work.elements().filter(|e| e.name == "FRBRdate") {
                     if d.attr("name") == Some("adoption") {
-                        m.adopted = d.attr("date").map(str::to_string);
+                        m.adopted = d.attr("date").and_then(|d| d.parse().ok());
                     }
                 }
                 if let Some(v) = work.child("FRBRnumber").and_then(|e| e.attr("value")) {
