@@ -6,6 +6,7 @@
 //! what a language prints (formulas, dates, meeting lines) lives in one
 //! profile per language ([`lang`]).
 
+pub mod batch;
 pub mod convert;
 pub mod emit;
 pub mod error;

@@ -2,8 +2,8 @@
 //! and `unres inspect FILE`. Exit status 0 = all converted, 1 = some input
 //! failed, 2 = usage error.
 
-mod batch;
 mod message;
+mod progress;
 
 use std::fs;
 use std::io::Write as _;
@@ -12,11 +12,11 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
-use unres::convert;
 use unres::emit::pdf::{PdfConfig, PdfSetup};
 use unres::emit::{EmitOptions, Format};
 use unres::ir::Lang;
 use unres::read::{Kind, ReadOptions};
+use unres::{batch, convert};
 
 #[derive(Parser)]
 #[command(
@@ -34,7 +34,7 @@ enum Command {
     /// Convert files and directory trees into OUTDIR, mirroring the tree.
     Convert {
         /// Input files or directories (directories are walked for .txt files).
-        #[arg(required = true)]
+        #[arg(required_unless_present = "files_from")]
         paths: Vec<PathBuf>,
         /// Output formats, comma-separated: md, akn, pdf.
         #[arg(long = "to", value_delimiter = ',', required = true)]
@@ -63,6 +63,14 @@ enum Command {
         /// Input kind: text, md or akn (default: from each file's extension).
         #[arg(long)]
         from: Option<Kind>,
+        /// Convert only part K of N of the inputs (1 <= K <= N), split by a
+        /// hash of each input's output path: N runs with K = 1..N (a Slurm
+        /// job array, a Kubernetes Indexed Job) convert each input once.
+        #[arg(long, value_name = "K/N")]
+        shard: Option<batch::Shard>,
+        /// Read more input paths from FILE, one per line ("-": standard input).
+        #[arg(long, value_name = "FILE")]
+        files_from: Option<PathBuf>,
         /// PDF page style (TOML) replacing the built-in UN A4 style.
         #[arg(long, value_name = "FILE")]
         template: Option<PathBuf>,
@@ -72,6 +80,11 @@ enum Command {
         /// Font file tried first for every character of the PDF.
         #[arg(long, value_name = "PATH")]
         font: Option<PathBuf>,
+    },
+    /// Work on `--report` files.
+    Report {
+        #[command(subcommand)]
+        action: ReportAction,
     },
     /// Print the intermediate representation of one input as JSON.
     Inspect {
@@ -83,6 +96,20 @@ enum Command {
         /// Input kind: text, md or akn (default: from the extension).
         #[arg(long)]
         from: Option<Kind>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReportAction {
+    /// Combine the reports of the parts of a sharded run (`--shard K/N`)
+    /// into the report of the whole run.
+    Merge {
+        /// The reports of the parts.
+        #[arg(required = true)]
+        reports: Vec<PathBuf>,
+        /// Where to write the merged report (standard output when absent).
+        #[arg(short = 'o', long = "out")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -105,6 +132,9 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Inspect { file, lang, from } => inspect(&file, lang, from),
+        Command::Report {
+            action: ReportAction::Merge { reports, out },
+        } => merge_reports(&reports, out.as_deref()),
         Command::Convert {
             paths,
             to,
@@ -115,6 +145,8 @@ fn main() -> ExitCode {
             report,
             skip_unchanged,
             from,
+            shard,
+            files_from,
             template,
             paper,
             font,
@@ -130,11 +162,21 @@ fn main() -> ExitCode {
                 out,
                 read: ReadOptions { lang },
                 jobs,
-                quiet,
                 report,
                 skip_unchanged,
                 from,
+                shard,
             };
+            let mut paths = paths;
+            if let Some(list) = &files_from {
+                match read_path_list(list) {
+                    Ok(more) => paths.extend(more),
+                    Err(e) => {
+                        say!("{}: {e}", list.display());
+                        return ExitCode::from(2);
+                    }
+                }
+            }
             // Prepared once, shared by every worker thread.
             let mut emit_opts = EmitOptions::default();
             if settings.formats.contains(&Format::Pdf) {
@@ -151,7 +193,8 @@ fn main() -> ExitCode {
                     }
                 }
             }
-            match batch::run(&paths, &settings, &emit_opts) {
+            let observer = progress::Terminal::new(quiet);
+            match batch::run(&paths, &settings, &emit_opts, &observer) {
                 Ok(t) if t.failed == 0 => ExitCode::SUCCESS,
                 Ok(_) => ExitCode::from(1),
                 Err(e) => {
@@ -180,6 +223,58 @@ fn inspect(file: &Path, lang: Option<Lang>, from: Option<Kind>) -> ExitCode {
         }
         Err(e) => {
             say!("{}: {e}", file.display());
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Paths listed one per line in `list` (standard input for "-"); blank
+/// lines are skipped, nothing else is trimmed (names may hold spaces).
+fn read_path_list(list: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let text = if list == Path::new("-") {
+        std::io::read_to_string(std::io::stdin())?
+    } else {
+        fs::read_to_string(list)?
+    };
+    Ok(text
+        .lines()
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .filter(|l| !l.trim().is_empty())
+        .map(PathBuf::from)
+        .collect())
+}
+
+fn merge_reports(reports: &[PathBuf], out: Option<&Path>) -> ExitCode {
+    let mut parts = Vec::new();
+    for r in reports {
+        let parsed = fs::read(r)
+            .map_err(|e| e.to_string())
+            .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()));
+        match parsed {
+            Ok(v) => parts.push(v),
+            Err(e) => {
+                say!("{}: {e}", r.display());
+                return ExitCode::from(1);
+            }
+        }
+    }
+    let merged = match batch::merge_reports(&parts) {
+        Ok(m) => m,
+        Err(e) => {
+            say!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut json = serde_json::to_string_pretty(&merged).unwrap_or_default();
+    json.push('\n');
+    let written = match out {
+        Some(p) => fs::write(p, json),
+        None => std::io::stdout().lock().write_all(json.as_bytes()),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            say!("{e}");
             ExitCode::from(1)
         }
     }

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use unres::read;
+use crate::read;
 use walkdir::WalkDir;
 
 /// One input and where its outputs go.

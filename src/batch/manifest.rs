@@ -6,19 +6,35 @@
 //! unchanged when it exists, is newer than its input and carries the current
 //! stamp. The manifest is rewritten atomically at the end of every run; a run
 //! killed before that leaves the previous manifest, so at worst the next run
-//! converts again what it cannot vouch for.
+//! converts again what it cannot vouch for. Part K of a sharded run writes
+//! its own `.unres-manifest.K-of-N.json` (parts running at once never write
+//! the same file); every run reads them all.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Component, Path};
 
+use crate::read::ReadOptions;
 use serde::{Deserialize, Serialize};
-use unres::read::ReadOptions;
 
 use super::write::write_atomic;
+use super::Shard;
 
 /// The manifest's file name in OUTDIR (hidden, and not an input extension).
 pub const FILE: &str = ".unres-manifest.json";
+
+/// The manifest file a run (or part of a run) writes.
+pub fn file_name(shard: Option<Shard>) -> String {
+    match shard {
+        None => FILE.to_string(),
+        Some(s) => format!(".unres-manifest.{}-of-{}.json", s.index, s.count),
+    }
+}
+
+/// Whether a file name in OUTDIR is a manifest (of a whole run or a part).
+pub fn is_manifest(name: &str) -> bool {
+    name.starts_with(".unres-manifest") && name.ends_with(".json")
+}
 
 /// Output path (relative to OUTDIR) → stamp of the run that wrote it.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -46,20 +62,32 @@ pub fn key(root: &Path, output: &Path) -> String {
 }
 
 impl Manifest {
-    /// Reads OUTDIR's manifest; a missing or unreadable one is empty (every
-    /// output then counts as changed).
+    /// Reads OUTDIR's manifests, all of them, in name order; a missing or
+    /// unreadable one is empty (its outputs then count as changed).
     pub fn load(root: &Path) -> Manifest {
-        fs::read(root.join(FILE))
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
+        let mut names: Vec<String> = fs::read_dir(root)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| is_manifest(n))
+            .collect();
+        names.sort();
+        let mut all = Manifest::default();
+        for name in names {
+            let one: Option<Manifest> = fs::read(root.join(&name))
+                .ok()
+                .and_then(|b| serde_json::from_slice(&b).ok());
+            all.outputs.extend(one.unwrap_or_default().outputs);
+        }
+        all
     }
 
-    /// Writes the manifest atomically.
-    pub fn save(&self, root: &Path) -> std::io::Result<()> {
+    /// Writes the manifest atomically under `name`.
+    pub fn save(&self, root: &Path, name: &str) -> std::io::Result<()> {
         let mut json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
         json.push(b'\n');
-        write_atomic(&root.join(FILE), &json)
+        write_atomic(&root.join(name), &json)
     }
 
     /// Whether every output in `outputs` exists, is newer than `input` and
@@ -108,7 +136,7 @@ mod tests {
         assert_eq!(key(root, &out), "a/in.md");
         assert!(m.unchanged(root, &input, &[&out], &st));
         assert!(!m.unchanged(root, &input, &[&out], "unres 0.0.0; lang=auto"));
-        m.save(root).unwrap();
+        m.save(root, FILE).unwrap();
         assert_eq!(Manifest::load(root).outputs, m.outputs);
         fs::File::options()
             .write(true)

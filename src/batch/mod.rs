@@ -9,25 +9,26 @@
 mod jobs;
 mod manifest;
 mod report;
+mod shard;
 mod write;
 
 use std::fs;
-use std::io::{self, IsTerminal as _, Read as _};
+use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use crate::convert::{self, ConvertError};
+use crate::emit::{EmitOptions, Format};
+use crate::error::ReadError;
+use crate::read::{Kind, ReadOptions, MAX_INPUT_BYTES};
 use rayon::prelude::*;
 use thiserror::Error;
-use unres::convert::{self, ConvertError};
-use unres::emit::{EmitOptions, Format};
-use unres::error::ReadError;
-use unres::read::{Kind, ReadOptions, MAX_INPUT_BYTES};
 
 use jobs::Job;
 use manifest::Manifest;
-pub use report::Totals;
+pub use report::{merge_reports, Totals};
 use report::{ms, Record, Report, Status};
+pub use shard::Shard;
 use write::{OutDir, WriteError};
 
 /// What a run is asked to do, besides its inputs.
@@ -39,14 +40,15 @@ pub struct Settings {
     pub read: ReadOptions,
     /// Worker threads (at least 1).
     pub jobs: usize,
-    /// Print nothing but errors.
-    pub quiet: bool,
     /// Where to write the JSON report, if anywhere.
     pub report: Option<PathBuf>,
     /// Leave inputs alone whose outputs are newer and made by this version.
     pub skip_unchanged: bool,
     /// Input kind for every input (`--from`); by extension when `None`.
     pub from: Option<Kind>,
+    /// The part of the inputs this run converts (`--shard K/N`); all when
+    /// `None`.
+    pub shard: Option<Shard>,
 }
 
 /// Why a run could not go on at all (as opposed to one input failing).
@@ -115,12 +117,46 @@ struct Context<'a> {
     out: &'a OutDir,
     manifest: &'a Manifest,
     stamp: &'a str,
-    bar: &'a ProgressBar,
+    observer: &'a dyn Observer,
 }
 
-/// Converts every input under `paths`; prints one line per failed input
-/// (always) and progress and a summary (unless quiet); writes the report.
-pub fn run(paths: &[PathBuf], s: &Settings, emit: &EmitOptions) -> Result<Totals, Fatal> {
+/// What a run tells as it goes: the library prints nothing itself; the
+/// command line shows these as lines and a progress bar.
+pub trait Observer: Sync {
+    /// Something worth saying that is no failure (leftovers removed, a
+    /// symbolic link loop not followed).
+    fn notice(&self, message: &str);
+    /// An input that failed, and why (one line: the path and the reason).
+    fn failed(&self, input: &Path, reason: &str);
+    /// The run found `total` inputs to convert.
+    fn started(&self, total: usize);
+    /// One more input is done, whatever its status.
+    fn advanced(&self);
+    /// The run is over.
+    fn finished(&self, totals: &Totals);
+}
+
+/// An observer that tells nothing (for library users who read the
+/// returned records instead).
+pub struct Silent;
+
+impl Observer for Silent {
+    fn notice(&self, _: &str) {}
+    fn failed(&self, _: &Path, _: &str) {}
+    fn started(&self, _: usize) {}
+    fn advanced(&self) {}
+    fn finished(&self, _: &Totals) {}
+}
+
+/// Converts every input under `paths`, telling `observer` what happens;
+/// writes the outputs, the manifest and the report. The totals say how
+/// many inputs converted, failed and were skipped.
+pub fn run(
+    paths: &[PathBuf],
+    s: &Settings,
+    emit: &EmitOptions,
+    observer: &dyn Observer,
+) -> Result<Totals, Fatal> {
     let start = Instant::now();
     fs::create_dir_all(&s.out).map_err(|source| Fatal::OutDir {
         path: s.out.clone(),
@@ -136,26 +172,30 @@ pub fn run(paths: &[PathBuf], s: &Settings, emit: &EmitOptions) -> Result<Totals
     {
         return Err(Fatal::InputIsOutDir(p.clone()));
     }
-    let collected = jobs::collect(paths, &out_canonical);
+    let mut collected = jobs::collect(paths, &out_canonical);
+    if let Some(shard) = s.shard {
+        collected.jobs.retain(|j| shard.owns(&j.rel));
+        collected.problems.retain(|p| shard.owns(&p.path));
+    }
     let out = OutDir::open(&s.out, collected.inputs).map_err(|source| Fatal::OutDir {
         path: s.out.clone(),
         source,
     })?;
     let cleaned = out.clean_leftovers();
-    if !s.quiet {
-        if cleaned > 0 {
-            crate::say!("removed {cleaned} temporary files left by an interrupted run");
-        }
-        for n in &collected.notices {
-            crate::say!("{n}");
-        }
+    if cleaned > 0 {
+        observer.notice(&format!(
+            "removed {cleaned} temporary files left by an interrupted run"
+        ));
+    }
+    for n in &collected.notices {
+        observer.notice(n);
     }
 
     let mut records: Vec<Record> = collected
         .problems
         .iter()
         .map(|p| {
-            crate::say!("{}: {}", p.path.display(), p.reason);
+            observer.failed(&p.path, &p.reason);
             Record {
                 path: p.path.display().to_string(),
                 status: Status::Failed,
@@ -172,7 +212,7 @@ pub fn run(paths: &[PathBuf], s: &Settings, emit: &EmitOptions) -> Result<Totals
         Some(path) => Some(report_target(path, s, &collected.jobs, &out)?),
         None => None,
     };
-    let bar = progress_bar(collected.jobs.len(), s.quiet);
+    observer.started(collected.jobs.len());
     let manifest = Manifest::load(out.root());
     let stamp = manifest::stamp(&s.read);
     let ctx = Context {
@@ -181,7 +221,7 @@ pub fn run(paths: &[PathBuf], s: &Settings, emit: &EmitOptions) -> Result<Totals
         out: &out,
         manifest: &manifest,
         stamp: &stamp,
-        bar: &bar,
+        observer,
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(s.jobs)
@@ -196,12 +236,11 @@ pub fn run(paths: &[PathBuf], s: &Settings, emit: &EmitOptions) -> Result<Totals
             .par_iter()
             .map(|job| {
                 let r = process(job, &ctx);
-                bar.inc(1);
+                observer.advanced();
                 r
             })
             .collect()
     });
-    bar.finish_and_clear();
     records.extend(done);
 
     let mut manifest = manifest;
@@ -213,8 +252,9 @@ pub fn run(paths: &[PathBuf], s: &Settings, emit: &EmitOptions) -> Result<Totals
         }
     }
     if changed {
-        if let Err(e) = manifest.save(out.root()) {
-            crate::say!("cannot record outputs in {}: {e}", manifest::FILE);
+        let name = manifest::file_name(s.shard);
+        if let Err(e) = manifest.save(out.root(), &name) {
+            observer.notice(&format!("cannot record outputs in {name}: {e}"));
         }
     }
 
@@ -222,29 +262,8 @@ pub fn run(paths: &[PathBuf], s: &Settings, emit: &EmitOptions) -> Result<Totals
     if let Some(path) = &report {
         write_report(path, s, &totals, &records)?;
     }
-    if !s.quiet {
-        crate::say!("{}", totals.line());
-    }
+    observer.finished(&totals);
     Ok(totals)
-}
-
-fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
-    if quiet || !io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template(
-        "{bar:40.cyan/blue} {pos}/{len} documents  {rate}  ETA {eta}  {elapsed_precise}",
-    ) {
-        bar.set_style(style.with_key(
-            "rate",
-            |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                let _ = write!(w, "{:.0}/s", s.per_sec());
-            },
-        ));
-    }
-    bar.enable_steady_tick(Duration::from_millis(200));
-    bar
 }
 
 /// One input: skip it if unchanged, else read, convert, write, drop.
@@ -274,8 +293,7 @@ fn process(job: &Job, ctx: &Context) -> Record {
         record.status = Status::Skipped;
         record.outputs = paths.iter().map(|p| p.display().to_string()).collect();
     } else if let Err(f) = convert_one(job, &targets, ctx, &mut record) {
-        ctx.bar
-            .suspend(|| crate::say!("{}: {f}", job.input.display()));
+        ctx.observer.failed(&job.input, &f.to_string());
         record.status = Status::Failed;
         record.reason = Some(f.kind());
         record.error = Some(f.to_string());
@@ -360,7 +378,9 @@ fn report_target(path: &Path, s: &Settings, jobs: &[Job], out: &OutDir) -> Resul
     if out.is_input(&real) {
         return Err(collides("an input"));
     }
-    if real == out.root().join(manifest::FILE) {
+    let in_root = real.parent() == Some(out.root());
+    let name = real.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if in_root && manifest::is_manifest(name) {
         return Err(collides("the manifest of OUTDIR"));
     }
     let is_output = jobs.iter().any(|j| {

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use crate::ir::Warning;
 use serde::Serialize;
-use unres::ir::Warning;
 
 /// What happened to one input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -102,4 +102,50 @@ pub fn warning_counts(records: &[Record]) -> BTreeMap<&'static str, usize> {
 /// Milliseconds, to the microsecond.
 pub fn ms(d: Duration) -> f64 {
     (d.as_micros() as f64) / 1000.0
+}
+
+/// Combines the reports of the parts of a sharded run into the report one
+/// run would have written: inputs in path order, totals and warning counts
+/// added up, the other fields from the first report. Refuses anything that
+/// is not a report of this shape.
+pub fn merge_reports(parts: &[serde_json::Value]) -> Result<serde_json::Value, String> {
+    use serde_json::{json, Map, Value};
+    let first = parts.first().ok_or("no reports to merge")?;
+    let mut inputs: Vec<Value> = Vec::new();
+    let mut totals: Map<String, Value> = Map::new();
+    let mut warnings: BTreeMap<String, u64> = BTreeMap::new();
+    for (i, p) in parts.iter().enumerate() {
+        let bad = |what: &str| format!("report {}: no {what}", i + 1);
+        inputs.extend(
+            p["inputs"]
+                .as_array()
+                .ok_or_else(|| bad("inputs list"))?
+                .iter()
+                .cloned(),
+        );
+        for (k, v) in p["totals"].as_object().ok_or_else(|| bad("totals"))? {
+            let sum =
+                totals.get(k).and_then(Value::as_f64).unwrap_or(0.0) + v.as_f64().unwrap_or(0.0);
+            totals.insert(k.clone(), number(k, sum));
+        }
+        for (code, n) in p["warnings"].as_object().into_iter().flatten() {
+            *warnings.entry(code.clone()).or_insert(0) += n.as_u64().unwrap_or(0);
+        }
+    }
+    inputs.sort_by(|a, b| a["path"].as_str().cmp(&b["path"].as_str()));
+    let mut merged = first.clone();
+    merged["totals"] = Value::Object(totals);
+    merged["warnings"] = json!(warnings);
+    merged["inputs"] = Value::Array(inputs);
+    merged["merged_from"] = json!(parts.len());
+    Ok(merged)
+}
+
+/// A summed total as JSON: counts stay integers, times keep their fraction.
+fn number(key: &str, sum: f64) -> serde_json::Value {
+    if key.ends_with("_ms") {
+        serde_json::json!((sum * 1000.0).round() / 1000.0)
+    } else {
+        serde_json::json!(sum as u64)
+    }
 }
