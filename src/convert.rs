@@ -11,11 +11,15 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum ConvertError {
     #[error(transparent)]
+    /// The input could not be read into the IR.
     Read(#[from] ReadError),
     #[error("{format}: {source}")]
+    /// An emitter could not write the document.
     Emit {
+        /// The format being written.
         format: Format,
         #[source]
+        /// Why.
         source: EmitError,
     },
 }

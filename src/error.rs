@@ -13,15 +13,23 @@ pub enum ReadError {
     Binary(String),
     /// The input is larger than the reader accepts.
     #[error("input too large: {size} bytes (limit {limit})")]
-    TooLarge { size: u64, limit: u64 },
+    TooLarge {
+        /// The input's size in bytes.
+        size: u64,
+        /// The largest size accepted.
+        limit: u64,
+    },
     /// Text, but not a resolution: no formula or no paragraphs found.
     #[error("not a resolution: {0}")]
     NotResolution(String),
     /// Structured input (Markdown, XML) of the wrong shape.
     #[error("line {line}, column {column}: {message}")]
     Syntax {
+        /// 1-based line.
         line: usize,
+        /// 1-based column, in characters.
         column: usize,
+        /// What is wrong there.
         message: String,
     },
 }

@@ -37,6 +37,7 @@ pub struct Settings {
     pub formats: Vec<Format>,
     /// OUTDIR: outputs go below it and nowhere else.
     pub out: PathBuf,
+    /// How to read the inputs (language).
     pub read: ReadOptions,
     /// Worker threads (at least 1).
     pub jobs: usize,
@@ -55,18 +56,40 @@ pub struct Settings {
 #[derive(Debug, Error)]
 pub enum Fatal {
     #[error("cannot create the output directory {path}: {source}")]
+    /// OUTDIR could not be created or resolved.
     OutDir {
+        /// OUTDIR as given.
         path: PathBuf,
+        /// Why.
         #[source]
         source: io::Error,
     },
     #[error("cannot start {jobs} worker threads: {message}")]
-    Threads { jobs: usize, message: String },
+    /// The worker threads could not be started.
+    Threads {
+        /// How many were asked for.
+        jobs: usize,
+        /// Why.
+        message: String,
+    },
     #[error("cannot write the report {path}: {message}")]
-    Report { path: PathBuf, message: String },
+    /// The report could not be written.
+    Report {
+        /// The report's path.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
     #[error("refusing to write the report {path}: it is {what}")]
-    ReportCollides { path: PathBuf, what: String },
+    /// The report would replace an input, an output or the manifest.
+    ReportCollides {
+        /// The report's path.
+        path: PathBuf,
+        /// What it would replace.
+        what: String,
+    },
     #[error("the input directory {0} is OUTDIR itself: outputs would mix with the inputs; choose another -o")]
+    /// An input directory is OUTDIR itself.
     InputIsOutDir(PathBuf),
 }
 

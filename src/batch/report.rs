@@ -38,10 +38,15 @@ pub struct Record {
 /// Totals of a run.
 #[derive(Debug, Default, Serialize)]
 pub struct Totals {
+    /// Inputs converted.
     pub converted: usize,
+    /// Inputs that failed.
     pub failed: usize,
+    /// Inputs left alone (`--skip-unchanged`).
     pub skipped: usize,
+    /// Output files written.
     pub outputs_written: usize,
+    /// Wall time of the run.
     pub elapsed_ms: f64,
 }
 

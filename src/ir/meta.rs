@@ -17,12 +17,16 @@ pub enum Shape {
     /// An object with one identifying member, written as an XML attribute,
     /// and one text member (a meeting: number and the line as printed).
     Keyed {
+        /// The identifying member ("number").
         key: &'static str,
+        /// The text member ("printed").
         text: &'static str,
     },
     /// A list of keyed objects (agenda items: number and title).
     KeyedList {
+        /// The identifying member of each item ("number").
         key: &'static str,
+        /// The text member of each item ("title").
         text: &'static str,
     },
 }

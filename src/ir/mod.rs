@@ -71,17 +71,23 @@ pub enum Body {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// Arabic.
     #[serde(alias = "ara")]
     Ar,
     #[default]
+    /// Chinese.
     #[serde(alias = "zho")]
     Zh,
+    /// English.
     #[serde(alias = "eng")]
     En,
+    /// French.
     #[serde(alias = "fra")]
     Fr,
+    /// Russian.
     #[serde(alias = "rus")]
     Ru,
+    /// Spanish.
     #[serde(alias = "spa")]
     Es,
 }
@@ -138,8 +144,11 @@ pub struct Meta {
 /// as ISO 8601 ("2004-12-20") in every format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// Year, 1 to 9999.
     pub year: u16,
+    /// Month, 1 to 12.
     pub month: u8,
+    /// Day of the month, from 1.
     pub day: u8,
 }
 

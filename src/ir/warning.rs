@@ -12,25 +12,57 @@ use serde::{Serialize, Serializer};
 pub enum Warning {
     /// A note's text was found but no citation of it: the note is cited at
     /// the end of the text before it, so its text is kept.
-    NoteWithoutCitation { marker: String },
+    NoteWithoutCitation {
+        /// The note's marker ("4").
+        marker: String,
+    },
     /// A citation whose note has no text (or, in Markdown, no definition).
-    CitationWithoutNote { marker: String },
+    CitationWithoutNote {
+        /// The marker cited.
+        marker: String,
+    },
     /// A note whose citation was not found before the next note's.
-    CitationNotFound { marker: String, before: String },
+    CitationNotFound {
+        /// The note whose citation is missing.
+        marker: String,
+        /// The next note, whose citation was found.
+        before: String,
+    },
     /// Top-level operative numbers that do not follow each other ("5."
     /// after "3.", or "3." twice).
-    NumberingGap { after: String, found: String },
+    NumberingGap {
+        /// The number before, as printed.
+        after: String,
+        /// The number found, as printed.
+        found: String,
+    },
     /// Operative numbering starting again at one, as resolutions in parts
     /// print it.
-    NumberingRestart { after: String, found: String },
+    NumberingRestart {
+        /// The last number before the restart, as printed.
+        after: String,
+        /// The number found, as printed ("1.").
+        found: String,
+    },
     /// Text between the closing lines and any annex, kept with the closing
     /// lines as printed.
-    TextAfterClosing { lines: usize },
+    TextAfterClosing {
+        /// How many paragraphs of text.
+        lines: usize,
+    },
     /// A metadata value the reader could not take, left out of the IR.
-    MetadataIgnored { field: String, value: String },
+    MetadataIgnored {
+        /// The field's front matter key.
+        field: String,
+        /// The value as found (JSON).
+        value: String,
+    },
     /// XML whose root is not in the Akoma Ntoso 3.0 namespace, read as if
     /// it were.
-    ForeignNamespace { namespace: String },
+    ForeignNamespace {
+        /// The namespace the root declares ("" for none).
+        namespace: String,
+    },
 }
 
 impl Warning {

@@ -69,8 +69,11 @@ impl Family {
 /// Weight and slant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Style {
+    /// Upright, normal weight.
     Regular,
+    /// Bold (headings, the title).
     Bold,
+    /// Italic (lead phrases, emphasis, the formula).
     Italic,
 }
 

@@ -22,7 +22,9 @@ pub struct Run {
     pub x: f32,
     /// Baseline, from the page's top edge (pt).
     pub y: f32,
+    /// Font size (pt).
     pub size: f32,
+    /// Index of the face in the document's faces.
     pub face: u8,
     /// Glyphs in visual order; advances in ems of `size`, justification
     /// included.
@@ -42,17 +44,24 @@ impl Run {
 /// from the top-left corner.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rule {
+    /// Start, from the left edge (pt).
     pub x1: f32,
+    /// Start, from the top edge (pt).
     pub y1: f32,
+    /// End, from the left edge (pt).
     pub x2: f32,
+    /// End, from the top edge (pt).
     pub y2: f32,
+    /// Line width (pt).
     pub width: f32,
 }
 
 /// One page's content.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
+    /// Text runs, in drawing order.
     pub runs: Vec<Run>,
+    /// Rules, in drawing order.
     pub rules: Vec<Rule>,
     /// Notes set at the bottom of this page (indices into the notes).
     pub notes: Vec<usize>,
@@ -61,8 +70,11 @@ pub struct Page {
 /// A bookmark: title, page index, y from the top.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
+    /// The bookmark's label.
     pub title: String,
+    /// Index of the page it points to.
     pub page: usize,
+    /// Where on the page, from the top edge (pt).
     pub y: f32,
 }
 
@@ -70,9 +82,11 @@ pub struct Mark {
 /// the writer needs for the file itself, so that it never reads the IR.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Laid {
-    /// Page size in points.
+    /// Page width in points.
     pub width: f32,
+    /// Page height in points.
     pub height: f32,
+    /// The pages, in order.
     pub pages: Vec<Page>,
     /// Source texts of the runs.
     pub texts: Vec<String>,

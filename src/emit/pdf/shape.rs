@@ -19,10 +19,12 @@ pub struct Glyph {
     pub adv: f32,
     /// Offset of the glyph from its pen position, in ems (mark placement).
     pub dx: f32,
+    /// Vertical offset of the glyph, in ems (mark placement).
     pub dy: f32,
     /// The source text this glyph stands for, as a byte range into the
     /// paragraph's text; empty for the second and later glyphs of a cluster.
     pub start: u32,
+    /// End of that byte range.
     pub end: u32,
 }
 
@@ -42,9 +44,11 @@ pub trait Shaper {
 
 /// A face in use by one document.
 pub struct DocFace<'a> {
+    /// The loaded face.
     pub face: &'a Face,
     /// Draw glyphs outlined by this fraction of the size (synthetic bold).
     pub embolden: Option<f32>,
+    /// The face as the shaper reads it.
     pub rb: rustybuzz::Face<'a>,
     /// Units per em, as f32.
     pub upem: f32,
