@@ -19,6 +19,7 @@ deps:
 	command -v python3 >/dev/null || need="$$need python3"; \
 	[ -x /usr/bin/time ] || need="$$need time"; \
 	command -v bc >/dev/null || need="$$need bc"; \
+	command -v parallel >/dev/null || need="$$need parallel"; \
 	fc-list 2>/dev/null | grep -q "Noto Serif CJK" || need="$$need fonts-noto-cjk"; \
 	fc-list 2>/dev/null | grep -q "NotoSerif-Regular" || need="$$need fonts-noto-core"; \
 	if [ -n "$$need" ]; then \

@@ -152,3 +152,51 @@ fn files_from_adds_the_listed_inputs() {
         .collect();
     assert_eq!(names, ["A_RES_59_159.md", "A_RES_69_166_ar.md"]);
 }
+
+#[test]
+fn the_readme_gnu_parallel_recipe_works() {
+    let test = "the_readme_gnu_parallel_recipe_works";
+    if !have("parallel", test) {
+        return;
+    }
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let recipe = readme
+        .split("<!-- recipe: gnu-parallel -->")
+        .nth(1)
+        .and_then(|r| r.split("```sh\n").nth(1))
+        .and_then(|r| r.split("```").next())
+        .expect("the recipe is in the README");
+    let d = tempfile::tempdir().unwrap();
+    input_tree(&d.path().join("archive"));
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_unres")).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = std::process::Command::new("sh")
+        .args(["-c", recipe])
+        .current_dir(d.path())
+        .env("PATH", path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{recipe}\n{out:?}");
+    let whole = d.path().join("whole");
+    let one = unres(&[
+        "convert",
+        s(&d.path().join("archive")),
+        "--to",
+        "md,akn",
+        "-o",
+        s(&whole),
+        "-q",
+    ]);
+    assert_eq!(one.status.code(), Some(0));
+    assert_eq!(outputs(&d.path().join("out")), outputs(&whole));
+    let r: serde_json::Value =
+        serde_json::from_slice(&fs::read(d.path().join("report.json")).unwrap()).unwrap();
+    assert_eq!(
+        r["totals"]["converted"].as_u64(),
+        Some((outputs(&whole).len() / 2) as u64)
+    );
+}

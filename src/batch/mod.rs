@@ -52,6 +52,24 @@ pub struct Settings {
     pub shard: Option<Shard>,
 }
 
+impl Settings {
+    /// `formats` into `out`, with the defaults: language detected, one
+    /// thread per core, no report, nothing skipped, kind by extension, all
+    /// inputs. Set the other fields after.
+    pub fn new(formats: Vec<Format>, out: PathBuf) -> Settings {
+        Settings {
+            formats,
+            out,
+            read: ReadOptions::default(),
+            jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            report: None,
+            skip_unchanged: false,
+            from: None,
+            shard: None,
+        }
+    }
+}
+
 /// Why a run could not go on at all (as opposed to one input failing).
 #[derive(Debug, Error)]
 pub enum Fatal {
