@@ -1,7 +1,7 @@
 //! Language profiles: everything a reader must know about how one UN language
 //! prints a resolution (formula, committee line, dates, meetings, numbering,
 //! labels, lead phrases). Each language is one value of [`Profile`], plain
-//! data in its own file; [`matcher`] holds the one generic matcher that reads
+//! data in its own file; `matcher` holds the one generic matcher that reads
 //! the data, so the reader's core asks the profile and never names a
 //! language, and a seventh language is one data file and one arm in
 //! [`profile`].
@@ -174,7 +174,7 @@ pub struct OutlineLabels {
 }
 
 /// A regular expression kept as its source text, so that profiles stay
-/// plain `static` data; [`matcher`] compiles each profile's patterns once,
+/// plain `static` data; `matcher` compiles each profile's patterns once,
 /// on first use. `{DATE}` and `{ORD}` stand for the profile's date pattern
 /// and ordinal suffix.
 #[derive(Debug, Clone, Copy)]

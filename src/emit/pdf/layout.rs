@@ -2,10 +2,10 @@
 //!
 //! Pure: shaping comes in through [`Shaper`], nothing is written here, so
 //! the tests run with a fixed-width stand-in. The stages, one module each:
-//! [`flows`](super::flows) turns the IR into boxes and glue,
-//! [`inline`](super::inline) sets one paragraph into line boxes,
-//! [`pager`](super::pager) fills pages and sets footnotes at their foot,
-//! [`furniture`](super::furniture) adds masthead, running heads, folios
+//! `flows` turns the IR into boxes and glue,
+//! `inline` sets one paragraph into line boxes,
+//! `pager` fills pages and sets footnotes at their foot,
+//! `furniture` adds masthead, running heads, folios
 //! and the job number. What comes out, [`Laid`], is all the PDF writer
 //! sees: it never reads the IR.
 

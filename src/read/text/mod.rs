@@ -3,10 +3,10 @@
 //! PyMuPDF, pypdf) or in the reference's shape.
 //!
 //! A pipeline of small passes over lines, each with its own tests:
-//! 1. [`lines`]: physical lines; page furniture and running heads marked;
-//! 2. [`notes`]: footnote blocks out of the flow, citations into the text;
-//! 3. [`paragraphs`]: logical lines joined into paragraphs;
-//! 4. [`structure`]: masthead, preface, title, formula, preamble, operative
+//! 1. `lines`: physical lines; page furniture and running heads marked;
+//! 2. `notes`: footnote blocks out of the flow, citations into the text;
+//! 3. `paragraphs`: logical lines joined into paragraphs;
+//! 4. `structure`: masthead, preface, title, formula, preamble, operative
 //!    part with sub-paragraphs and headings, conclusions, annexes;
 //!    the language profile names what is what.
 
