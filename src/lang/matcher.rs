@@ -3,6 +3,7 @@
 //! text ([`fold`]), one character for one, so what they capture maps back
 //! to the text as printed.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -143,7 +144,7 @@ impl Profile {
 
     /// If `text` is exactly a date as printed, that date.
     pub fn date(&self, text: &str) -> Option<Date> {
-        let f = fold(&collapse(text));
+        let f = fold_collapsed(text);
         let c = self.re(&self.date).captures(&f)?;
         let whole = c.get(0)?;
         (whole.start() == 0 && whole.end() == f.len()).then_some(())?;
@@ -152,7 +153,7 @@ impl Profile {
 
     /// The first date written anywhere in `text`.
     pub fn date_in(&self, text: &str) -> Option<Date> {
-        let f = fold(&collapse(text));
+        let f = fold_collapsed(text);
         self.re(&self.date)
             .captures_iter(&f)
             .find_map(|c| self.date_of(&c))
@@ -181,7 +182,7 @@ impl Profile {
                 Err(_) => {
                     self.months
                         .iter()
-                        .position(|ns| ns.contains(&name.as_str()))? as u32
+                        .position(|ns| ns.contains(&name.as_ref()))? as u32
                         + 1
                 }
             };
@@ -195,14 +196,14 @@ impl Profile {
 
     /// If `text` is exactly a meeting line as printed, the meeting number.
     pub fn meeting(&self, text: &str) -> Option<u32> {
-        let f = fold(&collapse(text));
+        let f = fold_collapsed(text);
         self.re(&self.meeting).captures(&f)?["n"].parse().ok()
     }
 
     /// If `line` is an "adopted" line (masthead or Security Council), what
     /// it says.
     pub fn adopted(&self, line: &str) -> Option<Adopted> {
-        let f = fold(&collapse(line));
+        let f = fold_collapsed(line);
         self.adopted.iter().find_map(|(body, p)| {
             let c = self.re(p).captures(&f)?;
             let date = match c.name("d") {
@@ -284,14 +285,13 @@ impl Profile {
 
     /// Whether `text` is an annex heading ("Annex", "Annex II", "附件").
     pub fn annex_label(&self, text: &str) -> bool {
-        self.re(&self.annex_label).is_match(&fold(&collapse(text)))
+        self.re(&self.annex_label).is_match(&fold_collapsed(text))
     }
 
     /// Whether `text` is a heading label standing alone ("Section 21",
     /// "Part V", "Article 3"), whose title follows on the next line.
     pub fn heading_label(&self, text: &str) -> bool {
-        self.re(&self.heading_label)
-            .is_match(&fold(&collapse(text)))
+        self.re(&self.heading_label).is_match(&fold_collapsed(text))
     }
 
     /// Whether a page line in words ("PAGE 3 of 3") is furniture.
@@ -441,7 +441,28 @@ fn group<'a>(original: &'a str, f: &str, c: &Captures<'_>, name: &str) -> Option
     Some(original[a..b].trim())
 }
 
-/// Runs of whitespace as one space, trimmed.
-pub(super) fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// [`collapse`] then [`fold`]: the form whole-line patterns match against.
+fn fold_collapsed(s: &str) -> Cow<'_, str> {
+    match collapse(s) {
+        Cow::Borrowed(b) => fold(b),
+        Cow::Owned(o) => Cow::Owned(fold(&o).into_owned()),
+    }
+}
+
+/// Runs of whitespace as one space, trimmed; no copy when there are none.
+pub(super) fn collapse(s: &str) -> Cow<'_, str> {
+    let mut prev_space = true;
+    let clean = s.chars().all(|c| {
+        let ok = if c.is_whitespace() {
+            c == ' ' && !prev_space
+        } else {
+            true
+        };
+        prev_space = c.is_whitespace();
+        ok
+    }) && !s.ends_with(char::is_whitespace);
+    if clean {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
 }

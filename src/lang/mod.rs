@@ -14,6 +14,8 @@ mod matcher;
 mod ru;
 mod zh;
 
+use std::borrow::Cow;
+
 use crate::ir::{Body, Date, Lang};
 
 /// One language's knowledge, as data. Every field is required (there are no
@@ -330,15 +332,21 @@ pub fn offset_in_original(original: &str, folded: &str, folded_at: usize) -> usi
 /// half-width ([`fold_width`]), Arabic-Indic digits ASCII ([`fold_digits`]),
 /// hamzated alefs bare, bidi controls spaces, typographic apostrophes ASCII.
 /// Used only to match; what is kept is read from the original.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => '\u{0627}',
-            '\u{2019}' | '\u{2bc}' => '\'',
-            c if is_bidi_control(c) => ' ',
-            c => ascii_digit_of(fold_width_char(c)),
-        })
-        .collect()
+pub fn fold(text: &str) -> Cow<'_, str> {
+    // Most text (all of English) has nothing to fold: no copy then.
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    let folded = |c: char| match c {
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => '\u{0627}',
+        '\u{2019}' | '\u{2bc}' => '\'',
+        c if is_bidi_control(c) => ' ',
+        c => ascii_digit_of(fold_width_char(c)),
+    };
+    if text.chars().all(|c| folded(c) == c) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(folded).collect())
 }
 
 /// Replaces Arabic-Indic (٠-٩) and Eastern Arabic-Indic (۰-۹) digits by
