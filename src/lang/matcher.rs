@@ -60,8 +60,27 @@ impl Profile {
 
     /// If `para` is an enacting formula ("大会，"), the organ it names.
     pub fn formula(&self, para: &str) -> Option<Body> {
-        let key = formula_key(para);
         let f = &self.formulas;
+        // A paragraph longer than every formula (spaces aside, and the
+        // closing punctuation) is none: most are, and need no folding.
+        let longest = [
+            f.general_assembly,
+            f.security_council,
+            f.economic_and_social_council,
+        ]
+        .iter()
+        .flat_map(|forms| forms.iter())
+        .map(|form| form.chars().filter(|c| !c.is_whitespace()).count())
+        .max()
+        .unwrap_or(0);
+        let visible = para
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(longest + 4);
+        if visible.count() > longest + 3 {
+            return None;
+        }
+        let key = formula_key(para);
         [
             (Body::GeneralAssembly, f.general_assembly),
             (Body::SecurityCouncil, f.security_council),
@@ -441,6 +460,26 @@ fn group<'a>(original: &'a str, f: &str, c: &Captures<'_>, name: &str) -> Option
     Some(original[a..b].trim())
 }
 
+/// Whether `s` has no whitespace but single spaces between words: bytes
+/// for ASCII text (the common case, and fast), characters otherwise.
+fn is_collapsed(s: &str) -> bool {
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        let edges = b.first().is_none_or(|c| *c != b' ') && b.last().is_none_or(|c| *c != b' ');
+        return edges
+            && !b
+                .iter()
+                .any(|c| matches!(c, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+            && !b.windows(2).any(|w| w == b"  ");
+    }
+    let mut prev_space = true;
+    s.chars().all(|c| {
+        let ok = !c.is_whitespace() || (c == ' ' && !prev_space);
+        prev_space = c.is_whitespace();
+        ok
+    }) && !s.ends_with(char::is_whitespace)
+}
+
 /// [`collapse`] then [`fold`]: the form whole-line patterns match against.
 fn fold_collapsed(s: &str) -> Cow<'_, str> {
     match collapse(s) {
@@ -451,18 +490,53 @@ fn fold_collapsed(s: &str) -> Cow<'_, str> {
 
 /// Runs of whitespace as one space, trimmed; no copy when there are none.
 pub(super) fn collapse(s: &str) -> Cow<'_, str> {
-    let mut prev_space = true;
-    let clean = s.chars().all(|c| {
-        let ok = if c.is_whitespace() {
-            c == ' ' && !prev_space
-        } else {
-            true
-        };
-        prev_space = c.is_whitespace();
-        ok
-    }) && !s.ends_with(char::is_whitespace);
-    if clean {
+    if is_collapsed(s) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // Byte by byte: ASCII whitespace is all the whitespace there is.
+        let mut space = false;
+        for &b in s.as_bytes() {
+            if b.is_ascii_whitespace() {
+                space = !out.is_empty();
+            } else {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(char::from(b));
+            }
+        }
+        return Cow::Owned(out);
+    }
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_like_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a  b\t\nc ",
+            "a b",
+            "ab  ",
+            "\u{a0}x  y\u{3000}z",
+            "x\x0cy",
+        ] {
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse(s), want, "{s:?}");
+        }
+    }
 }
