@@ -449,8 +449,24 @@ fn a_browser_shows_the_pages_without_horizontal_scroll() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    for (name, side) in [("A_RES_59_159", "left"), ("A_RES_69_166_ar", "right")] {
-        let (html, _) = html_and_json(&common::root().join(format!("samples/{name}.txt")));
+    let mut pages = vec![
+        (common::root().join("samples/A_RES_59_159.txt"), "left"),
+        (common::root().join("samples/A_RES_69_166_ar.txt"), "right"),
+    ];
+    // A wide table (in an annex) where the corpus is there.
+    if let Some(shared) = common::shared(test) {
+        pages.push((
+            shared.join("corpus/en/A_RES_78_249-EN.pdftotext-layout.txt"),
+            "left",
+        ));
+    }
+    for (input, side) in pages {
+        let name = input.file_stem().unwrap().to_string_lossy().into_owned();
+        let (html, _) = html_and_json(&input);
+        assert!(
+            !name.contains("78_249") || html.contains("<table>"),
+            "{name} has its table"
+        );
         let path = dir.path().join(format!("{name}.html"));
         fs::write(&path, &html).unwrap();
         for width in [360, 1280] {

@@ -79,6 +79,15 @@ fn note_ids(res: &Resolution) -> HashMap<&str, String> {
     ids
 }
 
+/// Whether a cell holds a figure ("63 930 800", "(2 061 900)", "12.5 %"):
+/// digits, with only spaces and the signs of numbers between them. Figures
+/// are never broken across lines and align at the end, as printed.
+fn is_figure(cell: &[Inline]) -> bool {
+    let text = Inline::plain_text(cell);
+    let signs = |c: char| c.is_whitespace() || "()[],.%+-–−".contains(c);
+    text.chars().any(|c| c.is_numeric()) && text.chars().all(|c| c.is_numeric() || signs(c))
+}
+
 /// The page being written, and what the notes need to know of the text.
 struct Page<'a> {
     res: &'a Resolution,
@@ -298,7 +307,12 @@ impl<'a> Page<'a> {
         for row in rows {
             self.out.push_str("<tr>");
             for c in row {
-                self.out.push_str(&format!("<{cell}>"));
+                let class = if is_figure(c) {
+                    " class=\"figure\""
+                } else {
+                    ""
+                };
+                self.out.push_str(&format!("<{cell}{class}>"));
                 self.inlines(c, true);
                 // A line break between cells: text content keeps them apart.
                 self.out.push_str(&format!("</{cell}>\n"));
@@ -494,13 +508,15 @@ mod tests {
 
     #[test]
     fn note_ids_stay_unique_whatever_the_markers() {
-        let mut res = Resolution::default();
-        res.notes = ["*", "2", "n1", "a b", "n5", "n4"]
-            .map(|m| Note {
-                marker: m.into(),
-                content: vec![],
-            })
-            .to_vec();
+        let res = Resolution {
+            notes: ["*", "2", "n1", "a b", "n5", "n4"]
+                .map(|m| Note {
+                    marker: m.into(),
+                    content: vec![],
+                })
+                .to_vec(),
+            ..Default::default()
+        };
         let ids = note_ids(&res);
         assert_eq!(ids["*"], "n1");
         assert_eq!(ids["2"], "2");
@@ -520,8 +536,17 @@ mod tests {
         })];
         let html = page(&res);
         assert!(html.contains(
-            "<thead>\n<tr><th>Year</th>\n<th>Total</th>\n</tr>\n</thead>\n<tbody>\n<tr><td>2004</td>\n<td>12</td>\n</tr>"
+            "<thead>\n<tr><th>Year</th>\n<th>Total</th>\n</tr>\n</thead>\n<tbody>\n<tr><td class=\"figure\">2004</td>\n<td class=\"figure\">12</td>\n</tr>"
         ));
+    }
+
+    #[test]
+    fn figures_are_marked_so_they_never_break() {
+        assert!(is_figure(&[text("(2 061 900)")]));
+        assert!(is_figure(&[text("63 930 800")]));
+        assert!(!is_figure(&[text("2024 a")]));
+        assert!(!is_figure(&[text("")]));
+        assert!(!is_figure(&[text("b")]));
     }
 
     #[test]
