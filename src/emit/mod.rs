@@ -12,7 +12,7 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
 
-/// Output formats, as named on the command line (`--to md,akn,pdf`).
+/// Output formats, as named on the command line (`--to md,akn,pdf,html,json`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Format {
     /// Markdown with YAML front matter and footnotes.
