@@ -110,6 +110,7 @@ fn mutate(doc: &mut Value, what: &str) {
         "bad inline tag" => doc["body"][0]["content"][0]["type"] = json!("txt"),
         "bad date" => doc["meta"]["adopted"] = json!("20 December 2004"),
         "impossible month" => doc["meta"]["adopted"] = json!("2004-13-20"),
+        "impossible day" => doc["meta"]["adopted"] = json!("2004-02-30"),
         "bad lang" => doc["meta"]["lang"] = json!("de"),
         "number as string" => doc["meta"]["session"] = json!("59"),
         "tag on a sub-paragraph" => {
@@ -140,6 +141,7 @@ fn the_schema_refuses_wrong_shapes() {
         "bad inline tag",
         "bad date",
         "impossible month",
+        "impossible day",
         "bad lang",
         "number as string",
         "tag on a sub-paragraph",
