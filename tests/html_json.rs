@@ -350,6 +350,25 @@ fn the_token_check_sees_a_lost_or_glued_token() {
     assert_eq!(text_content(note).trim(), "1 Note.");
 }
 
+proptest::proptest! {
+    /// Whatever a string holds (markup, entities, quotes, any script), the
+    /// page shows exactly it: the escaper and a browser's decoding agree.
+    #[test]
+    fn any_text_reaches_the_page_unchanged(s in "[^\\x00-\\x08\\x0b-\\x1f\\x7f]{0,40}") {
+        let res = Resolution {
+            body: vec![Block::Paragraph(Paragraph {
+                num: Some("1.".into()),
+                content: vec![Inline::Text(format!("[{s}]"))],
+                ..Default::default()
+            })],
+            ..Default::default()
+        };
+        let html = String::from_utf8(unres::emit::html::write(&res, &EmitOptions::default()).unwrap()).unwrap();
+        let text = text_content(&html);
+        proptest::prop_assert!(text.contains(&format!("1. [{s}]")), "{:?} not in {:?}", s, text);
+    }
+}
+
 // ---- the browser ----------------------------------------------------------
 
 /// Headless Chromium with the flags it needs as root in a container, a

@@ -541,6 +541,30 @@ mod tests {
     }
 
     #[test]
+    fn headings_and_annexes_are_sections_with_their_numbers() {
+        let mut res = Resolution::default();
+        let heading = |level| {
+            Block::Heading(Heading {
+                num: Some("I.".into()),
+                text: vec![text("General")],
+                level,
+            })
+        };
+        res.body = vec![heading(1), heading(2)];
+        res.annexes = vec![Annex {
+            label: "Annex".into(),
+            title: vec![Inline::Emphasis(vec![text("Plan")])],
+            content: vec![heading(1)],
+        }];
+        let html = page(&res);
+        assert!(html.contains("<h2><span class=\"num\">I.</span> General</h2>"));
+        assert!(html.contains("<h3><span class=\"num\">I.</span> General</h3>"));
+        let annex = "<section class=\"annex\" id=\"annex-1\">\n<h2><span class=\"annex-label\">Annex</span> \
+             <span class=\"annex-title\"><em>Plan</em></span></h2>\n<h3>";
+        assert!(html.contains(annex), "{html}");
+    }
+
+    #[test]
     fn figures_are_marked_so_they_never_break() {
         assert!(is_figure(&[text("(2 061 900)")]));
         assert!(is_figure(&[text("63 930 800")]));
