@@ -11,7 +11,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 all: build
 
-# Debian packages the tests and the PDF output rely on.
+# Debian packages the tests and the PDF output rely on (chromium: the
+# browser test of the HTML pages).
 deps:
 	@need=""; \
 	command -v xmllint >/dev/null || need="$$need libxml2-utils"; \
@@ -20,6 +21,7 @@ deps:
 	[ -x /usr/bin/time ] || need="$$need time"; \
 	command -v bc >/dev/null || need="$$need bc"; \
 	command -v parallel >/dev/null || need="$$need parallel"; \
+	command -v chromium >/dev/null || need="$$need chromium"; \
 	fc-list 2>/dev/null | grep -q "Noto Serif CJK" || need="$$need fonts-noto-cjk"; \
 	fc-list 2>/dev/null | grep -q "NotoSerif-Regular" || need="$$need fonts-noto-core"; \
 	if [ -n "$$need" ]; then \

@@ -57,6 +57,8 @@ pub fn emit(res: &Resolution, format: Format, opts: &EmitOptions) -> Result<Vec<
         Format::Markdown => emit::markdown::write(res, opts),
         Format::Akn => emit::akn::write(res, opts),
         Format::Pdf => emit::pdf::write(res, opts),
+        Format::Html => emit::html::write(res, opts),
+        Format::Json => emit::json::write(res, opts),
     }
 }
 

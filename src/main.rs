@@ -36,7 +36,7 @@ enum Command {
         /// Input files or directories (directories are walked for .txt files).
         #[arg(required_unless_present = "files_from")]
         paths: Vec<PathBuf>,
-        /// Output formats, comma-separated: md, akn, pdf.
+        /// Output formats, comma-separated: md, akn, pdf, html, json.
         #[arg(long = "to", value_delimiter = ',', required = true)]
         to: Vec<Format>,
         /// Output directory.

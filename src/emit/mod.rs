@@ -3,6 +3,8 @@
 //! `emit::<format>::write(&Resolution, &EmitOptions) -> Result<Vec<u8>, EmitError>`.
 
 pub mod akn;
+pub mod html;
+pub mod json;
 pub mod markdown;
 pub mod pdf;
 
@@ -10,7 +12,7 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
 
-/// Output formats, as named on the command line (`--to md,akn,pdf`).
+/// Output formats, as named on the command line (`--to md,akn,pdf,html,json`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Format {
     /// Markdown with YAML front matter and footnotes.
@@ -19,6 +21,10 @@ pub enum Format {
     Akn,
     /// Printable PDF.
     Pdf,
+    /// One self-contained HTML5 page (no script, no external resource).
+    Html,
+    /// The IR as JSON (`schema/unres-ir.schema.json`), as `unres inspect` prints it.
+    Json,
 }
 
 impl Format {
@@ -28,6 +34,8 @@ impl Format {
             Format::Markdown => "md",
             Format::Akn => "xml",
             Format::Pdf => "pdf",
+            Format::Html => "html",
+            Format::Json => "json",
         }
     }
 }
@@ -39,8 +47,10 @@ impl FromStr for Format {
             "md" | "markdown" => Ok(Format::Markdown),
             "akn" | "xml" => Ok(Format::Akn),
             "pdf" => Ok(Format::Pdf),
+            "html" => Ok(Format::Html),
+            "json" => Ok(Format::Json),
             other => Err(format!(
-                "unknown format {other:?} (expected md, akn or pdf)"
+                "unknown format {other:?} (expected md, akn, pdf, html or json)"
             )),
         }
     }
@@ -52,6 +62,8 @@ impl fmt::Display for Format {
             Format::Markdown => "md",
             Format::Akn => "akn",
             Format::Pdf => "pdf",
+            Format::Html => "html",
+            Format::Json => "json",
         })
     }
 }
