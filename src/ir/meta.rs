@@ -206,23 +206,25 @@ fn with_value(meta: &Meta, field: &Field, value: Option<Value>) -> Option<Meta> 
 /// One value in the shape the field has: a scalar into a one-item list, a
 /// bare number into a keyed object (with an empty text).
 fn reshape(shape: Shape, value: Value) -> Value {
-    let keyed = |key: &str, text: &str, v: Value| match v {
-        Value::Object(mut o) => {
-            o.entry(text.to_string()).or_insert_with(|| "".into());
-            Value::Object(o)
+    // The key as a number where it is one, the text as text (a meeting
+    // printed "74" stays the string "74").
+    let keyed = |key: &str, text: &str, v: Value| {
+        let mut o = match v {
+            Value::Object(o) => o,
+            other => Map::from_iter([(key.to_string(), other)]),
+        };
+        if let Some(k) = o.remove(key) {
+            o.insert(key.to_string(), numbers_of_strings(k));
         }
-        other => {
-            let mut o = Map::new();
-            o.insert(key.to_string(), other);
-            o.insert(text.to_string(), "".into());
-            Value::Object(o)
-        }
+        let t = o.remove(text).map_or_else(|| "".into(), strings_of_numbers);
+        o.insert(text.to_string(), t);
+        Value::Object(o)
     };
     match (shape, value) {
         (Shape::List, v @ (Value::String(_) | Value::Number(_))) => {
             Value::Array(vec![strings_of_numbers(v)])
         }
-        (Shape::Keyed { key, text }, v) => numbers_of_strings(keyed(key, text, v)),
+        (Shape::Keyed { key, text }, v) => keyed(key, text, v),
         (_, v) => v,
     }
 }
@@ -353,11 +355,23 @@ mod tests {
         set(&mut m, f("session"), "59".into()).unwrap();
         set(&mut m, f("report"), "A/59/494".into()).unwrap();
         set(&mut m, f("meeting"), Value::from(74)).unwrap();
+        assert_eq!(m.meeting.as_ref().map(|x| x.printed.as_str()), Some(""));
+        // As the AKN proprietary block gives it: every value a string.
+        set(
+            &mut m,
+            f("meeting"),
+            serde_json::json!({"number": "7", "printed": "7"}),
+        )
+        .unwrap();
+        assert_eq!(
+            m.meeting.as_ref().map(|x| (x.number, x.printed.as_str())),
+            Some((7, "7"))
+        );
         set(&mut m, f("agenda"), serde_json::json!([{"number": 107}])).unwrap();
         set(&mut m, f("title_number"), Value::from(12)).unwrap();
         assert_eq!(m.session, Some(59));
         assert_eq!(m.reports, ["A/59/494"]);
-        assert_eq!(m.meeting.as_ref().map(|x| x.number), Some(74));
+        assert_eq!(m.meeting.as_ref().map(|x| x.number), Some(7));
         assert_eq!(m.agenda_items[0].number, "107");
         assert_eq!(m.title_num, "12");
         assert_eq!(set(&mut m, f("session"), "fifty".into()), Err(NUMBER));
