@@ -31,6 +31,9 @@ pub enum Warning {
     /// XML whose root is not in the Akoma Ntoso 3.0 namespace, read as if
     /// it were.
     ForeignNamespace { namespace: String },
+    /// Codes shown in a PDF font that no map of the font decodes (no
+    /// ToUnicode, no known encoding): left out, never guessed.
+    PdfUndecoded { font: String, codes: usize },
 }
 
 impl Warning {
@@ -45,6 +48,7 @@ impl Warning {
             Warning::TextAfterClosing { .. } => "text-after-closing",
             Warning::MetadataIgnored { .. } => "metadata-ignored",
             Warning::ForeignNamespace { .. } => "foreign-namespace",
+            Warning::PdfUndecoded { .. } => "pdf-undecoded",
         }
     }
 }
@@ -81,6 +85,10 @@ impl fmt::Display for Warning {
             Warning::ForeignNamespace { namespace } => write!(
                 f,
                 "root element in namespace {namespace:?}, not Akoma Ntoso 3.0; read as AKN"
+            ),
+            Warning::PdfUndecoded { font, codes } => write!(
+                f,
+                "{codes} code(s) in font {font:?} have no Unicode mapping; left out"
             ),
         }
     }

@@ -1,0 +1,375 @@
+//! PDF → IR. The content streams are interpreted into positioned runs
+//! (`content`, with `fonts` decoding codes to Unicode); runs become printed
+//! lines, and the lines text in the shape PDF extractors print, which the
+//! text reader's segmentation reads. The runs keep their layout facts
+//! (size, face, left edge, raised) for the segmentation to use next.
+
+pub mod content;
+pub mod fonts;
+mod lexer;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use lopdf::{DecompressError, Document, LoadOptions, Object, Stream};
+
+use crate::error::ReadError;
+use crate::ir::{Resolution, Warning};
+use crate::read::ReadOptions;
+
+pub use content::Run;
+
+/// Most bytes one stream may inflate to (a resolution's page content is a
+/// few tens of kilobytes).
+const MAX_STREAM_BYTES: usize = 32 << 20;
+/// Most bytes all streams of one document may inflate to.
+const MAX_DOCUMENT_BYTES: usize = 128 << 20;
+/// Most content-stream operators interpreted per document (a resolution
+/// page has a few thousand).
+const MAX_OPERATORS: u64 = 20_000_000;
+/// Most pages read.
+const MAX_PAGES: usize = 5_000;
+
+/// The work and memory one document may cost: bytes inflated and
+/// operators interpreted. Exceeding it fails the document, never the run.
+#[derive(Debug)]
+pub struct Budget {
+    bytes_left: usize,
+    operators_left: u64,
+    /// Why reading stopped early, if it did.
+    pub exceeded: Option<String>,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget {
+            bytes_left: MAX_DOCUMENT_BYTES,
+            operators_left: MAX_OPERATORS,
+            exceeded: None,
+        }
+    }
+}
+
+impl Budget {
+    /// A stream's decoded bytes, within the per-stream and per-document
+    /// limits; `None` when it cannot be decoded or is over the limit.
+    pub fn decompress(&mut self, stream: &Stream) -> Option<Vec<u8>> {
+        let limit = MAX_STREAM_BYTES.min(self.bytes_left);
+        match stream.decompressed_content_with_limit(limit) {
+            Ok(data) => {
+                self.bytes_left -= data.len().min(self.bytes_left);
+                Some(data)
+            }
+            Err(lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. })) => {
+                self.exceeded.get_or_insert_with(|| {
+                    format!(
+                        "a stream inflates past {} MB (decompression bomb?)",
+                        limit >> 20
+                    )
+                });
+                None
+            }
+            Err(_) => None,
+        }
+    }
+
+    /// Counts one operator; false once the budget is spent.
+    pub fn operator(&mut self) -> bool {
+        if self.operators_left == 0 {
+            self.exceeded
+                .get_or_insert_with(|| format!("more than {MAX_OPERATORS} operators"));
+            return false;
+        }
+        self.operators_left -= 1;
+        true
+    }
+}
+
+/// What the interpreter made of a whole document.
+#[derive(Debug, Default)]
+pub struct Extracted {
+    pub runs: Vec<Run>,
+    pub pages: usize,
+    pub images: usize,
+    /// Codes no map decodes, per font.
+    pub undecoded: HashMap<String, usize>,
+}
+
+/// Reads a PDF's bytes into the IR.
+pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<(Resolution, Vec<Warning>), ReadError> {
+    let extracted = extract(bytes)?;
+    let text = text_of(&extracted.runs, extracted.pages);
+    let mut undecoded: Vec<_> = extracted.undecoded.iter().collect();
+    undecoded.sort();
+    let total: usize = undecoded.iter().map(|(_, n)| **n).sum();
+    if text.trim().is_empty() {
+        return Err(ReadError::Pdf(if total > 0 {
+            format!("no decodable text: {total} codes in fonts without a Unicode map")
+        } else if extracted.images > 0 {
+            "no text layer: a scanned image, OCR it first".into()
+        } else {
+            "no text layer: the PDF shows no text".into()
+        }));
+    }
+    let (res, mut warnings) = crate::read::text::read(&text, opts)?;
+    for (font, codes) in undecoded {
+        warnings.push(Warning::PdfUndecoded {
+            font: font.clone(),
+            codes: *codes,
+        });
+    }
+    Ok((res, warnings))
+}
+
+/// Loads the document and interprets every page, within the budget.
+pub fn extract(bytes: &[u8]) -> Result<Extracted, ReadError> {
+    let head = &bytes[..bytes.len().min(1024)];
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err(ReadError::Pdf("not a PDF (no %PDF- header)".into()));
+    }
+    let doc = load(bytes)?;
+    let pages = doc.get_pages();
+    if pages.len() > MAX_PAGES {
+        return Err(ReadError::Pdf(format!(
+            "{} pages (limit {MAX_PAGES})",
+            pages.len()
+        )));
+    }
+    let mut budget = Budget::default();
+    let mut fonts = HashMap::new();
+    let mut out = Extracted {
+        pages: pages.len(),
+        ..Extracted::default()
+    };
+    for (&number, &id) in &pages {
+        let page = read_page(&doc, id, number as usize, &mut budget, &mut fonts);
+        out.runs.extend(page.runs);
+        out.images += page.images;
+        for (font, n) in page.undecoded {
+            *out.undecoded.entry(font).or_default() += n;
+        }
+        if let Some(why) = &budget.exceeded {
+            return Err(ReadError::Pdf(format!("too costly to read: {why}")));
+        }
+    }
+    Ok(out)
+}
+
+/// Parses the file, bounding what loading inflates; an encrypted file is
+/// read when the empty user password opens it.
+fn load(bytes: &[u8]) -> Result<Document, ReadError> {
+    let options = LoadOptions {
+        max_decompressed_size: Some(MAX_STREAM_BYTES),
+        ..LoadOptions::default()
+    };
+    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
+        lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. }) => {
+            ReadError::Pdf("an object stream inflates past its limit (decompression bomb?)".into())
+        }
+        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => {
+            ReadError::Pdf("encrypted PDF: the empty user password does not open it".into())
+        }
+        e => ReadError::Pdf(format!("unreadable PDF structure: {e}")),
+    })?;
+    if doc.is_encrypted() {
+        return Err(ReadError::Pdf(
+            "encrypted PDF: the empty user password does not open it".into(),
+        ));
+    }
+    Ok(doc)
+}
+
+fn read_page(
+    doc: &Document,
+    id: lopdf::ObjectId,
+    number: usize,
+    budget: &mut Budget,
+    fonts: &mut HashMap<lopdf::ObjectId, Rc<fonts::Font>>,
+) -> content::PageText {
+    let mut data = Vec::new();
+    for cid in doc.get_page_contents(id) {
+        if let Ok(stream) = doc.get_object(cid).and_then(Object::as_stream) {
+            if let Some(d) = budget.decompress(stream) {
+                data.extend_from_slice(&d);
+                data.push(b'\n');
+            }
+        }
+    }
+    let resources = match doc.get_page_resources(id) {
+        Ok((Some(own), _)) => Some(own),
+        Ok((None, inherited)) => inherited.first().and_then(|r| doc.get_dictionary(*r).ok()),
+        Err(_) => None,
+    };
+    let mut interp = content::Interp::new(doc, budget, fonts, number);
+    interp.run(&data, resources);
+    interp.finish()
+}
+
+/// One printed line: runs on one baseline of one page, left to right.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub page: usize,
+    /// The baseline of the line's main (largest) type.
+    pub y: f64,
+    /// The largest type size on the line.
+    pub size: f64,
+    pub runs: Vec<Run>,
+}
+
+impl Line {
+    /// The left edge.
+    pub fn x(&self) -> f64 {
+        self.runs.first().map_or(0.0, |r| r.x)
+    }
+
+    /// The line as an extractor prints it: runs joined, a space where the
+    /// gap between two is wider than a fifth of the type size, raised
+    /// smaller figures (note citations) set off by spaces.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        let mut end: Option<f64> = None;
+        for (i, run) in self.runs.iter().enumerate() {
+            let raised = i > 0 && self.is_raised(run);
+            let gap = end.map_or(0.0, |e| run.x - e);
+            let wants_space =
+                end.is_some() && (gap > 0.2 * run.size.max(self.size * 0.5) || raised);
+            if wants_space && !out.ends_with(' ') && !run.text.starts_with(' ') {
+                out.push(' ');
+            }
+            push_text(&mut out, &run.text);
+            if raised && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            end = Some(end.map_or(run.x + run.width, |e: f64| e.max(run.x + run.width)));
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// A figure set smaller and above the baseline: a note citation.
+    pub fn is_raised(&self, run: &Run) -> bool {
+        run.size < self.size * 0.85
+            && run.y > self.y + self.size * 0.15
+            && run.text.trim().chars().all(|c| c.is_ascii_digit())
+            && !run.text.trim().is_empty()
+    }
+}
+
+/// Appends text, spelling out ligatures and dropping control characters.
+fn push_text(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match fonts::decompose(c) {
+            Some(s) => out.push_str(s),
+            None if c == '\u{a0}' || c == '\t' => out.push(' '),
+            None if c.is_control() => {}
+            None => out.push(c),
+        }
+    }
+}
+
+/// Groups the runs of one page into lines: top to bottom, a run joining
+/// the line whose baseline lies within half the larger type size. Spaces
+/// in type too small to read (Word's spacer paragraphs, 1 pt) are left out:
+/// they would fall between the letters of the line above or below.
+pub fn lines(runs: &[Run]) -> Vec<Line> {
+    let mut sorted: Vec<&Run> = runs
+        .iter()
+        .filter(|r| r.upright && r.size > 0.5)
+        .filter(|r| r.size >= 3.0 || !r.text.trim().is_empty())
+        .collect();
+    sorted.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    let mut lines: Vec<Line> = Vec::new();
+    for run in sorted {
+        let joins = lines.last().is_some_and(|l| {
+            l.page == run.page && (l.y - run.y).abs() < 0.45 * l.size.max(run.size)
+        });
+        if !joins {
+            lines.push(Line {
+                page: run.page,
+                y: run.y,
+                size: run.size,
+                runs: Vec::new(),
+            });
+        }
+        let line = lines.last_mut().expect("just pushed");
+        if run.size > line.size + 0.01 || (line.runs.is_empty()) {
+            line.size = run.size;
+            line.y = run.y;
+        }
+        line.runs.push(run.clone());
+    }
+    lines.into_iter().flat_map(split_at_gaps).collect()
+}
+
+/// Sorts a line's runs left to right and cuts it where the gap between two
+/// is wider than three times the type size: a folio beside a job number, a
+/// symbol beside a running head, are separate blocks as extractors print
+/// them. Each part gets its own main size and baseline.
+fn split_at_gaps(mut line: Line) -> Vec<Line> {
+    line.runs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    // Text printed twice on itself (fake bold) counts once.
+    line.runs
+        .dedup_by(|b, a| a.text == b.text && (a.x - b.x).abs() < 0.5 && (a.y - b.y).abs() < 0.5);
+    let mut parts: Vec<Vec<Run>> = Vec::new();
+    let mut end = f64::NEG_INFINITY;
+    for run in line.runs {
+        let blank = run.text.trim().is_empty();
+        if parts.is_empty() || (!blank && run.x - end > 3.0 * line.size) {
+            parts.push(Vec::new());
+        }
+        if !blank || run.x + run.width > end {
+            end = end.max(run.x + if blank { 0.0 } else { run.width });
+        }
+        parts.last_mut().expect("pushed").push(run);
+    }
+    parts
+        .into_iter()
+        .map(|runs| {
+            let main = runs
+                .iter()
+                .filter(|r| !r.text.trim().is_empty())
+                .max_by(|a, b| a.size.total_cmp(&b.size))
+                .unwrap_or(&runs[0]);
+            Line {
+                page: line.page,
+                y: main.y,
+                size: main.size,
+                runs: runs.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The document as pdfminer-like text: one line per printed line, a blank
+/// line where the gap to the next is wider than the line spacing, a form
+/// feed after each page.
+pub fn text_of(runs: &[Run], pages: usize) -> String {
+    let mut by_page: Vec<Vec<Run>> = vec![Vec::new(); pages.max(1)];
+    for r in runs {
+        if let Some(p) = by_page.get_mut(r.page.saturating_sub(1)) {
+            p.push(r.clone());
+        }
+    }
+    let mut out = String::new();
+    for page in by_page {
+        let mut prev: Option<(f64, f64)> = None;
+        for line in lines(&page) {
+            let text = line.text();
+            if text.is_empty() {
+                continue;
+            }
+            if let Some((y, size)) = prev {
+                if y - line.y > 1.5 * size.max(line.size) {
+                    out.push('\n');
+                }
+            }
+            out.push_str(&text);
+            out.push('\n');
+            prev = Some((line.y, line.size));
+        }
+        out.push('\u{c}');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1 @@
+//! Tests of the PDF reader on PDFs built here.
