@@ -24,7 +24,7 @@ fn main() {
         }
         match unres::read::pdf::extract(&bytes) {
             Ok(x) if runs => x.runs.iter().for_each(|r| println!("{r:?}")),
-            Ok(x) => print!("{}", unres::read::pdf::text_of(&x.runs, x.pages)),
+            Ok(x) => print!("{}", unres::read::pdf::text_of(&x)),
             Err(e) => eprintln!("{path}: {e}"),
         }
     }

@@ -64,6 +64,9 @@ pub struct PageText {
     pub undecoded: HashMap<String, usize>,
     /// Images drawn (to tell a scan from an empty page).
     pub images: usize,
+    /// Horizontal rules drawn (x, y, width): the separator above the notes
+    /// is one where the PDF draws it rather than typing underscores.
+    pub rules: Vec<(f64, f64, f64)>,
 }
 
 #[derive(Clone)]
@@ -99,6 +102,10 @@ pub struct Interp<'a> {
     tlm: Matrix,
     marked: Vec<Marked>,
     forms: Vec<ObjectId>,
+    /// Horizontal segments of the path being built, in user space
+    /// (x0, x1, y), and where the pen is.
+    path: Vec<(f64, f64, f64)>,
+    pen: (f64, f64),
     out: PageText,
 }
 
@@ -129,6 +136,8 @@ impl<'a> Interp<'a> {
             tlm: IDENTITY,
             marked: Vec::new(),
             forms: Vec::new(),
+            path: Vec::new(),
+            pen: (0.0, 0.0),
             out: PageText::default(),
         }
     }
@@ -201,9 +210,37 @@ impl<'a> Interp<'a> {
                 }
             }
             "BI" => self.out.images += 1,
+            "m" => self.pen = apply(&self.gs.ctm, n(0), n(1)),
+            "l" => {
+                let to = apply(&self.gs.ctm, n(0), n(1));
+                if (to.1 - self.pen.1).abs() < 0.5 && self.path.len() < 4096 {
+                    self.path
+                        .push((self.pen.0.min(to.0), self.pen.0.max(to.0), to.1));
+                }
+                self.pen = to;
+            }
+            "re" => self.rect(n(0), n(1), n(2), n(3)),
+            "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                let rules = self.path.drain(..).filter(|r| r.1 - r.0 > 1.0);
+                self.out
+                    .rules
+                    .extend(rules.map(|(x0, x1, y)| (x0, y, x1 - x0)));
+                self.out.rules.truncate(4096);
+            }
+            "n" => self.path.clear(),
             "BMC" | "BDC" => self.begin_marked(a.get(1), res),
             "EMC" => self.end_marked(),
             _ => {}
+        }
+    }
+
+    /// A rectangle: a rule when it is at most 1.5 pt high.
+    fn rect(&mut self, x: f64, y: f64, w: f64, h: f64) {
+        let a = apply(&self.gs.ctm, x, y);
+        let b = apply(&self.gs.ctm, x + w, y + h);
+        if (b.1 - a.1).abs() <= 1.5 && self.path.len() < 4096 {
+            self.path
+                .push((a.0.min(b.0), a.0.max(b.0), (a.1 + b.1) / 2.0));
         }
     }
 

@@ -89,6 +89,8 @@ impl Budget {
 #[derive(Debug, Default)]
 pub struct Extracted {
     pub runs: Vec<Run>,
+    /// Rules that may separate notes, as runs of underscores.
+    pub rules: Vec<Run>,
     pub pages: usize,
     pub images: usize,
     /// Codes no map decodes, per font.
@@ -98,7 +100,7 @@ pub struct Extracted {
 /// Reads a PDF's bytes into the IR.
 pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<(Resolution, Vec<Warning>), ReadError> {
     let extracted = extract(bytes)?;
-    let text = text_of(&extracted.runs, extracted.pages);
+    let text = text_of(&extracted);
     let mut undecoded: Vec<_> = extracted.undecoded.iter().collect();
     undecoded.sort();
     let total: usize = undecoded.iter().map(|(_, n)| **n).sum();
@@ -143,6 +145,8 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ReadError> {
     };
     for (&number, &id) in &pages {
         let page = read_page(&doc, id, number as usize, &mut budget, &mut fonts);
+        out.rules
+            .extend(note_rules(&page.rules, &page.runs, number as usize));
         out.runs.extend(page.runs);
         out.images += page.images;
         for (font, n) in page.undecoded {
@@ -153,6 +157,44 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ReadError> {
         }
     }
     Ok(out)
+}
+
+/// Drawn rules as extractors would print a typed separator: a run of
+/// underscores where a short rule stands alone, not under or through text
+/// (an underline, a strike) and not as wide as the text (a table border).
+fn note_rules(rules: &[(f64, f64, f64)], runs: &[Run], page: usize) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    for &(x, y, width) in rules {
+        if !(30.0..=250.0).contains(&width) {
+            continue;
+        }
+        let near_text = runs
+            .iter()
+            .any(|r| r.x < x + width && r.x + r.width > x && y > r.y - 4.0 && y < r.y + r.size);
+        let repeated = out.iter().any(|o| (o.y - y).abs() < 2.0);
+        // Notes start below a separator at its left edge; the centred rule
+        // under the closing lines has none.
+        let notes_below = runs
+            .iter()
+            .any(|r| r.y < y - 2.0 && r.y > y - 40.0 && (r.x - x).abs() < 20.0);
+        if near_text || repeated || !notes_below {
+            continue;
+        }
+        out.push(Run {
+            text: "__________".into(),
+            x,
+            y,
+            width,
+            size: 1.0,
+            font: String::new(),
+            bold: false,
+            italic: false,
+            page,
+            mcid: None,
+            upright: true,
+        });
+    }
+    out
 }
 
 /// Parses the file, bounding what loading inflates; an encrypted file is
@@ -223,26 +265,38 @@ impl Line {
     }
 
     /// The line as an extractor prints it: runs joined, a space where the
-    /// gap between two is wider than a fifth of the type size, raised
-    /// smaller figures (note citations) set off by spaces.
+    /// gap between two is wider than a fifth of the type size. A raised
+    /// smaller figure (a note citation) is glued to the text before it and
+    /// set off from the text after ("Development,1 including"), the shape
+    /// the text reader takes for a citation: on the 220 corpus PDFs this
+    /// left 50 notes without a citation, against 313 with the figure set
+    /// off on both sides as pdftotext prints it, and 111 with plain gaps.
     pub fn text(&self) -> String {
         let mut out = String::new();
         let mut end: Option<f64> = None;
+        let raised: Vec<bool> = (0..self.runs.len())
+            .map(|i| i > 0 && self.is_raised(&self.runs[i]))
+            .collect();
         for (i, run) in self.runs.iter().enumerate() {
-            let raised = i > 0 && self.is_raised(run);
+            let starts = raised[i] && !raised[i - 1];
+            let ends = raised[i] && !raised.get(i + 1).copied().unwrap_or(false);
             let gap = end.map_or(0.0, |e| run.x - e);
-            let wants_space =
-                end.is_some() && (gap > 0.2 * run.size.max(self.size * 0.5) || raised);
+            let wants_space = end.is_some() && !starts && gap > 0.2 * run.size.max(self.size * 0.5);
             if wants_space && !out.ends_with(' ') && !run.text.starts_with(' ') {
                 out.push(' ');
             }
             push_text(&mut out, &run.text);
-            if raised && !out.ends_with(' ') {
+            if ends && !out.ends_with(' ') {
                 out.push(' ');
             }
             end = Some(end.map_or(run.x + run.width, |e: f64| e.max(run.x + run.width)));
         }
-        out.split_whitespace().collect::<Vec<_>>().join(" ")
+        let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        if is_rtl(&out) {
+            visual_to_logical(&out)
+        } else {
+            out
+        }
     }
 
     /// A figure set smaller and above the baseline: a note citation.
@@ -252,6 +306,48 @@ impl Line {
             && run.text.trim().chars().all(|c| c.is_ascii_digit())
             && !run.text.trim().is_empty()
     }
+}
+
+/// Arabic and Hebrew letters: right-to-left.
+fn rtl_char(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+fn ltr_char(c: char) -> bool {
+    c.is_alphanumeric() && !rtl_char(c)
+}
+
+/// A line is right to left when most of its letters are.
+fn is_rtl(text: &str) -> bool {
+    let rtl = text.chars().filter(|&c| rtl_char(c)).count();
+    rtl > 0 && rtl >= text.chars().filter(|&c| ltr_char(c)).count()
+}
+
+/// A right-to-left line read left to right (the order glyphs stand on the
+/// page) back into reading order: the whole line reversed, then each
+/// stretch of left-to-right text (Latin, figures, and what stands between
+/// them) turned round again. ToUnicode maps give the logical bracket, so
+/// nothing is mirrored.
+fn visual_to_logical(text: &str) -> String {
+    let mut chars: Vec<char> = text.chars().rev().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !ltr_char(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        let mut j = i;
+        while j < chars.len() && !rtl_char(chars[j]) {
+            if ltr_char(chars[j]) {
+                end = j;
+            }
+            j += 1;
+        }
+        chars[i..=end].reverse();
+        i = end + 1;
+    }
+    chars.into_iter().collect()
 }
 
 /// Appends text, spelling out ligatures and dropping control characters.
@@ -342,9 +438,9 @@ fn split_at_gaps(mut line: Line) -> Vec<Line> {
 /// The document as pdfminer-like text: one line per printed line, a blank
 /// line where the gap to the next is wider than the line spacing, a form
 /// feed after each page.
-pub fn text_of(runs: &[Run], pages: usize) -> String {
-    let mut by_page: Vec<Vec<Run>> = vec![Vec::new(); pages.max(1)];
-    for r in runs {
+pub fn text_of(x: &Extracted) -> String {
+    let mut by_page: Vec<Vec<Run>> = vec![Vec::new(); x.pages.max(1)];
+    for r in x.runs.iter().chain(&x.rules) {
         if let Some(p) = by_page.get_mut(r.page.saturating_sub(1)) {
             p.push(r.clone());
         }
