@@ -30,10 +30,32 @@ const MAX_OPERATORS: u64 = 20_000_000;
 /// Most pages read.
 const MAX_PAGES: usize = 5_000;
 
+/// What one document may cost; the defaults are the constants above, and
+/// tests lower them to provoke each limit cheaply.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub stream_bytes: usize,
+    pub document_bytes: usize,
+    pub operators: u64,
+    pub pages: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            stream_bytes: MAX_STREAM_BYTES,
+            document_bytes: MAX_DOCUMENT_BYTES,
+            operators: MAX_OPERATORS,
+            pages: MAX_PAGES,
+        }
+    }
+}
+
 /// The work and memory one document may cost: bytes inflated and
 /// operators interpreted. Exceeding it fails the document, never the run.
 #[derive(Debug)]
 pub struct Budget {
+    stream_bytes: usize,
     bytes_left: usize,
     operators_left: u64,
     /// Why reading stopped early, if it did.
@@ -42,19 +64,24 @@ pub struct Budget {
 
 impl Default for Budget {
     fn default() -> Self {
-        Budget {
-            bytes_left: MAX_DOCUMENT_BYTES,
-            operators_left: MAX_OPERATORS,
-            exceeded: None,
-        }
+        Budget::new(&Limits::default())
     }
 }
 
 impl Budget {
+    pub fn new(limits: &Limits) -> Self {
+        Budget {
+            stream_bytes: limits.stream_bytes,
+            bytes_left: limits.document_bytes,
+            operators_left: limits.operators,
+            exceeded: None,
+        }
+    }
+
     /// A stream's decoded bytes, within the per-stream and per-document
     /// limits; `None` when it cannot be decoded or is over the limit.
     pub fn decompress(&mut self, stream: &Stream) -> Option<Vec<u8>> {
-        let limit = MAX_STREAM_BYTES.min(self.bytes_left);
+        let limit = self.stream_bytes.min(self.bytes_left);
         match stream.decompressed_content_with_limit(limit) {
             Ok(data) => {
                 self.bytes_left -= data.len().min(self.bytes_left);
@@ -77,7 +104,7 @@ impl Budget {
     pub fn operator(&mut self) -> bool {
         if self.operators_left == 0 {
             self.exceeded
-                .get_or_insert_with(|| format!("more than {MAX_OPERATORS} operators"));
+                .get_or_insert_with(|| "too many content-stream operators".into());
             return false;
         }
         self.operators_left -= 1;
@@ -123,21 +150,28 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<(Resolution, Vec<Warning
     Ok((res, warnings))
 }
 
-/// Loads the document and interprets every page, within the budget.
+/// Loads the document and interprets every page, within the default
+/// budget.
 pub fn extract(bytes: &[u8]) -> Result<Extracted, ReadError> {
+    extract_with(bytes, &Limits::default())
+}
+
+/// Loads the document and interprets every page, within `limits`.
+pub fn extract_with(bytes: &[u8], limits: &Limits) -> Result<Extracted, ReadError> {
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(ReadError::Pdf("not a PDF (no %PDF- header)".into()));
     }
-    let doc = load(bytes)?;
+    let doc = load(bytes, limits)?;
     let pages = doc.get_pages();
-    if pages.len() > MAX_PAGES {
+    if pages.len() > limits.pages {
         return Err(ReadError::Pdf(format!(
-            "{} pages (limit {MAX_PAGES})",
-            pages.len()
+            "{} pages (limit {})",
+            pages.len(),
+            limits.pages
         )));
     }
-    let mut budget = Budget::default();
+    let mut budget = Budget::new(limits);
     let mut fonts = HashMap::new();
     let mut out = Extracted {
         pages: pages.len(),
@@ -199,9 +233,9 @@ fn note_rules(rules: &[(f64, f64, f64)], runs: &[Run], page: usize) -> Vec<Run> 
 
 /// Parses the file, bounding what loading inflates; an encrypted file is
 /// read when the empty user password opens it.
-fn load(bytes: &[u8]) -> Result<Document, ReadError> {
+fn load(bytes: &[u8], limits: &Limits) -> Result<Document, ReadError> {
     let options = LoadOptions {
-        max_decompressed_size: Some(MAX_STREAM_BYTES),
+        max_decompressed_size: Some(limits.stream_bytes),
         ..LoadOptions::default()
     };
     let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
