@@ -193,9 +193,38 @@ pub fn extract_with(bytes: &[u8], limits: &Limits) -> Result<Extracted, ReadErro
     Ok(out)
 }
 
+/// Whether the first line below `y` (within 30 pt) starts at `x` with a
+/// note number ("1 Voir résolution 55/2."; in a right-to-left note the
+/// number stands at the right end): what makes a rule a note separator.
+fn note_below(runs: &[Run], x: f64, y: f64) -> bool {
+    static NOTE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let note = NOTE.get_or_init(|| {
+        regex::Regex::new(r"^\d{1,3}\s*[^\d\s\-/.]|\s\d{1,3}$").expect("valid regex")
+    });
+    let below = runs
+        .iter()
+        .filter(|r| r.y < y - 2.0 && r.y > y - 30.0 && !r.text.trim().is_empty());
+    let Some(top) = below.clone().map(|r| r.y).max_by(f64::total_cmp) else {
+        return false;
+    };
+    // The note number may be raised above the note's baseline.
+    let mut line: Vec<&Run> = below
+        .filter(|r| (r.y - top).abs() < 0.6 * r.size.max(5.0))
+        .collect();
+    line.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let text: String = line
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (line[0].x - x).abs() < 20.0 && note.is_match(text.trim())
+}
+
 /// Drawn rules as extractors would print a typed separator: a run of
 /// underscores where a short rule stands alone, not under or through text
-/// (an underline, a strike) and not as wide as the text (a table border).
+/// (an underline, a strike) and not as wide as the text (a table border),
+/// with a note starting below it (the official PDFs' mastheads, running
+/// heads and closing lines have rules too).
 fn note_rules(rules: &[(f64, f64, f64)], runs: &[Run], page: usize) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     for &(x, y, width) in rules {
@@ -206,12 +235,7 @@ fn note_rules(rules: &[(f64, f64, f64)], runs: &[Run], page: usize) -> Vec<Run> 
             .iter()
             .any(|r| r.x < x + width && r.x + r.width > x && y > r.y - 4.0 && y < r.y + r.size);
         let repeated = out.iter().any(|o| (o.y - y).abs() < 2.0);
-        // Notes start below a separator at its left edge; the centred rule
-        // under the closing lines has none.
-        let notes_below = runs
-            .iter()
-            .any(|r| r.y < y - 2.0 && r.y > y - 40.0 && (r.x - x).abs() < 20.0);
-        if near_text || repeated || !notes_below {
+        if near_text || repeated || !note_below(runs, x, y) {
             continue;
         }
         out.push(Run {
