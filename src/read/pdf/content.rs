@@ -45,7 +45,7 @@ pub struct Run {
     pub width: f64,
     /// The font size as printed (text size scaled by the matrices).
     pub size: f64,
-    pub font: String,
+    pub font: Rc<str>,
     pub bold: bool,
     pub italic: bool,
     /// 1-based.
@@ -301,20 +301,19 @@ impl<'a> Interp<'a> {
         let trm = mul(&self.tm, &self.gs.ctm);
         let (x0, y0) = apply(&trm, 0.0, self.gs.rise);
         let mut text = String::new();
-        for code in font.decode(bytes) {
-            match &code.text {
-                Some(t) => text.push_str(t),
-                None => *self.out.undecoded.entry(font.name.clone()).or_default() += 1,
+        let mut tx = 0.0;
+        for code in font.decode(bytes, &mut text) {
+            if !code.decoded {
+                *self.out.undecoded.entry(font.name.to_string()).or_default() += 1;
             }
             let space = if code.is_space {
                 self.gs.word_space
             } else {
                 0.0
             };
-            let tx =
-                (code.width / 1000.0 * self.gs.size + self.gs.char_space + space) * self.gs.scale;
-            self.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.tm);
+            tx += (code.width / 1000.0 * self.gs.size + self.gs.char_space + space) * self.gs.scale;
         }
+        self.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.tm);
         let end = mul(&self.tm, &self.gs.ctm);
         let (x1, y1) = apply(&end, 0.0, self.gs.rise);
         let vertical = (trm[2].powi(2) + trm[3].powi(2)).sqrt();

@@ -7,11 +7,11 @@ use lopdf::{Dictionary, Document, Object};
 
 use super::Budget;
 
-/// What one shown code stands for.
+/// What one shown code stands for (its text goes to the caller's string).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Code {
-    /// Unicode text; `None` when no map of the font decodes the code.
-    pub text: Option<String>,
+    /// Whether a map of the font decoded the code.
+    pub decoded: bool,
     /// Advance in thousandths of the font size (glyph space / 1000).
     pub width: f64,
     /// A single-byte code 32, to which the word spacing `Tw` applies.
@@ -21,8 +21,9 @@ pub struct Code {
 /// A font as the interpreter needs it: decoding, widths, face.
 #[derive(Debug, Clone, Default)]
 pub struct Font {
-    /// The base font name without its subset prefix ("ABCDEF+").
-    pub name: String,
+    /// The base font name without its subset prefix ("ABCDEF+"), shared
+    /// by every run in the font.
+    pub name: std::rc::Rc<str>,
     pub bold: bool,
     pub italic: bool,
     /// Codespace ranges (byte length, low, high) for splitting strings into
@@ -44,7 +45,7 @@ impl Font {
     /// rather than failing the page.
     pub fn from_dict(doc: &Document, dict: &Dictionary, budget: &mut Budget) -> Font {
         let name = name_of(doc, dict, b"BaseFont").unwrap_or_default();
-        let name = strip_subset(&name).to_owned();
+        let name = strip_subset(&name).into();
         let subtype = name_of(doc, dict, b"Subtype").unwrap_or_default();
         let mut font = Font {
             name,
@@ -154,8 +155,9 @@ impl Font {
         }
     }
 
-    /// Splits a shown string into codes and decodes each.
-    pub fn decode(&self, bytes: &[u8]) -> Vec<Code> {
+    /// Splits a shown string into codes, appends the text of each to
+    /// `text`, and says what each was.
+    pub fn decode(&self, bytes: &[u8], text: &mut String) -> Vec<Code> {
         let mut out = Vec::with_capacity(bytes.len());
         let mut i = 0;
         while i < bytes.len() {
@@ -164,7 +166,7 @@ impl Font {
                 .iter()
                 .fold(0u32, |a, &b| a << 8 | b as u32);
             out.push(Code {
-                text: self.text_of(len as u8, code),
+                decoded: self.text_of(len as u8, code, text),
                 width: self
                     .widths
                     .get(&code)
@@ -202,18 +204,20 @@ impl Font {
         widest.clamp(1, bytes.len())
     }
 
-    fn text_of(&self, len: u8, code: u32) -> Option<String> {
+    fn text_of(&self, len: u8, code: u32, text: &mut String) -> bool {
         if let Some(t) = self.to_unicode.get(&(len, code)) {
-            return Some(t.clone());
+            text.push_str(t);
+            return true;
         }
-        if self.unicode_codes {
-            return char::from_u32(code).map(String::from);
-        }
-        let simple = self.simple.as_ref()?;
-        (len == 1)
-            .then(|| simple[code as usize])
-            .flatten()
-            .map(String::from)
+        let c = if self.unicode_codes {
+            char::from_u32(code)
+        } else {
+            match &self.simple {
+                Some(simple) if len == 1 => simple[code as usize],
+                _ => None,
+            }
+        };
+        c.map(|c| text.push(c)).is_some()
     }
 }
 
@@ -640,9 +644,10 @@ mod tests {
             default_width: 1000.0,
             ..Font::default()
         };
-        let codes = font.decode(&[0x41, 0x81, 0x41, 0x41]);
-        let text: Vec<_> = codes.iter().map(|c| c.text.clone().unwrap()).collect();
-        assert_eq!(text, ["A", "中", "A"]);
+        let mut text = String::new();
+        let codes = font.decode(&[0x41, 0x81, 0x41, 0x41], &mut text);
+        assert_eq!(codes.len(), 3);
+        assert_eq!(text, "A中A");
     }
 
     #[test]

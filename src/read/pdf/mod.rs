@@ -244,7 +244,7 @@ fn note_rules(rules: &[(f64, f64, f64)], runs: &[Run], page: usize) -> Vec<Run> 
             y,
             width,
             size: 1.0,
-            font: String::new(),
+            font: "".into(),
             bold: false,
             italic: false,
             page,
@@ -307,16 +307,16 @@ fn read_page(
 
 /// One printed line: runs on one baseline of one page, left to right.
 #[derive(Debug, Clone)]
-pub struct Line {
+pub struct Line<'a> {
     pub page: usize,
     /// The baseline of the line's main (largest) type.
     pub y: f64,
     /// The largest type size on the line.
     pub size: f64,
-    pub runs: Vec<Run>,
+    pub runs: Vec<&'a Run>,
 }
 
-impl Line {
+impl Line<'_> {
     /// The left edge.
     pub fn x(&self) -> f64 {
         self.runs.first().map_or(0.0, |r| r.x)
@@ -333,7 +333,7 @@ impl Line {
         let mut out = String::new();
         let mut end: Option<f64> = None;
         let raised: Vec<bool> = (0..self.runs.len())
-            .map(|i| i > 0 && self.is_raised(&self.runs[i]))
+            .map(|i| i > 0 && self.is_raised(self.runs[i]))
             .collect();
         for (i, run) in self.runs.iter().enumerate() {
             let starts = raised[i] && !raised[i - 1];
@@ -424,9 +424,10 @@ fn push_text(out: &mut String, text: &str) {
 /// the line whose baseline lies within half the larger type size. Spaces
 /// in type too small to read (Word's spacer paragraphs, 1 pt) are left out:
 /// they would fall between the letters of the line above or below.
-pub fn lines(runs: &[Run]) -> Vec<Line> {
+pub fn lines<'a>(runs: &[&'a Run]) -> Vec<Line<'a>> {
     let mut sorted: Vec<&Run> = runs
         .iter()
+        .copied()
         .filter(|r| r.upright && r.size > 0.5)
         .filter(|r| r.size >= 3.0 || !r.text.trim().is_empty())
         .collect();
@@ -449,7 +450,7 @@ pub fn lines(runs: &[Run]) -> Vec<Line> {
             line.size = run.size;
             line.y = run.y;
         }
-        line.runs.push(run.clone());
+        line.runs.push(run);
     }
     lines.into_iter().flat_map(split_at_gaps).collect()
 }
@@ -458,12 +459,12 @@ pub fn lines(runs: &[Run]) -> Vec<Line> {
 /// is wider than three times the type size: a folio beside a job number, a
 /// symbol beside a running head, are separate blocks as extractors print
 /// them. Each part gets its own main size and baseline.
-fn split_at_gaps(mut line: Line) -> Vec<Line> {
+fn split_at_gaps(mut line: Line<'_>) -> Vec<Line<'_>> {
     line.runs.sort_by(|a, b| a.x.total_cmp(&b.x));
     // Text printed twice on itself (fake bold) counts once.
     line.runs
         .dedup_by(|b, a| a.text == b.text && (a.x - b.x).abs() < 0.5 && (a.y - b.y).abs() < 0.5);
-    let mut parts: Vec<Vec<Run>> = Vec::new();
+    let mut parts: Vec<Vec<&Run>> = Vec::new();
     let mut end = f64::NEG_INFINITY;
     for run in line.runs {
         let blank = run.text.trim().is_empty();
@@ -483,11 +484,12 @@ fn split_at_gaps(mut line: Line) -> Vec<Line> {
                 .filter(|r| !r.text.trim().is_empty())
                 .max_by(|a, b| a.size.total_cmp(&b.size))
                 .unwrap_or(&runs[0]);
+            let (y, size) = (main.y, main.size);
             Line {
                 page: line.page,
-                y: main.y,
-                size: main.size,
-                runs: runs.clone(),
+                y,
+                size,
+                runs,
             }
         })
         .collect()
@@ -497,10 +499,10 @@ fn split_at_gaps(mut line: Line) -> Vec<Line> {
 /// line where the gap to the next is wider than the line spacing, a form
 /// feed after each page.
 pub fn text_of(x: &Extracted) -> String {
-    let mut by_page: Vec<Vec<Run>> = vec![Vec::new(); x.pages.max(1)];
+    let mut by_page: Vec<Vec<&Run>> = vec![Vec::new(); x.pages.max(1)];
     for r in x.runs.iter().chain(&x.rules) {
         if let Some(p) = by_page.get_mut(r.page.saturating_sub(1)) {
-            p.push(r.clone());
+            p.push(r);
         }
     }
     let mut out = String::new();

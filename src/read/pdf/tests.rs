@@ -69,7 +69,7 @@ fn shows_text_with_td_tstar_and_quote() {
         "5 glyphs of 500/1000 × 10"
     );
     assert!(r[0].italic && !r[0].bold);
-    assert_eq!(r[0].font, "TimesNewRomanPS-ItalicMT");
+    assert_eq!(&*r[0].font, "TimesNewRomanPS-ItalicMT");
 }
 
 #[test]
