@@ -322,6 +322,14 @@ impl Line<'_> {
         self.runs.first().map_or(0.0, |r| r.x)
     }
 
+    /// The right edge.
+    pub fn end(&self) -> f64 {
+        self.runs
+            .iter()
+            .map(|r| r.x + r.width)
+            .fold(f64::NEG_INFINITY, f64::max)
+    }
+
     /// The line as an extractor prints it: runs joined, a space where the
     /// gap between two is wider than a fifth of the type size. A raised
     /// smaller figure (a note citation) is glued to the text before it and
@@ -495,6 +503,41 @@ fn split_at_gaps(mut line: Line<'_>) -> Vec<Line<'_>> {
         .collect()
 }
 
+/// Lines in block order: where a line was cut in two and its right part
+/// continues the block of the lines above (a running head of several lines
+/// with the symbol beside its last line), the left part waits until that
+/// block ends, as extractors that read blocks print it.
+fn block_order(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    // The waiting left part, and the x range of the block it waits for.
+    let mut waiting: Option<(Line, (f64, f64))> = None;
+    let mut iter = lines.into_iter().peekable();
+    while let Some(line) = iter.next() {
+        if let Some((_, (x0, x1))) = &waiting {
+            if line.x() >= *x1 || line.end() <= *x0 {
+                out.push(waiting.take().expect("checked").0);
+            }
+        }
+        let beside = iter
+            .peek()
+            .filter(|r| (r.y - line.y).abs() < 0.5 && r.x() > line.end())
+            .map(|r| (r.x(), r.end()));
+        // The right part lies under the line above; the left part does not.
+        let continues = |(x0, x1): (f64, f64)| {
+            out.last()
+                .is_some_and(|a| a.x() < x1 && x0 < a.end() && line.end() < a.x())
+        };
+        match beside {
+            Some(range) if waiting.is_none() && continues(range) => {
+                waiting = Some((line, range));
+            }
+            _ => out.push(line),
+        }
+    }
+    out.extend(waiting.map(|w| w.0));
+    out
+}
+
 /// The document as pdfminer-like text: one line per printed line, a blank
 /// line where the gap to the next is wider than the line spacing, a form
 /// feed after each page.
@@ -508,7 +551,7 @@ pub fn text_of(x: &Extracted) -> String {
     let mut out = String::new();
     for page in by_page {
         let mut prev: Option<(f64, f64)> = None;
-        for line in lines(&page) {
+        for line in block_order(lines(&page)) {
             let text = line.text();
             if text.is_empty() {
                 continue;
