@@ -377,3 +377,20 @@ fn encrypted_pdfs_open_with_the_empty_password_or_say_encrypted() {
     let x = extract(&encrypt("")).expect("the empty user password opens it");
     assert_eq!(x.runs[0].text, "Secret");
 }
+
+#[test]
+fn a_symbol_beside_the_last_line_of_a_running_head_follows_the_head() {
+    let t = text(
+        b"BT /F1 8 Tf 1 0 0 1 300 760 Tm (Implementation of the) Tj \
+          1 0 0 1 310 750 Tm (Programme) Tj 1 0 0 1 60 750 Tm (A/RES/79/214) Tj \
+          /F1 10 Tf 1 0 0 1 60 720 Tm (Body text) Tj ET",
+    );
+    assert_eq!(
+        t,
+        "Implementation of the\nProgramme\nA/RES/79/214\n\nBody text\n\u{c}"
+    );
+    // A one-line head beside the symbol keeps the printed order.
+    let t =
+        text(b"BT /F1 8 Tf 1 0 0 1 60 760 Tm (A/RES/78/100) Tj 1 0 0 1 300 760 Tm (Head) Tj ET");
+    assert_eq!(t, "A/RES/78/100\nHead\n\u{c}");
+}
