@@ -42,12 +42,22 @@ pub fn read_bytes(
 }
 
 /// Reads input bytes of the given kind into the IR. Every reader's result
-/// is in the IR's canonical form (`Resolution::normalize`).
+/// is in the IR's canonical form (`Resolution::normalize`). PDFs are read
+/// as bytes; every other kind is decoded to text first.
 pub fn read_kind(
     kind: Kind,
     bytes: &[u8],
     opts: &ReadOptions,
 ) -> Result<(Resolution, Vec<Warning>), ReadError> {
+    if kind == Kind::Pdf {
+        if bytes.len() as u64 > read::MAX_INPUT_BYTES {
+            return Err(ReadError::TooLarge {
+                size: bytes.len() as u64,
+                limit: read::MAX_INPUT_BYTES,
+            });
+        }
+        return read::pdf::read(bytes, opts);
+    }
     read::read(kind, &read::decode(bytes)?, opts)
 }
 

@@ -22,6 +22,10 @@ pub enum ReadError {
     /// Text, but not a resolution: no formula or no paragraphs found.
     #[error("not a resolution: {0}")]
     NotResolution(String),
+    /// A PDF that cannot be read: not a PDF, encrypted, no text layer, a
+    /// broken structure, or over the reading budget.
+    #[error("PDF: {0}")]
+    Pdf(String),
     /// Structured input (Markdown, XML) of the wrong shape.
     #[error("line {line}, column {column}: {message}")]
     Syntax {

@@ -144,6 +144,7 @@ impl Failure {
                 ReadError::TooLarge { .. } => "too-large",
                 ReadError::NotResolution(_) => "not-a-resolution",
                 ReadError::Syntax { .. } => "syntax",
+                ReadError::Pdf(_) => "pdf",
             },
             Failure::Convert(ConvertError::Emit { .. }) => "emit",
             Failure::Write(_) => "write",

@@ -26,7 +26,7 @@ pub struct Record {
     /// What the reader noticed, each with its stable code.
     pub warnings: Vec<Warning>,
     /// Why it failed: a short kind (`empty`, `binary`, `not-a-resolution`,
-    /// `unreadable`, `too-large`, `syntax`, `emit`, `write`) ...
+    /// `unreadable`, `too-large`, `syntax`, `pdf`, `emit`, `write`) ...
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<&'static str>,
     /// ... and the message printed for it.

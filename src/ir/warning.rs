@@ -63,6 +63,14 @@ pub enum Warning {
         /// The namespace the root declares ("" for none).
         namespace: String,
     },
+    /// Codes shown in a PDF font that no map of the font decodes (no
+    /// ToUnicode, no known encoding): left out, never guessed.
+    PdfUndecoded {
+        /// The font's name.
+        font: String,
+        /// How many codes.
+        codes: usize,
+    },
 }
 
 impl Warning {
@@ -77,6 +85,7 @@ impl Warning {
             Warning::TextAfterClosing { .. } => "text-after-closing",
             Warning::MetadataIgnored { .. } => "metadata-ignored",
             Warning::ForeignNamespace { .. } => "foreign-namespace",
+            Warning::PdfUndecoded { .. } => "pdf-undecoded",
         }
     }
 }
@@ -113,6 +122,10 @@ impl fmt::Display for Warning {
             Warning::ForeignNamespace { namespace } => write!(
                 f,
                 "root element in namespace {namespace:?}, not Akoma Ntoso 3.0; read as AKN"
+            ),
+            Warning::PdfUndecoded { font, codes } => write!(
+                f,
+                "{codes} code(s) in font {font:?} have no Unicode mapping; left out"
             ),
         }
     }

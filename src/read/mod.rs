@@ -6,6 +6,7 @@
 
 pub mod akn;
 pub mod markdown;
+pub mod pdf;
 pub mod text;
 
 use crate::error::ReadError;
@@ -24,6 +25,8 @@ pub enum Kind {
     Markdown,
     /// Akoma Ntoso XML, AKN4UN profile (`.xml`, `.akn`).
     Akn,
+    /// The official PDF itself (`.pdf`): bytes, not text.
+    Pdf,
 }
 
 impl Kind {
@@ -34,6 +37,7 @@ impl Kind {
             "txt" => Some(Kind::Text),
             "md" | "markdown" => Some(Kind::Markdown),
             "xml" | "akn" => Some(Kind::Akn),
+            "pdf" => Some(Kind::Pdf),
             _ => None,
         }
     }
@@ -46,8 +50,9 @@ impl std::str::FromStr for Kind {
             "text" | "txt" => Ok(Kind::Text),
             "md" | "markdown" => Ok(Kind::Markdown),
             "akn" | "xml" => Ok(Kind::Akn),
+            "pdf" => Ok(Kind::Pdf),
             other => Err(format!(
-                "unknown input kind {other:?} (expected text, md or akn)"
+                "unknown input kind {other:?} (expected text, md, akn or pdf)"
             )),
         }
     }
@@ -60,7 +65,8 @@ pub struct ReadOptions {
     pub lang: Option<Lang>,
 }
 
-/// Reads decoded text of the given kind into the IR.
+/// Reads decoded text of the given kind into the IR (a PDF is read from
+/// the bytes of `text`; `convert::read_kind` hands PDFs over undecoded).
 pub fn read(
     kind: Kind,
     text: &str,
@@ -70,12 +76,13 @@ pub fn read(
         Kind::Text => text::read(text, opts),
         Kind::Markdown => markdown::read(text, opts),
         Kind::Akn => akn::read(text, opts),
+        Kind::Pdf => pdf::read(text.as_bytes(), opts),
     }
 }
 
 /// File extensions a directory walk picks up as inputs: one entry per format
 /// the readers accept, so adding a reader adds one word here.
-pub const EXTENSIONS: &[&str] = &["txt"];
+pub const EXTENSIONS: &[&str] = &["txt", "pdf"];
 
 /// Whether a file found while walking a directory is an input, by extension
 /// (case-insensitive).
@@ -268,6 +275,7 @@ mod tests {
         assert_eq!(decode(b"a\x0cb\r\n").unwrap(), "a\x0cb\r\n");
         assert!(accepts(std::path::Path::new("x/A.TXT")));
         assert!(!accepts(std::path::Path::new("x/A.md")));
+        assert!(accepts(std::path::Path::new("x/A.PDF")));
         assert!(!accepts(std::path::Path::new("x/txt")));
     }
 
