@@ -25,9 +25,11 @@ use unres::error::ReadError;
 use unres::read::{Kind, ReadOptions, MAX_INPUT_BYTES};
 
 use jobs::Job;
+pub use jobs::Select;
 use manifest::Manifest;
 pub use report::Totals;
 use report::{ms, Record, Report, Status};
+pub use write::write_atomic;
 use write::{OutDir, WriteError};
 
 /// What a run is asked to do, besides its inputs.
@@ -47,6 +49,8 @@ pub struct Settings {
     pub skip_unchanged: bool,
     /// Input kind for every input (`--from`); by extension when `None`.
     pub from: Option<Kind>,
+    /// Which walked files are inputs (`--glob`, `--exclude`).
+    pub select: Select,
 }
 
 /// Why a run could not go on at all (as opposed to one input failing).
@@ -136,7 +140,7 @@ pub fn run(paths: &[PathBuf], s: &Settings, emit: &EmitOptions) -> Result<Totals
     {
         return Err(Fatal::InputIsOutDir(p.clone()));
     }
-    let collected = jobs::collect(paths, &out_canonical);
+    let collected = jobs::collect(paths, &out_canonical, &s.select);
     let out = OutDir::open(&s.out, collected.inputs).map_err(|source| Fatal::OutDir {
         path: s.out.clone(),
         source,
