@@ -205,10 +205,18 @@ impl Override {
         // Checked on an empty Meta: a field's value deserialises on its own,
         // so what fits there fits on any Meta. The YAML reading first, the
         // text as written where that does not fit ("Crime: prevention").
+        // For a one-value field the text as written comes first, so that
+        // `job_number=0o17` stays "0o17" (unless quoted as YAML).
+        let text = Value::from(raw);
+        let tries = if field.shape == Shape::Scalar && !raw.starts_with(['"', '\'']) {
+            [Some(text), yaml]
+        } else {
+            [yaml, Some(text)]
+        };
         let mut probe = Meta::default();
-        let value = yaml
+        let value = tries
             .into_iter()
-            .chain([Value::from(raw)])
+            .flatten()
             .find(|v| set(&mut probe, field, v.clone()).is_ok())
             .ok_or_else(|| format!("metadata {key:?}: expected {}", field.expects))?;
         Ok(Override {
@@ -452,6 +460,8 @@ mod tests {
             "title=Crime: prevention",
             "committee=",
             "adopted=2005-01-02",
+            "job_number=0o17",
+            "draft=\"A/60/L.1\"",
         ] {
             Override::parse(arg).unwrap().apply(&mut m);
         }
@@ -459,6 +469,8 @@ mod tests {
         assert_eq!(m.reports, ["A/60/1", "A/60/2"]);
         assert_eq!(m.title, "Crime: prevention");
         assert_eq!(m.committee, None);
+        assert_eq!(m.job_number.as_deref(), Some("0o17"));
+        assert_eq!(m.draft.as_deref(), Some("A/60/L.1"));
         assert_eq!(
             m.adopted.map(|d| d.to_string()).as_deref(),
             Some("2005-01-02")
