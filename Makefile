@@ -7,7 +7,7 @@ BIN := target/release/unres
 SHARED := ../shared
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build demo test deps check bench bench-pdf clean
+.PHONY: all build demo test deps check bench bench-pdf man clean
 
 all: build
 
@@ -19,6 +19,7 @@ deps:
 	command -v python3 >/dev/null || need="$$need python3"; \
 	[ -x /usr/bin/time ] || need="$$need time"; \
 	command -v bc >/dev/null || need="$$need bc"; \
+	command -v pandoc >/dev/null || need="$$need pandoc"; \
 	fc-list 2>/dev/null | grep -q "Noto Serif CJK" || need="$$need fonts-noto-cjk"; \
 	fc-list 2>/dev/null | grep -q "NotoSerif-Regular" || need="$$need fonts-noto-core"; \
 	if [ -n "$$need" ]; then \
@@ -50,6 +51,12 @@ bench: deps build
 # PDF throughput: fonts loaded once, the reference rendered 100 times.
 bench-pdf: deps
 	$(CARGO) run --release --locked --example pdf_batch -- samples/A_RES_59_159.txt 100
+
+# The manual page, target/man/unres.1 (read it with `man target/man/unres.1`).
+man: build
+	mkdir -p target/man
+	$(BIN) man > target/man/unres.1
+	@echo "man: target/man/unres.1"
 
 clean:
 	$(CARGO) clean
