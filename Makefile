@@ -52,11 +52,11 @@ bench: deps build
 bench-pdf: deps
 	$(CARGO) run --release --locked --example pdf_batch -- samples/A_RES_59_159.txt 100
 
-# The manual page, target/man/unres.1 (read it with `man target/man/unres.1`).
+# The manual pages: target/man/unres.1 and one per command
+# (unres-convert.1, …); read one with `man -l target/man/unres-convert.1`.
 man: build
-	mkdir -p target/man
-	$(BIN) man > target/man/unres.1
-	@echo "man: target/man/unres.1"
+	$(BIN) man target/man
+	@echo "man: target/man/"; ls target/man
 
 clean:
 	$(CARGO) clean

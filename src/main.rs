@@ -118,9 +118,13 @@ enum Command {
         /// bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff) on standard output (`make man`).
+    /// Write the manual pages (roff) into DIR: unres.1 and one per
+    /// command, unres-convert.1, … (`make man`).
     #[command(hide = true)]
-    Man,
+    Man {
+        /// Where the pages go (created when missing).
+        dir: PathBuf,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -163,13 +167,13 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut cmd, "unres", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
-        Command::Man => {
-            let man = clap_mangen::Man::new(Cli::command());
-            let mut out = std::io::stdout().lock();
-            match man.render(&mut out) {
+        Command::Man { dir } => {
+            let written = std::fs::create_dir_all(&dir)
+                .and_then(|_| clap_mangen::generate_to(Cli::command(), &dir));
+            match written {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    say!("cannot write the manual page: {e}");
+                    say!("cannot write the manual pages in {}: {e}", dir.display());
                     ExitCode::from(1)
                 }
             }

@@ -138,6 +138,10 @@ fn stdout_needs_one_format() {
     let out = unres_stdin(&["convert", "-", "-f", "md", "-t", "md", "-o", "-"], &md);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(out.stdout, md, "Markdown reads back into the same Markdown");
+    let out = unres_stdin(&["inspect", "-"], &text);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let ir: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(ir["meta"]["symbol"], "A/RES/59/159");
 }
 
 #[test]
@@ -413,11 +417,20 @@ fn completions_and_man_page() {
     assert!(bash.contains("--metadata") && bash.contains("--glob"));
     let out = unres(&["completions", "zsh"]);
     assert_eq!(out.status.code(), Some(0));
-    let out = unres(&["man"]);
-    assert_eq!(out.status.code(), Some(0));
-    let man = String::from_utf8(out.stdout).unwrap();
-    assert!(man.starts_with(".ie") || man.contains(".TH unres"), "{man}");
-    assert!(man.contains("convert"));
+    let d = tempfile::tempdir().unwrap();
+    let man = d.path().join("man");
+    let out = unres(&["man", s(&man)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let top = fs::read_to_string(man.join("unres.1")).unwrap();
+    assert!(top.contains(".TH unres"), "{top}");
+    let convert = fs::read_to_string(man.join("unres-convert.1")).unwrap();
+    for word in ["metadata", "glob", "print", "OUTDIR"] {
+        assert!(
+            convert.contains(word) || top.contains(word),
+            "{word} in neither page"
+        );
+    }
+    assert!(man.join("unres-inspect.1").is_file());
     assert_eq!(unres(&["completions", "tcsh"]).status.code(), Some(2));
 }
 
