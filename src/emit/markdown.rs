@@ -15,12 +15,15 @@
 //! in bold. (Strong emphasis is nothing else in the IR.)
 //!
 //! Lists: a paragraph numbered "12." is an ordered item (its printed number
-//! kept); a numbered paragraph of a block ("٥ -", "(a)" in the operative
-//! part) is a paragraph opening with its number in bold; a sub-paragraph
-//! with a number ("(a)") is a `-` item starting with the number (in bold
-//! when it holds a space); an unnumbered paragraph nested in a list, or
-//! one with sub-paragraphs, is a `+` item (`*` would make "* * *", a
-//! thematic break, of nested empty items).
+//! kept); a numbered paragraph ("٥ -", "(a)") with nothing below it is a
+//! paragraph opening with its number in bold, of its block or of its
+//! parent's list item (so "(a)" shows as printed, without a bullet); one
+//! with sub-paragraphs of its own is a `-` item starting with the number (in
+//! bold when it holds a space); so is the first sub-paragraph of an item
+//! that has no text of its own (an item cannot open with a blank line); an
+//! unnumbered paragraph nested in a list, or one with sub-paragraphs, is a
+//! `+` item (`*` would make "* * *", a thematic break, of nested empty
+//! items).
 
 use std::fmt::Write as _;
 
@@ -223,13 +226,33 @@ fn list_item(p: &Paragraph, col: usize, line_start: bool, out: &mut String) {
         out.push_str("\n\n");
     }
     for item in children {
-        list_item(item, inner, true, out);
+        if is_leaf_labelled(item) {
+            // "(a) …" with nothing below it: a paragraph of the item, its
+            // number in bold, no bullet (as printed).
+            out.push_str(&" ".repeat(inner));
+            strong_num(item.num.as_deref().unwrap_or_default(), out);
+            if !item.content.is_empty() {
+                out.push(' ');
+                inlines(&item.content, out, false);
+            }
+            out.push_str("\n\n");
+        } else {
+            list_item(item, inner, true, out);
+        }
     }
     if !p.wrap_up.is_empty() {
         out.push_str(&" ".repeat(inner));
         inlines(&p.wrap_up, out, true);
         out.push_str("\n\n");
     }
+}
+
+/// A sub-paragraph with a number that is no list marker ("(a)", "٥ -") and
+/// nothing below it: written as a paragraph of its parent's item.
+fn is_leaf_labelled(p: &Paragraph) -> bool {
+    p.items.is_empty()
+        && p.wrap_up.is_empty()
+        && p.num.as_deref().is_some_and(|n| !is_ordered_marker(n))
 }
 
 /// "12." can stand as a CommonMark ordered-list marker (1–9 digits, then ".").

@@ -772,17 +772,33 @@ impl<'a> Reader<'a> {
         &mut self,
         start: usize,
         content: &mut Option<Vec<Inline>>,
-        items: &mut [Paragraph],
+        items: &mut Vec<Paragraph>,
         wrap_up: &mut Vec<Inline>,
         num_span: &mut Option<String>,
         labelled: bool,
     ) -> Result<(), ReadError> {
-        let numbered = labelled && content.is_none() && num_span.is_none();
-        let inl = self.inlines(start, numbered)?;
-        for (class, parts) in &inl.spans {
-            if class == "num" && num_span.is_none() {
-                *num_span = Some(Inline::plain_text(parts));
-            }
+        let own_num = labelled && content.is_none() && num_span.is_none();
+        // After the item's first block, a paragraph opening with strong
+        // emphasis is a numbered sub-paragraph ("**(a)** …").
+        let sub = content.is_some();
+        let inl = self.inlines(start, own_num || sub)?;
+        let num = inl
+            .spans
+            .iter()
+            .find(|(c, _)| c == "num")
+            .map(|(_, p)| Inline::plain_text(p));
+        if sub && num.is_some() {
+            let mut parts = inl.parts;
+            normalize_inlines(&mut parts);
+            items.push(Paragraph {
+                num,
+                content: parts,
+                ..Paragraph::default()
+            });
+            return Ok(());
+        }
+        if own_num && num.is_some() {
+            *num_span = num;
         }
         let target = if items.is_empty() {
             content.get_or_insert_with(Vec::new)
