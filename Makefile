@@ -7,7 +7,7 @@ BIN := target/release/unres
 SHARED := ../shared
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build demo test deps check bench bench-pdf clean
+.PHONY: all build demo test deps check bench bench-pdf man clean
 
 all: build
 
@@ -22,6 +22,7 @@ deps:
 	command -v bc >/dev/null || need="$$need bc"; \
 	command -v parallel >/dev/null || need="$$need parallel"; \
 	command -v chromium >/dev/null || need="$$need chromium"; \
+	command -v pandoc >/dev/null || need="$$need pandoc"; \
 	fc-list 2>/dev/null | grep -q "Noto Serif CJK" || need="$$need fonts-noto-cjk"; \
 	fc-list 2>/dev/null | grep -q "NotoSerif-Regular" || need="$$need fonts-noto-core"; \
 	if [ -n "$$need" ]; then \
@@ -53,6 +54,12 @@ bench: deps build
 # PDF throughput: fonts loaded once, the reference rendered 100 times.
 bench-pdf: deps
 	$(CARGO) run --release --locked --example pdf_batch -- samples/A_RES_59_159.txt 100
+
+# The manual pages: target/man/unres.1 and one per command
+# (unres-convert.1, …); read one with `man -l target/man/unres-convert.1`.
+man: build
+	$(BIN) man target/man
+	@echo "man: target/man/"; ls target/man
 
 clean:
 	$(CARGO) clean

@@ -49,16 +49,7 @@ pub fn read_kind(
     bytes: &[u8],
     opts: &ReadOptions,
 ) -> Result<(Resolution, Vec<Warning>), ReadError> {
-    if kind == Kind::Pdf {
-        if bytes.len() as u64 > read::MAX_INPUT_BYTES {
-            return Err(ReadError::TooLarge {
-                size: bytes.len() as u64,
-                limit: read::MAX_INPUT_BYTES,
-            });
-        }
-        return read::pdf::read(bytes, opts);
-    }
-    read::read(kind, &read::decode(bytes)?, opts)
+    read::read_bytes(kind, bytes, opts)
 }
 
 /// Writes the IR in one format.

@@ -121,10 +121,11 @@ fn a_markdown_citation_without_a_definition_is_warned() {
     let md = fs::read_to_string(dir.path().join("A_RES_59_159.md")).unwrap();
     let stray = dir.path().join("stray.md");
     let text = md.replacen(
-        "<!-- operative -->",
-        "Cited[^99] here.\n\n<!-- operative -->",
+        "[unres:operative]: #",
+        "Cited[^99] here.\n\n[unres:operative]: #",
         1,
     );
+    assert_ne!(text, md, "the operative marker is where it was");
     fs::write(&stray, text).unwrap();
     let out = unres(&["inspect", stray.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));

@@ -186,6 +186,7 @@ fn lang_option_overrides_detection() {
         &text,
         &ReadOptions {
             lang: Some(Lang::Es),
+            ..ReadOptions::default()
         },
     );
     assert!(

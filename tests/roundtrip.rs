@@ -108,8 +108,8 @@ fn hand_edited_markdown_reads() {
     // footnote and wraps a long operative paragraph over two lines.
     let edited = md
         .replacen(
-            "<!-- operative -->",
-            "*Noting* the added paragraph,\n\n<!-- operative -->",
+            "[unres:operative]: #",
+            "*Noting* the added paragraph,\n\n[unres:operative]: #",
             1,
         )
         .replacen("[^9]: A/59/205。", "[^9]: A/59/205 and Corr.1。", 1)
@@ -140,12 +140,34 @@ fn hand_edited_markdown_reads() {
 }
 
 #[test]
+fn markdown_of_earlier_versions_still_reads() {
+    // Before 0.2 the markers were HTML comments and spans.
+    let md = reference_md();
+    let (now, _) = read::markdown::read(&md, &ReadOptions::default()).unwrap();
+    let old = md
+        .replace("[unres:preamble]: #", "<!-- preamble -->")
+        .replace("[unres:operative]: #", "<!-- operative -->")
+        .replace("[unres:conclusions]: #", "<!-- conclusions -->");
+    assert_ne!(old, md);
+    let (then, _) = read::markdown::read(&old, &ReadOptions::default()).unwrap();
+    assert_eq!(then, now);
+    let ar = "---\nlanguage: ar\n---\n\n# T\n\nF\n\n<!-- preamble -->\n\nP\n\n\
+              <!-- operative -->\n\n- <span class=\"num\">1 -</span> تؤكد\n";
+    let (res, _) = read::markdown::read(ar, &ReadOptions::default()).unwrap();
+    let Some(Block::Paragraph(p)) = res.body.first() else {
+        panic!("{res:?}")
+    };
+    assert_eq!(p.num.as_deref(), Some("1 -"));
+    assert_eq!(Inline::plain_text(&p.content), "تؤكد");
+}
+
+#[test]
 fn wrong_markdown_shapes_say_where() {
     let md = reference_md();
     let line_of =
         |needle: &str, text: &str| text[..text.find(needle).unwrap()].matches('\n').count() + 1;
     // A second formula paragraph before the preamble marker.
-    let bad = md.replacen("<!-- preamble -->", "Extra.\n\n<!-- preamble -->", 1);
+    let bad = md.replacen("[unres:preamble]: #", "Extra.\n\n[unres:preamble]: #", 1);
     match read::markdown::read(&bad, &ReadOptions::default()) {
         Err(ReadError::Syntax { line, message, .. }) => {
             assert_eq!(line, line_of("Extra.", &bad), "{message}");

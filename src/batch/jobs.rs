@@ -4,8 +4,49 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
 use crate::read;
 use walkdir::WalkDir;
+
+/// Which files found while walking a directory are inputs, besides their
+/// extension: `--glob` patterns (any of them; all files when none) and
+/// `--exclude` patterns (none of them), matched against the path below the
+/// directory named, with `/` separators. Files named on the command line
+/// are taken whatever the patterns say.
+#[derive(Debug, Default)]
+pub struct Select {
+    include: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+}
+
+impl Select {
+    /// Compiles the patterns; `Err` names the one that is no glob.
+    pub fn new(include: &[String], exclude: &[String]) -> Result<Select, String> {
+        let set = |patterns: &[String], flag: &str| -> Result<Option<GlobSet>, String> {
+            if patterns.is_empty() {
+                return Ok(None);
+            }
+            let mut b = GlobSetBuilder::new();
+            for p in patterns {
+                let g = Glob::new(p).map_err(|e| format!("{flag} {p:?}: {e}"))?;
+                b.add(g);
+            }
+            b.build().map(Some).map_err(|e| format!("{flag}: {e}"))
+        };
+        Ok(Select {
+            include: set(include, "--glob")?,
+            exclude: set(exclude, "--exclude")?,
+        })
+    }
+
+    /// Whether a walked file, at `rel` below the directory named, is taken.
+    pub fn wants(&self, rel: &Path) -> bool {
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        self.include.as_ref().is_none_or(|g| g.is_match(&rel))
+            && !self.exclude.as_ref().is_some_and(|g| g.is_match(&rel))
+    }
+}
 
 /// One input and where its outputs go.
 #[derive(Debug)]
@@ -61,8 +102,9 @@ pub struct Collected {
 /// OUTDIR itself, and taking the files whose extension a reader accepts. A
 /// directory's tree is mirrored below OUTDIR; a file goes to OUTDIR/NAME.
 /// The same file reached twice is converted once; two inputs that would
-/// write the same outputs make the second a problem.
-pub fn collect(paths: &[PathBuf], out_canonical: &Path) -> Collected {
+/// write the same outputs make the second a problem. `select` narrows what
+/// a walk takes.
+pub fn collect(paths: &[PathBuf], out_canonical: &Path, select: &Select) -> Collected {
     let mut c = Collected::default();
     let mut owners: HashMap<PathBuf, PathBuf> = HashMap::new();
     let mut add = |c: &mut Collected, input: PathBuf, rel: PathBuf| {
@@ -130,9 +172,12 @@ pub fn collect(paths: &[PathBuf], out_canonical: &Path) -> Collected {
             };
             let path = entry.path();
             let kind = entry.file_type();
+            let below = path.strip_prefix(root).unwrap_or(path);
+            if !kind.is_dir() && !select.wants(below) {
+                continue;
+            }
             if kind.is_file() && read::accepts(path) {
-                let rel = path.strip_prefix(root).unwrap_or(path).with_extension("");
-                add(&mut c, path.to_path_buf(), rel);
+                add(&mut c, path.to_path_buf(), below.with_extension(""));
             } else if !kind.is_file() && !kind.is_dir() && read::accepts(path) {
                 // A FIFO, socket or device named like an input: reported,
                 // never opened (a FIFO would block the run).
@@ -169,6 +214,7 @@ mod tests {
             "c.md",
             ".hidden/x.txt",
             "b/.y.txt",
+            "d.json",
         ] {
             let p = r.join(f);
             fs::create_dir_all(p.parent().unwrap()).unwrap();
@@ -177,9 +223,36 @@ mod tests {
         let out = r.join("out");
         fs::create_dir_all(out.join("sub")).unwrap();
         fs::write(out.join("sub/old.txt"), "x").unwrap();
-        let c = collect(&[r.to_path_buf()], &fs::canonicalize(&out).unwrap());
-        assert_eq!(rels(&c), ["a", "b/a", "b/z"]);
+        let c = collect(
+            &[r.to_path_buf()],
+            &fs::canonicalize(&out).unwrap(),
+            &Select::default(),
+        );
+        assert_eq!(rels(&c), ["a", "b/a", "b/z", "c"]);
         assert!(c.problems.is_empty() && c.notices.is_empty());
+    }
+
+    #[test]
+    fn globs_select_walked_files_and_named_files_pass() {
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path();
+        for f in ["a.txt", "b.md", "sub/c.txt", "sub/d.xml", "drafts/e.txt"] {
+            let p = r.join(f);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, "x").unwrap();
+        }
+        let nowhere = Path::new("/nowhere");
+        let s = Select::new(&["*.txt".into()], &["drafts/**".into()]).unwrap();
+        let c = collect(&[r.to_path_buf()], nowhere, &s);
+        assert_eq!(rels(&c), ["a", "sub/c"]);
+        let s = Select::new(&[], &["*.md".into(), "**/*.xml".into()]).unwrap();
+        let c = collect(&[r.to_path_buf()], nowhere, &s);
+        assert_eq!(rels(&c), ["a", "drafts/e", "sub/c"]);
+        let c = collect(&[r.join("b.md")], nowhere, &s);
+        assert_eq!(rels(&c), ["b"], "a file named is taken whatever the globs");
+        assert!(Select::new(&["a[".into()], &[])
+            .unwrap_err()
+            .contains("--glob"));
     }
 
     #[cfg(unix)]
@@ -189,7 +262,11 @@ mod tests {
         let fifo = d.path().join("pipe.txt");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         assert!(made.is_ok_and(|s| s.success()), "mkfifo");
-        let c = collect(&[d.path().to_path_buf()], Path::new("/nowhere"));
+        let c = collect(
+            &[d.path().to_path_buf()],
+            Path::new("/nowhere"),
+            &Select::default(),
+        );
         assert!(c.jobs.is_empty());
         assert_eq!(c.problems.len(), 1);
         assert_eq!(c.problems[0].kind, ProblemKind::Unreadable);
@@ -206,7 +283,11 @@ mod tests {
             fs::write(p, "x").unwrap();
         }
         let a = r.join("x/A.txt");
-        let c = collect(&[a.clone(), a, r.join("y/A.txt")], Path::new("/nowhere"));
+        let c = collect(
+            &[a.clone(), a, r.join("y/A.txt")],
+            Path::new("/nowhere"),
+            &Select::default(),
+        );
         assert_eq!(rels(&c), ["A"]);
         assert_eq!(c.problems.len(), 1);
         assert!(c.problems[0].path.ends_with("y/A.txt"));
@@ -220,7 +301,11 @@ mod tests {
         fs::create_dir_all(r.join("a")).unwrap();
         fs::write(r.join("a/r.txt"), "x").unwrap();
         std::os::unix::fs::symlink(r, r.join("a/loop")).unwrap();
-        let c = collect(&[r.to_path_buf()], Path::new("/nowhere"));
+        let c = collect(
+            &[r.to_path_buf()],
+            Path::new("/nowhere"),
+            &Select::default(),
+        );
         assert_eq!(rels(&c), ["a/r"]);
         assert_eq!(c.notices.len(), 1, "{:?}", c.notices);
         assert!(c.problems.is_empty());

@@ -45,7 +45,11 @@ pub struct Manifest {
 /// The stamp of this build with these options.
 pub fn stamp(read: &ReadOptions) -> String {
     let lang = read.lang.map(|l| l.iso639_1()).unwrap_or("auto");
-    format!("unres {}; lang={lang}", env!("CARGO_PKG_VERSION"))
+    let mut s = format!("unres {}; lang={lang}", env!("CARGO_PKG_VERSION"));
+    for o in &read.metadata {
+        s.push_str(&format!("; metadata {o}"));
+    }
+    s
 }
 
 /// The key of an output below `root`: its relative path with `/` separators.

@@ -25,10 +25,12 @@ use rayon::prelude::*;
 use thiserror::Error;
 
 use jobs::Job;
+pub use jobs::Select;
 use manifest::Manifest;
 pub use report::{merge_reports, Totals};
 use report::{ms, Record, Report, Status};
 pub use shard::Shard;
+pub use write::write_atomic;
 use write::{OutDir, WriteError};
 
 /// What a run is asked to do, besides its inputs.
@@ -47,6 +49,8 @@ pub struct Settings {
     pub skip_unchanged: bool,
     /// Input kind for every input (`--from`); by extension when `None`.
     pub from: Option<Kind>,
+    /// Which walked files are inputs (`--glob`, `--exclude`).
+    pub select: Select,
     /// The part of the inputs this run converts (`--shard K/N`); all when
     /// `None`.
     pub shard: Option<Shard>,
@@ -66,6 +70,7 @@ impl Settings {
             skip_unchanged: false,
             from: None,
             shard: None,
+            select: Select::default(),
         }
     }
 }
@@ -214,7 +219,7 @@ pub fn run(
     {
         return Err(Fatal::InputIsOutDir(p.clone()));
     }
-    let mut collected = jobs::collect(paths, &out_canonical);
+    let mut collected = jobs::collect(paths, &out_canonical, &s.select);
     if let Some(shard) = s.shard {
         collected.jobs.retain(|j| shard.owns(&j.rel));
         collected.problems.retain(|p| shard.owns(&p.path));

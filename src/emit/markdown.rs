@@ -1,20 +1,29 @@
 //! Markdown emitter: YAML front matter, the resolution as paragraphs and
 //! lists, footnotes as `[^n]` with one definition each.
 //!
-//! Output is CommonMark plus the footnote and table extensions: every
-//! character that Markdown could read as syntax is escaped, so any renderer
-//! shows exactly the text. What plain Markdown cannot say is carried so that
-//! `read::markdown` gets the IR back unchanged, invisibly when rendered:
-//! HTML comments mark where the preamble, the operative part, the closing
-//! lines and each annex begin (`<!-- preamble -->`), a heading's number and
-//! an annex title are `<span class="num">` / `<span class="annex-title">`,
-//! a table's header-row count is a comment when it is not one.
+//! Output is CommonMark plus the footnote and table extensions, and no raw
+//! HTML at all: every character that Markdown could read as syntax is
+//! escaped, so any renderer shows exactly the text. What plain Markdown
+//! cannot say is carried so that `read::markdown` gets the IR back
+//! unchanged, invisibly when rendered: link reference definitions that no
+//! link uses (`[unres:preamble]: #`, which every CommonMark renderer shows
+//! as nothing) mark where the preamble, the operative part, the closing
+//! lines, each annex and its title begin, and a table's header-row count
+//! when it is not one; a printed number that is no Markdown list marker
+//! is strong emphasis at the start of its paragraph, item or heading
+//! (`**٥ -** تقرر …`, `## **II.** Title`), so it shows as the number,
+//! in bold. (Strong emphasis is nothing else in the IR.)
 //!
 //! Lists: a paragraph numbered "12." is an ordered item (its printed number
-//! kept); any other number ("(a)") is a `-` item starting with the number
-//! (in a `<span class="num">` when it holds a space, "٥ -"); an
+//! kept); a numbered paragraph ("٥ -", "(a)") with nothing below it is a
+//! paragraph opening with its number in bold, of its block or of its
+//! parent's list item (so "(a)" shows as printed, without a bullet); one
+//! with sub-paragraphs of its own is a `-` item starting with the number (in
+//! bold when it holds a space); so is the first sub-paragraph of an item
+//! that has no text of its own (an item cannot open with a blank line); an
 //! unnumbered paragraph nested in a list, or one with sub-paragraphs, is a
-//! `+` item (`*` would make "* * *", a thematic break, of nested empty items).
+//! `+` item (`*` would make "* * *", a thematic break, of nested empty
+//! items).
 
 use std::fmt::Write as _;
 
@@ -46,19 +55,19 @@ pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError
         out.push_str(&edges(escape_block(&res.formula)));
         out.push_str("\n\n");
     }
-    out.push_str("<!-- preamble -->\n\n");
+    marker("preamble", &mut out);
     blocks(&res.preamble, &mut out);
-    out.push_str("<!-- operative -->\n\n");
+    marker("operative", &mut out);
     blocks(&res.body, &mut out);
     if !res.conclusions.is_empty() {
-        out.push_str("<!-- conclusions -->\n\n");
+        marker("conclusions", &mut out);
     }
     for line in &res.conclusions {
         out.push_str(&edges(escape_block(line)));
         out.push_str("\n\n");
     }
-    for annex in &res.annexes {
-        self::annex(annex, &mut out);
+    for (n, annex) in res.annexes.iter().enumerate() {
+        self::annex(annex, n + 1, &mut out);
     }
     for note in &res.notes {
         // Definitions are written once, whatever the number of citations.
@@ -72,71 +81,83 @@ pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError
     Ok(out.into_bytes())
 }
 
-/// YAML front matter, one `key: value` line per metadata field the
-/// document has (the codec's order), values as YAML flow scalars and
-/// collections (JSON syntax), plain where YAML reads them back unchanged.
+/// YAML front matter: a block mapping of the metadata fields the document
+/// has (the codec's order, keys as [`meta::FIELDS`] names them) and the
+/// masthead lines, written by yaml_serde as plain block YAML: lists one
+/// item a line, strings quoted where YAML would read them as something
+/// else ("yes", "123", ": "), so pandoc and the markdown-it and
+/// pulldown-cmark front matter plugins read the values unres wrote.
 fn front_matter(m: &Meta, masthead: &[String], out: &mut String) {
-    out.push_str("---\n");
+    let mut map = yaml_serde::Mapping::new();
+    let mut put = |key: &str, v: &Value| {
+        if let Ok(v) = yaml_serde::to_value(v) {
+            map.insert(yaml_serde::Value::from(key), v);
+        }
+    };
     for (field, value) in meta::encode(m) {
-        let _ = writeln!(out, "{}: {}", field.key, yaml_value(&value));
+        put(field.key, &value);
     }
     if !masthead.is_empty() {
         let lines: Vec<Value> = masthead.iter().map(|l| Value::from(l.as_str())).collect();
-        let _ = writeln!(out, "masthead: {}", yaml_value(&Value::Array(lines)));
+        put("masthead", &Value::Array(lines));
+    }
+    out.push_str("---\n");
+    if let Ok(yaml) = yaml_serde::to_string(&map) {
+        out.push_str(&quote_yaml11_words(&yaml));
     }
     out.push_str("---\n\n");
 }
 
-/// A value in YAML flow style: codes, numbers and ISO dates plain, other
-/// strings double-quoted (JSON escapes are YAML escapes), lists and objects
-/// with a space after each comma and colon.
-fn yaml_value(v: &Value) -> String {
-    match v {
-        Value::String(s) if is_plain(s) => s.clone(),
-        Value::Array(items) => {
-            let items: Vec<String> = items.iter().map(json_value).collect();
-            format!("[{}]", items.join(", "))
+/// yaml_serde quotes what YAML 1.2 would misread; YAML 1.1 readers
+/// (PyYAML, older js-yaml, many front matter plugins) also read `yes`,
+/// `no`, `on`, `off`, `y` and `n` as booleans: those plain words are
+/// single-quoted too. (A plain scalar that is one such word holds no
+/// quote, so the quoting is exact.)
+fn quote_yaml11_words(yaml: &str) -> String {
+    const WORDS: [&str; 6] = ["y", "n", "yes", "no", "on", "off"];
+    let mut out = String::with_capacity(yaml.len() + 8);
+    for line in yaml.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let indent = body.len() - body.trim_start().len();
+        let mut start = indent;
+        while body[start..].starts_with("- ") {
+            start += 2;
         }
-        other => json_value(other),
-    }
-}
-
-fn json_value(v: &Value) -> String {
-    match v {
-        Value::Array(items) => {
-            let items: Vec<String> = items.iter().map(json_value).collect();
-            format!("[{}]", items.join(", "))
-        }
-        Value::Object(o) => {
-            let members: Vec<String> = o
-                .iter()
-                .map(|(k, v)| format!("{}: {}", Value::from(k.as_str()), json_value(v)))
-                .collect();
-            format!("{{{}}}", members.join(", "))
-        }
-        other => other.to_string(),
-    }
-}
-
-/// Whether a string reads back as itself when written plain: a code of
-/// letters, digits and inner hyphens starting with a letter ("zh", "GA")
-/// that is no word YAML gives another meaning, or an ISO date.
-fn is_plain(s: &str) -> bool {
-    let special = ["true", "false", "null", "yes", "no", "on", "off", "y", "n"];
-    let b = s.as_bytes();
-    let iso_date = b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
+        if let Some(colon) = body[start..].find(": ") {
+            let key = &body[start..start + colon];
+            if key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                start += colon + 2;
             }
-        });
-    let code = s.starts_with(|c: char| c.is_ascii_alphabetic())
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && !s.ends_with('-')
-        && !special.iter().any(|w| w.eq_ignore_ascii_case(s));
-    iso_date || code
+        }
+        let value = &body[start..];
+        if WORDS.iter().any(|w| w.eq_ignore_ascii_case(value)) {
+            out.push_str(&body[..start]);
+            out.push('\'');
+            out.push_str(value);
+            out.push('\'');
+            out.push_str(&line[body.len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// A marker `read::markdown` reads and renderers do not show: a link
+/// reference definition no link uses. Labels are unique in a document (a
+/// second definition of a label would be ignored).
+fn marker(label: &str, out: &mut String) {
+    let _ = write!(out, "[unres:{label}]: #\n\n");
+}
+
+/// A printed number as strong emphasis, which always parses as such where
+/// it stands (after a list marker, `## ` or at a paragraph's start, and
+/// before a space or the line's end): ends that are spaces are written as
+/// character references.
+fn strong_num(num: &str, out: &mut String) {
+    out.push_str("**");
+    out.push_str(&edges(escape_inline(num)));
+    out.push_str("**");
 }
 
 fn blocks(bs: &[Block], out: &mut String) {
@@ -144,6 +165,19 @@ fn blocks(bs: &[Block], out: &mut String) {
         match b {
             Block::Paragraph(p) if p.num.is_none() && p.items.is_empty() => {
                 inlines(&p.content, out, true);
+                out.push_str("\n\n");
+            }
+            Block::Paragraph(p)
+                if p.items.is_empty()
+                    && p.wrap_up.is_empty()
+                    && !p.num.as_deref().is_some_and(is_ordered_marker) =>
+            {
+                // A numbered paragraph ("٥ -"): its number in bold, no bullet.
+                strong_num(p.num.as_deref().unwrap_or_default(), out);
+                if !p.content.is_empty() {
+                    out.push(' ');
+                    inlines(&p.content, out, false);
+                }
                 out.push_str("\n\n");
             }
             Block::Paragraph(p) => list_item(p, 0, true, out),
@@ -170,11 +204,9 @@ fn list_item(p: &Paragraph, col: usize, line_start: bool, out: &mut String) {
     let mut children = p.items.iter();
     if labelled {
         let num = p.num.as_deref().unwrap_or_default();
-        if num.contains(' ') {
+        if num.contains(char::is_whitespace) {
             // A number with a space ("٥ -") is marked, not split at the space.
-            out.push_str("<span class=\"num\">");
-            out.push_str(&edges(escape_inline(num)));
-            out.push_str("</span>");
+            strong_num(num, out);
         } else {
             out.push_str(&edges(escape_block(num)));
         }
@@ -194,13 +226,33 @@ fn list_item(p: &Paragraph, col: usize, line_start: bool, out: &mut String) {
         out.push_str("\n\n");
     }
     for item in children {
-        list_item(item, inner, true, out);
+        if is_leaf_labelled(item) {
+            // "(a) …" with nothing below it: a paragraph of the item, its
+            // number in bold, no bullet (as printed).
+            out.push_str(&" ".repeat(inner));
+            strong_num(item.num.as_deref().unwrap_or_default(), out);
+            if !item.content.is_empty() {
+                out.push(' ');
+                inlines(&item.content, out, false);
+            }
+            out.push_str("\n\n");
+        } else {
+            list_item(item, inner, true, out);
+        }
     }
     if !p.wrap_up.is_empty() {
         out.push_str(&" ".repeat(inner));
         inlines(&p.wrap_up, out, true);
         out.push_str("\n\n");
     }
+}
+
+/// A sub-paragraph with a number that is no list marker ("(a)", "٥ -") and
+/// nothing below it: written as a paragraph of its parent's item.
+fn is_leaf_labelled(p: &Paragraph) -> bool {
+    p.items.is_empty()
+        && p.wrap_up.is_empty()
+        && p.num.as_deref().is_some_and(|n| !is_ordered_marker(n))
 }
 
 /// "12." can stand as a CommonMark ordered-list marker (1–9 digits, then ".").
@@ -213,9 +265,8 @@ fn heading(h: &Heading, out: &mut String) {
     let level = (h.level as usize + 1).clamp(2, 6);
     out.push_str(&"#".repeat(level));
     if let Some(n) = &h.num {
-        out.push_str(" <span class=\"num\">");
-        out.push_str(&edges(escape_inline(n)));
-        out.push_str("</span>");
+        out.push(' ');
+        strong_num(n, out);
     }
     if !h.text.is_empty() {
         out.push(' ');
@@ -226,7 +277,9 @@ fn heading(h: &Heading, out: &mut String) {
 
 fn table(t: &Table, out: &mut String) {
     if t.header_rows != 1 {
-        let _ = write!(out, "<!-- header-rows: {} -->\n\n", t.header_rows);
+        // Numbered so that each table's label is its own.
+        let n = out.matches("[unres:header-rows ").count() + 1;
+        marker(&format!("header-rows {} table {n}", t.header_rows), out);
     }
     let cols = t.rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
     let row = |cells: &[Vec<Inline>], out: &mut String| {
@@ -258,17 +311,19 @@ fn table(t: &Table, out: &mut String) {
     out.push('\n');
 }
 
-fn annex(a: &Annex, out: &mut String) {
-    out.push_str("<!-- annex -->\n\n##");
+fn annex(a: &Annex, n: usize, out: &mut String) {
+    marker(&format!("annex {n}"), out);
+    out.push_str("##");
     if !a.label.is_empty() {
         out.push(' ');
         out.push_str(&edges(escape_inline(&a.label)));
     }
     out.push_str("\n\n");
     if !a.title.is_empty() {
-        out.push_str("### <span class=\"annex-title\">");
+        marker(&format!("annex-title {n}"), out);
+        out.push_str("### ");
         inlines(&a.title, out, false);
-        out.push_str("</span>\n\n");
+        out.push_str("\n\n");
     }
     blocks(&a.content, out);
 }
@@ -277,6 +332,9 @@ fn annex(a: &Annex, out: &mut String) {
 /// construct at the beginning of the text.
 fn inlines(parts: &[Inline], out: &mut String, block_start: bool) {
     let mut first = block_start;
+    // Whether the character just written closes an emphasis that needs
+    // punctuation or a space after it.
+    let mut protect_next = false;
     for (k, p) in parts.iter().enumerate() {
         match p {
             Inline::Text(t) => {
@@ -290,29 +348,55 @@ fn inlines(parts: &[Inline], out: &mut String, block_start: bool) {
                 if after_ref && escaped.starts_with(['(', ':']) {
                     escaped.insert(0, '\\');
                 }
-                out.push_str(&edges_at(escaped, k == 0, k + 1 == parts.len()));
+                let mut escaped = edges_at(escaped, k == 0, k + 1 == parts.len());
+                if std::mem::take(&mut protect_next) {
+                    escaped = as_reference_unless_flanking(escaped);
+                }
+                out.push_str(&escaped);
             }
             Inline::NoteRef(m) => {
+                protect_next = false;
                 let _ = write!(out, "[^{m}]");
             }
             Inline::Emphasis(inner) => {
                 let mut s = String::new();
                 inlines(inner, &mut s, false);
-                // `*…*` only where CommonMark's flanking rules surely make it
-                // emphasis; otherwise the HTML form, which always does.
+                // `*…*` as it is where CommonMark's flanking rules surely make
+                // it emphasis (letters or digits at both ends). Otherwise the
+                // ends inside are spaces written as character references
+                // (see `edges_at`) or punctuation, so the delimiters are sure
+                // to open and close when what is outside them is punctuation
+                // or a space too: a letter there is written as a character
+                // reference (`&#x61;`), which renders as the letter.
                 let edge = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-                if edge(s.chars().next()) && edge(s.chars().next_back()) {
-                    out.push('*');
-                    out.push_str(&s);
-                    out.push('*');
-                } else {
-                    out.push_str("<em>");
-                    out.push_str(&s);
-                    out.push_str("</em>");
+                if !(edge(s.chars().next()) && edge(s.chars().next_back())) {
+                    if let Some(c) = out.chars().next_back().filter(|&c| !is_flanking(c)) {
+                        out.pop();
+                        let _ = write!(out, "&#x{:X};", c as u32);
+                    }
+                    protect_next = true;
                 }
+                out.push('*');
+                out.push_str(&s);
+                out.push('*');
             }
         }
         first = false;
+    }
+}
+
+/// Whether `c` beside an emphasis delimiter lets it open or close whatever
+/// the other side: a space or ASCII punctuation.
+fn is_flanking(c: char) -> bool {
+    c.is_whitespace() || c.is_ascii_punctuation()
+}
+
+/// `s` with its first character as a character reference unless it is a
+/// space or ASCII punctuation.
+fn as_reference_unless_flanking(s: String) -> String {
+    match s.chars().next() {
+        Some(c) if !is_flanking(c) => format!("&#x{:X};{}", c as u32, &s[c.len_utf8()..]),
+        _ => s,
     }
 }
 
@@ -398,5 +482,14 @@ mod tests {
             "a\\*b\\_c\\[d\\]\\<e\\>\\&f\\|g"
         );
         assert_eq!(escape_inline("大会，"), "大会，");
+    }
+
+    #[test]
+    fn yaml_1_1_booleans_are_quoted_and_nothing_else_changes() {
+        let y = "symbol: yes\ncommittee: On\nreport:\n- n\n- A/1\nmeeting:\n  number: 7\n  printed: off\nsession: 59\ntitle: yes we can\n";
+        assert_eq!(
+            quote_yaml11_words(y),
+            "symbol: 'yes'\ncommittee: 'On'\nreport:\n- 'n'\n- A/1\nmeeting:\n  number: 7\n  printed: 'off'\nsession: 59\ntitle: yes we can\n"
+        );
     }
 }

@@ -28,6 +28,33 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every output format, in the order `--list-formats` shows them.
+    pub const ALL: &'static [Format] = &[
+        Format::Markdown,
+        Format::Akn,
+        Format::Pdf,
+        Format::Html,
+        Format::Json,
+    ];
+
+    /// What the format is, for `--list-formats`. (A new format fails to
+    /// compile here until it is described, and added to `ALL` above.)
+    pub fn description(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown with YAML front matter and footnotes",
+            Format::Akn => "Akoma Ntoso 3.0 XML, AKN4UN profile",
+            Format::Pdf => "printable PDF (page style: --template)",
+            Format::Html => "one self-contained HTML5 page (no script, nothing loaded)",
+            Format::Json => "the IR as JSON (schema/unres-ir.schema.json)",
+        }
+    }
+
+    /// The format an output file name's extension names (`x.md`, `x.xml`,
+    /// `x.pdf`: any name `--to` takes); `None` when it names none.
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        path.extension()?.to_str()?.parse().ok()
+    }
+
     /// File extension written for this format.
     pub fn extension(self) -> &'static str {
         match self {

@@ -174,6 +174,87 @@ pub fn set(meta: &mut Meta, field: &Field, value: Value) -> Result<(), &'static 
     Err(field.expects)
 }
 
+/// One field set (or cleared) over what a reader found: `--metadata
+/// key=value`. Made only by [`Override::parse`], which checks the value, so
+/// applying one never fails.
+#[derive(Debug, Clone)]
+pub struct Override {
+    field: &'static Field,
+    /// `None` clears the field (`key=` with nothing after the `=`).
+    value: Option<Value>,
+}
+
+impl Override {
+    /// Parses `key=value`: the key a front matter key ([`FIELDS`]), the
+    /// value read as YAML (`session=59`, `report=[A/59/494, A/59/495]`,
+    /// `agenda=[{number: 107, title: Crime}]`), or taken as the text itself
+    /// where it is no YAML; nothing after the `=` clears the field.
+    pub fn parse(arg: &str) -> Result<Override, String> {
+        let Some((key, raw)) = arg.split_once('=') else {
+            return Err(format!("expected KEY=VALUE, found {arg:?}"));
+        };
+        let key = key.trim();
+        let field = by_key(key).ok_or_else(|| {
+            let keys: Vec<&str> = FIELDS.iter().map(|f| f.key).collect();
+            format!("unknown metadata key {key:?} (known: {})", keys.join(", "))
+        })?;
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Ok(Override { field, value: None });
+        }
+        let yaml = match yaml_serde::from_str::<Value>(raw) {
+            Ok(Value::Null) | Err(_) => None,
+            Ok(v) => Some(v),
+        };
+        // Checked on an empty Meta: a field's value deserialises on its own,
+        // so what fits there fits on any Meta. The YAML reading first, the
+        // text as written where that does not fit ("Crime: prevention").
+        // For a one-value field the text as written comes first, so that
+        // `job_number=0o17` stays "0o17" (unless quoted as YAML).
+        let text = Value::from(raw);
+        let tries = if field.shape == Shape::Scalar && !raw.starts_with(['"', '\'']) {
+            [Some(text), yaml]
+        } else {
+            [yaml, Some(text)]
+        };
+        let mut probe = Meta::default();
+        let value = tries
+            .into_iter()
+            .flatten()
+            .find(|v| set(&mut probe, field, v.clone()).is_ok())
+            .ok_or_else(|| format!("metadata {key:?}: expected {}", field.expects))?;
+        Ok(Override {
+            field,
+            value: Some(value),
+        })
+    }
+
+    /// The field this sets.
+    pub fn field(&self) -> &'static Field {
+        self.field
+    }
+
+    /// Sets (or clears) the field in `meta`.
+    pub fn apply(&self, meta: &mut Meta) {
+        match &self.value {
+            Some(v) => {
+                // Cannot fail: `parse` checked it.
+                let _ = set(meta, self.field, v.clone());
+            }
+            None => clear(meta, self.field),
+        }
+    }
+}
+
+impl std::fmt::Display for Override {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.value {
+            Some(v) => write!(f, "{}={v}", self.field.key),
+            None => write!(f, "{}=", self.field.key),
+        }
+    }
+}
+
 /// Sets `field` back to its value in an empty `Meta` (absent or empty).
 pub fn clear(meta: &mut Meta, field: &Field) {
     let Ok(Value::Object(mut empty)) = serde_json::to_value(Meta::default()) else {
@@ -386,5 +467,37 @@ mod tests {
         }
         assert_eq!(m, Meta::default());
         assert_eq!(by_element("agendaItem").map(|f| f.key), Some("agenda"));
+    }
+
+    #[test]
+    fn overrides_parse_yaml_values_and_refuse_bad_ones() {
+        let mut m = full();
+        for arg in [
+            "session=60",
+            "report=[A/60/1, A/60/2]",
+            "title=Crime: prevention",
+            "committee=",
+            "adopted=2005-01-02",
+            "job_number=0o17",
+            "draft=\"A/60/L.1\"",
+        ] {
+            Override::parse(arg).unwrap().apply(&mut m);
+        }
+        assert_eq!(m.session, Some(60));
+        assert_eq!(m.reports, ["A/60/1", "A/60/2"]);
+        assert_eq!(m.title, "Crime: prevention");
+        assert_eq!(m.committee, None);
+        assert_eq!(m.job_number.as_deref(), Some("0o17"));
+        assert_eq!(m.draft.as_deref(), Some("A/60/L.1"));
+        assert_eq!(
+            m.adopted.map(|d| d.to_string()).as_deref(),
+            Some("2005-01-02")
+        );
+        assert!(Override::parse("session=fifty").is_err());
+        assert!(Override::parse("colour=red")
+            .unwrap_err()
+            .contains("known: symbol"));
+        assert!(Override::parse("session").is_err());
+        assert!(Override::parse("adopted=yesterday").is_err());
     }
 }

@@ -4,14 +4,19 @@
 //! The document is read with pulldown-cmark (footnotes, tables, YAML front
 //! matter) as one pass over its events: the front matter gives the metadata;
 //! paragraphs before the `#` title are preface lines; the paragraph after it
-//! is the enacting formula; the section comments (`<!-- preamble -->`,
-//! `<!-- operative -->`, `<!-- conclusions -->`, `<!-- annex -->`) say where
-//! each part begins. Without them (Markdown written by hand), paragraphs
-//! after the formula are the preamble and the first list starts the
-//! operative part. In lists, a `-` item starts with its number ("(a)"), a
-//! `+` or `*` item has none, an ordered item's number is read from the
-//! source as printed ("3." stays "3."). A shape that fits nowhere is a `ReadError::Syntax` with
-//! the line and column where it starts.
+//! is the enacting formula; the markers, link reference definitions no link
+//! uses (`[unres:preamble]: #`, `[unres:operative]: #`,
+//! `[unres:conclusions]: #`, `[unres:annex 1]: #`, `[unres:annex-title 1]: #`,
+//! `[unres:header-rows 2 table 1]: #`), say where each part begins (the HTML
+//! comments earlier versions wrote, `<!-- preamble -->`, are read too).
+//! Without them (Markdown written by hand), paragraphs after the formula
+//! are the preamble and the first list starts the operative part. Strong
+//! emphasis opening a paragraph of those parts, a heading or a `-` item is
+//! its printed number (`**٥ -** …`). In lists, a `-` item starts with its
+//! number ("(a)"), a `+` or `*` item has none, an ordered item's number is
+//! read from the source as printed ("3." stays "3."). A shape that fits
+//! nowhere is a `ReadError::Syntax` with the line and column where it
+//! starts.
 
 use std::ops::Range;
 
@@ -38,14 +43,26 @@ pub fn read(text: &str, opts: &ReadOptions) -> Result<(Resolution, Vec<Warning>)
     let options = Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TABLES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    let events: Vec<(Event<'_>, Range<usize>)> =
-        Parser::new_ext(text, options).into_offset_iter().collect();
-    let marked = events
+    let parser = Parser::new_ext(text, options).into_offset_iter();
+    // The markers `emit::markdown` writes as unused link reference
+    // definitions, in the order they stand.
+    let mut markers: Vec<(usize, Marker)> = parser
+        .reference_definitions()
         .iter()
-        .any(|(e, _)| matches!(e, Event::Html(h) if section_marker(h) == Some(Marker::Preamble)));
+        .filter_map(|(label, def)| Some((def.span.start, reference_marker(label)?)))
+        .collect();
+    markers.sort_by_key(|(at, _)| *at);
+    let events: Vec<(Event<'_>, Range<usize>)> = parser.collect();
+    let marked = markers.iter().any(|(_, m)| *m == Marker::Preamble)
+        || events.iter().any(
+            |(e, _)| matches!(e, Event::Html(h) if section_marker(h) == Some(Marker::Preamble)),
+        );
+    markers.reverse();
     let mut r = Reader {
         src: text,
         events,
+        markers,
+        annex_title_next: false,
         pos: 0,
         res: Resolution::default(),
         section: Section::Preface,
@@ -105,6 +122,27 @@ fn block_name(tag: &Tag<'_>) -> &'static str {
     }
 }
 
+/// Where a top-level key of the front matter starts (a line beginning
+/// with it and a colon, quoted or not); 0 when it is not found so (a flow
+/// mapping).
+fn key_offset(text: &str, key: &str) -> usize {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let bare = line.strip_prefix(['"', '\'']).unwrap_or(line);
+        if let Some(rest) = bare.strip_prefix(key) {
+            if rest
+                .trim_start_matches(['"', '\''])
+                .trim_start()
+                .starts_with(':')
+            {
+                return at;
+            }
+        }
+        at += line.len();
+    }
+    0
+}
+
 /// A string or number as text.
 fn scalar_text(v: &Value) -> Option<String> {
     match v {
@@ -142,9 +180,30 @@ enum Marker {
     Operative,
     Conclusions,
     Annex,
+    /// The heading that follows is the annex's title.
+    AnnexTitle,
     HeaderRows(usize),
 }
 
+/// The marker a link reference definition's label names:
+/// `unres:preamble`, `unres:annex 2`, `unres:header-rows 2 table 1`, …
+fn reference_marker(label: &str) -> Option<Marker> {
+    let rest = label.trim().to_ascii_lowercase();
+    let rest = rest.strip_prefix("unres:")?;
+    let mut words = rest.split_whitespace();
+    Some(match words.next()? {
+        "preamble" => Marker::Preamble,
+        "operative" => Marker::Operative,
+        "conclusions" => Marker::Conclusions,
+        "annex" => Marker::Annex,
+        "annex-title" => Marker::AnnexTitle,
+        "header-rows" => Marker::HeaderRows(words.next()?.parse().ok()?),
+        _ => return None,
+    })
+}
+
+/// A section comment, as earlier versions of unres wrote the markers
+/// (`<!-- preamble -->`): still read.
 fn section_marker(html: &str) -> Option<Marker> {
     let inner = html
         .trim()
@@ -163,6 +222,11 @@ fn section_marker(html: &str) -> Option<Marker> {
 struct Reader<'a> {
     src: &'a str,
     events: Vec<(Event<'a>, Range<usize>)>,
+    /// Markers from link reference definitions not yet reached, the next
+    /// one last.
+    markers: Vec<(usize, Marker)>,
+    /// Whether an `annex-title` marker announced the next heading.
+    annex_title_next: bool,
     pos: usize,
     res: Resolution,
     section: Section,
@@ -204,11 +268,16 @@ impl<'a> Reader<'a> {
 
     fn document(&mut self) -> Result<(), ReadError> {
         while let Some((ev, range)) = self.next() {
+            self.markers_before(range.start)?;
             match ev {
                 Event::Start(Tag::MetadataBlock(_)) => self.front_matter(range.start)?,
                 Event::Start(Tag::Heading { level, .. }) => self.heading(level, range.start)?,
                 Event::Start(Tag::Paragraph) => {
-                    let inl = self.inlines(range.start)?;
+                    let numbered = matches!(
+                        self.section,
+                        Section::Preamble | Section::Operative | Section::Annex(_)
+                    );
+                    let inl = self.inlines(range.start, numbered)?;
                     self.paragraph(inl, range.start)?;
                 }
                 Event::Start(Tag::HtmlBlock) => self.html_block(range.start)?,
@@ -237,8 +306,19 @@ impl<'a> Reader<'a> {
                 _ => {}
             }
         }
+        self.markers_before(usize::MAX)?;
         if matches!(self.section, Section::Preface) {
             return self.err(self.src.len(), "no title: expected a `# ` heading");
+        }
+        Ok(())
+    }
+
+    /// Acts on the markers that stand before `at`.
+    fn markers_before(&mut self, at: usize) -> Result<(), ReadError> {
+        while self.markers.last().is_some_and(|(m, _)| *m < at) {
+            if let Some((m_at, marker)) = self.markers.pop() {
+                self.marker(marker, m_at)?;
+            }
         }
         Ok(())
     }
@@ -278,40 +358,48 @@ impl<'a> Reader<'a> {
                 _ => {}
             }
         }
-        let mut offset = start;
-        for line in text.split_inclusive('\n') {
-            self.meta_line(line.trim_end(), offset)?;
-            offset += line.len();
+        self.front_matter_yaml(&text, start)
+    }
+
+    /// The front matter as YAML: a mapping of front matter keys
+    /// ([`meta::FIELDS`]) and `masthead`; any value YAML allows is read
+    /// (block or flow lists, folded or quoted strings, lists of maps) and
+    /// set through the codec. Keys other tools add are left out of the IR,
+    /// not refused. Errors name the line of the key (or, for YAML that does
+    /// not parse, of the fault).
+    fn front_matter_yaml(&mut self, text: &str, start: usize) -> Result<(), ReadError> {
+        let doc: yaml_serde::Value = match yaml_serde::from_str(text) {
+            Ok(v) => v,
+            Err(e) => {
+                let at = e
+                    .location()
+                    .map_or(start, |l| start + l.index().min(text.len()));
+                let message = e.to_string();
+                // The location is said by the error's line and column.
+                let message = message.split(" at line ").next().unwrap_or(&message);
+                return self.err(at, format!("front matter: {message}"));
+            }
+        };
+        let map = match doc {
+            yaml_serde::Value::Mapping(m) => m,
+            yaml_serde::Value::Null => return Ok(()),
+            _ => return self.err(start, "front matter: expected `key: value` lines"),
+        };
+        for (key, value) in map {
+            let Some(key) = key.as_str().map(str::to_string) else {
+                continue;
+            };
+            let at = start + key_offset(text, &key);
+            let value: Value = match serde_json::to_value(&value) {
+                Ok(v) => v,
+                Err(e) => return self.err(at, format!("front matter `{key}`: {e}")),
+            };
+            self.meta_value(&key, value, at)?;
         }
         Ok(())
     }
 
-    fn meta_line(&mut self, line: &str, at: usize) -> Result<(), ReadError> {
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
-            return Ok(());
-        }
-        let Some((key, raw)) = line.split_once(':') else {
-            return self.err(
-                at,
-                format!("front matter: expected `key: value`, found {line:?}"),
-            );
-        };
-        let raw = raw.trim();
-        let value: Value = if raw.starts_with(['"', '[', '{']) {
-            match serde_json::from_str(raw) {
-                Ok(v) => v,
-                Err(e) => {
-                    return self.err(at, format!("front matter `{}`: {e}", key.trim()));
-                }
-            }
-        } else if raw.is_empty() || raw == "null" || raw == "~" {
-            Value::Null
-        } else if let Ok(n) = raw.parse::<u64>() {
-            Value::from(n)
-        } else {
-            Value::from(raw)
-        };
-        let key = key.trim();
+    fn meta_value(&mut self, key: &str, value: Value, at: usize) -> Result<(), ReadError> {
         if key == "masthead" {
             return match value {
                 Value::Array(lines) => {
@@ -325,6 +413,10 @@ impl<'a> Reader<'a> {
                     }
                 }
                 Value::Null => Ok(()),
+                Value::String(s) => {
+                    self.res.masthead = vec![s];
+                    Ok(())
+                }
                 _ => self.err(at, "front matter `masthead`: expected a list of strings"),
             };
         }
@@ -353,6 +445,13 @@ impl<'a> Reader<'a> {
         let Some(marker) = section_marker(&html) else {
             return self.err(at, format!("unexpected HTML block {:?}", html.trim()));
         };
+        self.marker(marker, at)
+    }
+
+    /// A section marker: where the preamble, the operative part, the
+    /// closing lines and each annex begin, an annex title, a table's
+    /// header rows.
+    fn marker(&mut self, marker: Marker, at: usize) -> Result<(), ReadError> {
         let order = |s: Section| match s {
             Section::Preface | Section::Formula => 0,
             Section::Preamble => 1,
@@ -363,6 +462,10 @@ impl<'a> Reader<'a> {
         let (next, rank) = match marker {
             Marker::HeaderRows(n) => {
                 self.header_rows = Some(n);
+                return Ok(());
+            }
+            Marker::AnnexTitle => {
+                self.annex_title_next = true;
                 return Ok(());
             }
             Marker::Preamble => (Section::Preamble, 1),
@@ -391,7 +494,9 @@ impl<'a> Reader<'a> {
     }
 
     fn heading(&mut self, level: HeadingLevel, at: usize) -> Result<(), ReadError> {
-        let inl = self.inlines(at)?;
+        let numbered = !matches!(self.section, Section::Preface | Section::AnnexLabel);
+        let inl = self.inlines(at, numbered)?;
+        let title_next = std::mem::take(&mut self.annex_title_next);
         let plain = Inline::plain_text(&inl.parts);
         let n = level as u8;
         match self.section {
@@ -419,14 +524,15 @@ impl<'a> Reader<'a> {
                 return Ok(());
             }
             Section::AnnexLabel => return self.err(at, "expected the annex's `## ` label"),
-            Section::Annex(true) if inl.spans.iter().any(|(c, _)| c == "annex-title") => {
+            Section::Annex(true)
+                if title_next || inl.spans.iter().any(|(c, _)| c == "annex-title") =>
+            {
                 if let Some(a) = self.res.annexes.last_mut() {
-                    for (class, parts) in inl.spans {
-                        if class == "annex-title" {
-                            a.title.extend(parts);
-                        }
+                    for (_, parts) in inl.spans {
+                        a.title.extend(parts);
                     }
                     a.title.extend(inl.parts);
+                    normalize_inlines(&mut a.title);
                 }
                 self.section = Section::Annex(false);
                 return Ok(());
@@ -456,12 +562,18 @@ impl<'a> Reader<'a> {
             Section::Formula if self.marked => {
                 return self.err(
                     at,
-                    "the enacting formula is one paragraph (put `<!-- preamble -->` before the preamble)",
+                    "the enacting formula is one paragraph (put `[unres:preamble]: #` before the preamble)",
                 );
             }
             Section::Conclusions => self.res.conclusions.push(Inline::plain_text(&inl.parts)),
             _ => {
+                let num = inl
+                    .spans
+                    .iter()
+                    .find(|(c, _)| c == "num")
+                    .map(|(_, p)| Inline::plain_text(p));
                 let p = Paragraph {
+                    num,
                     content: inl.parts,
                     ..Paragraph::default()
                 };
@@ -473,8 +585,9 @@ impl<'a> Reader<'a> {
     }
 
     /// Inline events up to the end of the enclosing block (or, in a tight
-    /// list item, up to the next block).
-    fn inlines(&mut self, at: usize) -> Result<Inlines, ReadError> {
+    /// list item, up to the next block). Where `numbered`, strong emphasis
+    /// opening the text is its printed number (a `num` span).
+    fn inlines(&mut self, at: usize, numbered: bool) -> Result<Inlines, ReadError> {
         enum Frame {
             Root,
             Em,
@@ -483,6 +596,7 @@ impl<'a> Reader<'a> {
         let mut stack: Vec<(Frame, Vec<Inline>)> = vec![(Frame::Root, Vec::new())];
         let mut spans = Vec::new();
         let mut too_deep = 0usize;
+        let mut first = true;
         while let Some(ev) = self.peek() {
             if !is_inline(ev) {
                 if matches!(
@@ -501,8 +615,17 @@ impl<'a> Reader<'a> {
             }
             let in_span = matches!(stack.last(), Some((Frame::Span(_), _)));
             let deep = stack.len() > MAX_EMPHASIS_DEPTH;
+            let opens_text = std::mem::take(&mut first);
             let top = &mut stack.last_mut().expect("root frame").1;
             match ev {
+                Event::Start(Tag::Strong) if numbered && opens_text => {
+                    stack.push((Frame::Span("num".into()), Vec::new()))
+                }
+                Event::End(TagEnd::Strong) if in_span => {
+                    if let Some((Frame::Span(class), parts)) = stack.pop() {
+                        spans.push((class, parts));
+                    }
+                }
                 Event::Text(t) | Event::Code(t) | Event::InlineMath(t) => {
                     top.push(Inline::Text(t.to_string()))
                 }
@@ -603,10 +726,24 @@ impl<'a> Reader<'a> {
                 }
                 Event::Start(Tag::Paragraph) => {
                     self.pos += 1;
-                    self.item_text(start, &mut content, &mut items, &mut wrap_up, &mut num_span)?;
+                    self.item_text(
+                        start,
+                        &mut content,
+                        &mut items,
+                        &mut wrap_up,
+                        &mut num_span,
+                        labelled,
+                    )?;
                 }
                 ref e if is_inline(e) => {
-                    self.item_text(start, &mut content, &mut items, &mut wrap_up, &mut num_span)?;
+                    self.item_text(
+                        start,
+                        &mut content,
+                        &mut items,
+                        &mut wrap_up,
+                        &mut num_span,
+                        labelled,
+                    )?;
                 }
                 _ => return self.err(start, "unexpected block in a list item"),
             }
@@ -635,15 +772,33 @@ impl<'a> Reader<'a> {
         &mut self,
         start: usize,
         content: &mut Option<Vec<Inline>>,
-        items: &mut [Paragraph],
+        items: &mut Vec<Paragraph>,
         wrap_up: &mut Vec<Inline>,
         num_span: &mut Option<String>,
+        labelled: bool,
     ) -> Result<(), ReadError> {
-        let inl = self.inlines(start)?;
-        for (class, parts) in &inl.spans {
-            if class == "num" && num_span.is_none() {
-                *num_span = Some(Inline::plain_text(parts));
-            }
+        let own_num = labelled && content.is_none() && num_span.is_none();
+        // After the item's first block, a paragraph opening with strong
+        // emphasis is a numbered sub-paragraph ("**(a)** …").
+        let sub = content.is_some();
+        let inl = self.inlines(start, own_num || sub)?;
+        let num = inl
+            .spans
+            .iter()
+            .find(|(c, _)| c == "num")
+            .map(|(_, p)| Inline::plain_text(p));
+        if sub && num.is_some() {
+            let mut parts = inl.parts;
+            normalize_inlines(&mut parts);
+            items.push(Paragraph {
+                num,
+                content: parts,
+                ..Paragraph::default()
+            });
+            return Ok(());
+        }
+        if own_num && num.is_some() {
+            *num_span = num;
         }
         let target = if items.is_empty() {
             content.get_or_insert_with(Vec::new)
@@ -663,7 +818,7 @@ impl<'a> Reader<'a> {
             match ev {
                 Event::Start(Tag::TableHead | Tag::TableRow) => rows.push(Vec::new()),
                 Event::Start(Tag::TableCell) => {
-                    let inl = self.inlines(range.start)?;
+                    let inl = self.inlines(range.start, false)?;
                     if let Some(r) = rows.last_mut() {
                         r.push(inl.parts);
                     }
@@ -693,7 +848,7 @@ impl<'a> Reader<'a> {
             match ev {
                 Event::End(TagEnd::FootnoteDefinition) => break,
                 Event::Start(Tag::Paragraph) => {
-                    let inl = self.inlines(range.start)?;
+                    let inl = self.inlines(range.start, false)?;
                     if !content.is_empty() {
                         content.push(Inline::Text(" ".into()));
                     }

@@ -10,7 +10,7 @@ pub mod pdf;
 pub mod text;
 
 use crate::error::ReadError;
-use crate::ir::{Lang, Resolution, Warning};
+use crate::ir::{meta, Lang, Resolution, Warning};
 
 /// Inputs larger than this are refused rather than read: no resolution comes
 /// near it, and it bounds memory per document in a batch.
@@ -30,6 +30,33 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every input kind, in the order `--list-formats` shows them.
+    pub const ALL: &'static [Kind] = &[Kind::Text, Kind::Markdown, Kind::Akn, Kind::Pdf];
+
+    /// The name `--from` takes.
+    pub fn name(self) -> &'static str {
+        // A new kind fails to compile here until it is named (and added to
+        // `ALL` above).
+        match self {
+            Kind::Text => "text",
+            Kind::Markdown => "md",
+            Kind::Akn => "akn",
+            Kind::Pdf => "pdf",
+        }
+    }
+
+    /// What the kind is, for `--list-formats`.
+    pub fn description(self) -> &'static str {
+        match self {
+            Kind::Text => {
+                "text extracted from the official PDF (pdfminer, pdftotext, PyMuPDF, pypdf)"
+            }
+            Kind::Markdown => "Markdown as unres writes it (YAML front matter, footnotes)",
+            Kind::Akn => "Akoma Ntoso 3.0 XML, AKN4UN profile",
+            Kind::Pdf => "the official PDF itself (or one unres wrote)",
+        }
+    }
+
     /// The kind a file name's extension names; `None` when unknown.
     pub fn from_path(path: &std::path::Path) -> Option<Kind> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -63,6 +90,9 @@ impl std::str::FromStr for Kind {
 pub struct ReadOptions {
     /// Language of the input; detected from the text when `None`.
     pub lang: Option<Lang>,
+    /// Metadata set over what the reader found (`--metadata key=value`),
+    /// applied in order after reading, whatever the input kind.
+    pub metadata: Vec<meta::Override>,
 }
 
 /// Reads decoded text of the given kind into the IR (a PDF is read from
@@ -72,17 +102,50 @@ pub fn read(
     text: &str,
     opts: &ReadOptions,
 ) -> Result<(Resolution, Vec<Warning>), ReadError> {
-    match kind {
+    let read = match kind {
         Kind::Text => text::read(text, opts),
         Kind::Markdown => markdown::read(text, opts),
         Kind::Akn => akn::read(text, opts),
         Kind::Pdf => pdf::read(text.as_bytes(), opts),
+    };
+    with_overrides(read, opts)
+}
+
+/// Reads input bytes of the given kind: a PDF as bytes, the others decoded
+/// to text first ([`decode`]).
+pub fn read_bytes(
+    kind: Kind,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Result<(Resolution, Vec<Warning>), ReadError> {
+    if kind != Kind::Pdf {
+        return read(kind, &decode(bytes)?, opts);
     }
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    with_overrides(pdf::read(bytes, opts), opts)
+}
+
+/// The metadata given on the command line (`--metadata`), set over what
+/// the reader found.
+fn with_overrides(
+    read: Result<(Resolution, Vec<Warning>), ReadError>,
+    opts: &ReadOptions,
+) -> Result<(Resolution, Vec<Warning>), ReadError> {
+    let (mut res, warnings) = read?;
+    for o in &opts.metadata {
+        o.apply(&mut res.meta);
+    }
+    Ok((res, warnings))
 }
 
 /// File extensions a directory walk picks up as inputs: one entry per format
 /// the readers accept, so adding a reader adds one word here.
-pub const EXTENSIONS: &[&str] = &["txt", "pdf"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "xml", "pdf"];
 
 /// Whether a file found while walking a directory is an input, by extension
 /// (case-insensitive).
@@ -274,7 +337,9 @@ mod tests {
     fn keeps_form_feeds_and_accepts_txt() {
         assert_eq!(decode(b"a\x0cb\r\n").unwrap(), "a\x0cb\r\n");
         assert!(accepts(std::path::Path::new("x/A.TXT")));
-        assert!(!accepts(std::path::Path::new("x/A.md")));
+        assert!(accepts(std::path::Path::new("x/A.md")));
+        assert!(accepts(std::path::Path::new("x/A.xml")));
+        assert!(!accepts(std::path::Path::new("x/A.json")));
         assert!(accepts(std::path::Path::new("x/A.PDF")));
         assert!(!accepts(std::path::Path::new("x/txt")));
     }

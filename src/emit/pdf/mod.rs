@@ -46,7 +46,7 @@ pub struct PdfSetup {
 /// What the command line can say about the PDF output.
 #[derive(Debug, Clone, Default)]
 pub struct PdfConfig {
-    /// `--template FILE`: a page style replacing the compiled-in one.
+    /// `--template FILE`: a page style merged over the compiled-in one.
     pub template: Option<PathBuf>,
     /// `--paper a4|letter`.
     pub paper: Option<Paper>,
@@ -62,7 +62,7 @@ impl PdfSetup {
             Some(path) => {
                 let text = std::fs::read_to_string(path)
                     .map_err(|e| EmitError::Other(format!("template {}: {e}", path.display())))?;
-                Template::parse(&text)
+                Template::parse_over_default(&text)
                     .map_err(|e| EmitError::Other(format!("template {}: {e}", path.display())))?
             }
             None => Template::default_un(),

@@ -1,7 +1,9 @@
 //! The page style: paper, margins, sizes, spacing and font families.
 //!
 //! A TOML file (`templates/pdf/un-a4.toml`) compiled in as the default so
-//! that the binary needs no data files; `--template FILE` replaces it.
+//! that the binary needs no data files (`unres --print-default-template pdf`
+//! prints it); `--template FILE` is merged over it, so a template names only
+//! what it changes (`[text]` / `size = 12.0` is a whole template).
 
 use serde::Deserialize;
 
@@ -146,9 +148,26 @@ pub struct FontFamily {
 }
 
 impl Template {
-    /// Parses a template, checking that the numbers make a usable page.
+    /// Parses a whole template (every field given), checking that the
+    /// numbers make a usable page.
     pub fn parse(text: &str) -> Result<Template, String> {
         let t: Template = toml::from_str(text).map_err(|e| e.to_string())?;
+        t.check()?;
+        Ok(t)
+    }
+
+    /// Parses a user's template merged over the compiled-in default: each
+    /// table and key it gives replaces the default's, the rest is kept.
+    /// Unknown tables and keys are still refused (a typo never passes
+    /// silently), and the merged page is checked as a whole.
+    pub fn parse_over_default(text: &str) -> Result<Template, String> {
+        let user: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut merged: toml::Table =
+            toml::from_str(DEFAULT_TEMPLATE).expect("the compiled-in template is TOML");
+        merge(&mut merged, user);
+        let t: Template = toml::Value::Table(merged)
+            .try_into()
+            .map_err(|e: toml::de::Error| e.to_string())?;
         t.check()?;
         Ok(t)
     }
@@ -208,9 +227,38 @@ impl Template {
     }
 }
 
+/// `over` merged into `base`: tables recursively, any other value replacing
+/// the one in `base`.
+fn merge(base: &mut toml::Table, over: toml::Table) {
+    for (key, value) in over {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o),
+            (_, v) => {
+                base.insert(key, v);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_template_names_only_what_it_changes() {
+        let t = Template::parse_over_default("[text]\nsize = 12.0\n").unwrap();
+        let d = Template::default_un();
+        assert_eq!(t.text.size, 12.0);
+        assert_eq!(t.text.leading, d.text.leading);
+        assert_eq!(t.fonts.cjk.family, d.fonts.cjk.family);
+        let t = Template::parse_over_default("[fonts.latin]\nfamily = \"X\"\n").unwrap();
+        assert_eq!(t.fonts.latin.family, "X");
+        assert_eq!(t.fonts.latin.package, d.fonts.latin.package);
+        assert!(Template::parse_over_default("").is_ok());
+        let typo = Template::parse_over_default("[text]\nsise = 12.0\n").unwrap_err();
+        assert!(typo.contains("sise"), "{typo}");
+        assert!(Template::parse_over_default("[text]\nsize = 200.0\n").is_err());
+    }
 
     #[test]
     fn default_template_parses_as_a4() {
