@@ -62,6 +62,9 @@ pub struct Profile {
     /// A heading label standing alone ("Section 21", "Part V"), whose title
     /// follows on the next line.
     pub heading_label: Pattern,
+    /// The number of a part or section standing alone on its line ("I",
+    /// "II", "A"; "一"; "أولا", "ألف"), whose title follows: a heading.
+    pub part_label: Pattern,
     /// How sub-paragraphs are numbered ("(a)", "a)").
     pub sub_styles: &'static [SubStyle],
     /// What opens a preambular paragraph ("Recalling", "Deeply concerned").
@@ -102,15 +105,24 @@ pub struct Formulas {
     pub economic_and_social_council: &'static [&'static str],
 }
 
-/// One way of numbering sub-paragraphs: the characters around a letter,
-/// a roman numeral or (when `digits`) a number.
+/// One way of numbering sub-paragraphs: the characters around a label,
+/// and what the label may be (a Latin letter or roman numeral, a number,
+/// or one of a list: "أ", "ب" …, "㈠", "㈡" …).
 pub struct SubStyle {
     /// Opening characters accepted ("(" and "（"); empty for "a)".
     pub open: &'static [char],
-    /// Closing characters accepted.
+    /// Closing characters accepted; empty where the label is one sign
+    /// ("㈠") from `list`.
     pub close: &'static [char],
-    /// Whether "(1)" is a sub-paragraph too.
+    /// Whether a Latin letter or a roman numeral is a label ("a", "iv").
+    pub latin: bool,
+    /// Whether a number of up to two digits is a label too ("(1)").
     pub digits: bool,
+    /// Other labels, in their order ("أ", "ب", "ج" …).
+    pub list: &'static [&'static str],
+    /// The level the style numbers: 1 for sub-paragraphs, 2 for the items
+    /// under them; 0 when the label tells ("(i)" is roman, "(a)" a letter).
+    pub depth: u8,
 }
 
 /// "(a)", "(iv)", "(1)", half- or full-width parentheses: how every UN
@@ -118,14 +130,20 @@ pub struct SubStyle {
 pub const PARENTHESES: SubStyle = SubStyle {
     open: &['(', '（'],
     close: &[')', '）'],
+    latin: true,
     digits: true,
+    list: &[],
+    depth: 0,
 };
 
 /// "a)", "iv)": the French and Spanish style, letters and numerals only.
 pub const CLOSING_PARENTHESIS: SubStyle = SubStyle {
     open: &[],
     close: &[')'],
+    latin: true,
     digits: false,
+    list: &[],
+    depth: 0,
 };
 
 /// The words that open a kind of paragraph, and a heuristic for the rest.

@@ -40,8 +40,10 @@ struct Facts {
 fn facts(l: &LogicalLine, profile: &Profile) -> Facts {
     let text = Inline::plain_text(&l.parts);
     let t = text.trim();
-    let standalone =
-        profile.date(t).is_some() || profile.meeting(t).is_some() || profile.annex_label(t);
+    let standalone = profile.date(t).is_some()
+        || profile.meeting(t).is_some()
+        || profile.annex_label(t)
+        || profile.part_label(t);
     let op = profile.operative_num(t);
     let sub = profile.sub_label(t);
     let roman = roman_heading_num(t);
@@ -251,7 +253,10 @@ pub(crate) fn is_heading_like(text: &str, profile: &Profile) -> bool {
     let last = t.chars().next_back().unwrap_or(' ');
     !t.is_empty()
         && t.chars().count() < 150
-        && (first.is_uppercase() || first.is_ascii_digit())
+        // A capital, or a letter of a script without case (Han, Arabic).
+        && (first.is_uppercase()
+            || first.is_ascii_digit()
+            || (first.is_alphabetic() && !first.is_lowercase()))
         && !matches!(last, ',' | ';' | ':')
         && !profile.runs_on(t)
 }
