@@ -70,6 +70,9 @@ pub static ARABIC: Profile = Profile {
     agenda_item: Pattern::new(r"^البند(?:ان)? (?P<items>.+?) من جدول الاعمال$"),
     and_words: &[" و ", " و"],
     distribution: "Distr.",
+    // The masthead prints "Distr.: General" and the date in English (UN
+    // practice; the corpus has no masthead).
+    distribution_date_langs: &[Lang::En],
     operative_num: &[Pattern::new(
         r"^(?P<num>\d{1,3}\s*[-\u{2010}-\u{2014}])\s+\S",
     )],
@@ -92,7 +95,8 @@ pub static ARABIC: Profile = Profile {
     // no sub-paragraphs); "(a)" as other languages print it is read too.
     sub_styles: &[ARABIC_LETTERS, ARABIC_NUMERALS, PARENTHESES],
     preamble_leads: Leads {
-        words: &["اذ", "واذ", "وادراكا", "ولما"],
+        // "وقد نظرت في …" (having considered), seen in the fragments.
+        words: &["اذ", "واذ", "وادراكا", "ولما", "وقد"],
         endings: &[],
         not_endings: &[],
         exceptions: &[],

@@ -64,6 +64,7 @@ pub static ENGLISH: Profile = Profile {
     agenda_item: Pattern::new(r"^Agenda items?(?P<items>.*)$"),
     and_words: &[" and "],
     distribution: "Distr.",
+    distribution_date_langs: &[],
     operative_num: &[Pattern::new(r"^(?P<num>\d{1,3}\.)\s+\S")],
     title_num: Pattern::new(r"^(?P<s>\d{1,4})\s*/\s*(?P<n>\d{1,4})\s*\.\s*"),
     sc_title: Pattern::new(r"^(?i:Resolution\s+)?(?P<n>\d{1,4})\s*\((?P<y>\d{4})\)\.?(?:\s|$)"),

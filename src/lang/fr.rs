@@ -66,6 +66,7 @@ pub static FRENCH: Profile = Profile {
     agenda_item: Pattern::new(r"^Points? (?P<items>.+?) de l'ordre du jour$"),
     and_words: &[" et "],
     distribution: "Distr.",
+    distribution_date_langs: &[],
     operative_num: &[Pattern::new(r"^(?P<num>\d{1,3}\.)\s+\S")],
     title_num: Pattern::new(r"^(?P<s>\d{1,4})\s*/\s*(?P<n>\d{1,4})\s*\.\s*"),
     sc_title: Pattern::new(r"^Résolution\s+(?P<n>\d{1,4})\s*\((?P<y>\d{4})\)\.?(?:\s|$)"),

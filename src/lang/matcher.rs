@@ -247,6 +247,16 @@ impl Profile {
         text.contains(self.distribution)
     }
 
+    /// The first date written in a masthead line near the distribution,
+    /// in this language or in one the masthead may print it in.
+    pub fn distribution_date(&self, text: &str) -> Option<Date> {
+        self.date_in(text).or_else(|| {
+            self.distribution_date_langs
+                .iter()
+                .find_map(|&l| super::profile(l).date_in(text))
+        })
+    }
+
     /// If `text` starts with an operative paragraph number, the number as
     /// printed ("1.") and the byte offset where the paragraph text starts.
     pub fn operative_num(&self, text: &str) -> Option<(String, usize)> {
@@ -328,6 +338,13 @@ impl Profile {
     /// together.
     pub fn preamble_opener(&self, text: &str) -> bool {
         self.preamble_leads.opens(&fold(text), [',', ';'])
+    }
+
+    /// Whether the leads of paragraphs open with a capital ("Recalling",
+    /// "Rappelant"), so that one at a line start is a sign of a new
+    /// paragraph even where lower case does not mark a line running on.
+    pub fn leads_capitalised(&self) -> bool {
+        self.preamble_leads.capital && self.operative_leads.capital
     }
 
     /// Whether `text` opens an operative paragraph ("Adopts …",

@@ -50,6 +50,10 @@ pub struct Profile {
     pub and_words: &'static [&'static str],
     /// What the masthead prints before the distribution date ("Distr.").
     pub distribution: &'static str,
+    /// Other languages the distribution date may be printed in: Russian,
+    /// Arabic and Chinese mastheads print "Distr.: General" and the date
+    /// in English ("28 December 2023").
+    pub distribution_date_langs: &'static [Lang],
     /// Operative paragraph numbers: group `num`; each match ends on the
     /// paragraph's first character.
     pub operative_num: &'static [Pattern],

@@ -67,9 +67,13 @@ pub static RUSSIAN: Profile = Profile {
     agenda_item: Pattern::new(r"^Пункты? (?P<items>.+?) повестки дня$"),
     and_words: &[" и "],
     distribution: "Distr.",
+    // The masthead prints "Distr.: General" and the date in English (UN
+    // practice; the corpus has no masthead).
+    distribution_date_langs: &[Lang::En],
     operative_num: &[Pattern::new(r"^(?P<num>\d{1,3}\.)\s+\S")],
     title_num: Pattern::new(r"^(?P<s>\d{1,4})\s*/\s*(?P<n>\d{1,4})\s*\.\s*"),
-    sc_title: Pattern::new(r"^Резолюция\s+(?P<n>\d{1,4})\s*\((?P<y>\d{4})\)\.?(?:\s|$)"),
+    // "Резолюция 2795 (2025)," with the adoption line after the comma.
+    sc_title: Pattern::new(r"^Резолюция\s+(?P<n>\d{1,4})\s*\((?P<y>\d{4})\)[.,]?(?:\s|$)"),
     annex_label: Pattern::new(r"^(?:Приложение|ПРИЛОЖЕНИЕ|Добавление)(?: [IVXLC0-9]{1,5})?$"),
     heading_label: Pattern::new(
         r"^(?:Часть|Раздел|Глава|Статья|ЧАСТЬ|РАЗДЕЛ|ГЛАВА) [0-9A-ZА-Я]{1,6}\.*$",

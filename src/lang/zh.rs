@@ -45,6 +45,14 @@ pub static CHINESE: Profile = Profile {
                 r"^安全理事会\s*(?:于\s*)?(?:{DATE})?\s*(?:(?:在\s*)?第\s*(?P<n>\d+)\s*次(?:全体)?会议(?:上)?)?\s*通过(?:的决议)?$",
             ),
         ),
+        // "2015年7月20日安全理事会第7488次会议通过", the Security Council's
+        // adoption line under its title, the date first (UN practice).
+        (
+            Body::SecurityCouncil,
+            Pattern::new(
+                r"^{DATE}\s*安全理事会\s*(?:在\s*)?第\s*(?P<n>\d+)\s*次会议(?:上)?\s*通过$",
+            ),
+        ),
         (
             Body::EconomicAndSocialCouncil,
             Pattern::new(
@@ -55,6 +63,9 @@ pub static CHINESE: Profile = Profile {
     agenda_item: Pattern::new(r"^议程项目\s*(?P<items>.+)$"),
     and_words: &["和", "及", "、"],
     distribution: "Distr.",
+    // The masthead prints "Distr.: General" and the date in English (UN
+    // practice; the corpus has no masthead).
+    distribution_date_langs: &[Lang::En],
     // "1. 赞赏", "１．赞赏" (folded to "1.赞赏"), "1.赞赏": before a Chinese
     // character, no space is needed.
     operative_num: &[Pattern::new(

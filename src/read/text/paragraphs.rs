@@ -221,13 +221,25 @@ fn breaks(
     if bf.numbered {
         return clause_end || short || b.blank_before || !cased;
     }
+    let opener = profile.preamble_opener(b_text) || profile.operative_opener(b_text);
     if !cased {
-        return false;
+        // A short line ending a clause, then a blank line (not a page
+        // boundary): the paragraph ended, in any script.
+        if clause_end && short && b.blank_before && !b.after_break {
+            return true;
+        }
+        // Where leads open with a capital ("Rappelant", "Prie") but a line
+        // in lower case is not read as running on (French), a lead after a
+        // clause end and a blank line or a page boundary still opens a
+        // paragraph: short paragraphs, each one line, leave no other sign.
+        return profile.leads_capitalised()
+            && opener
+            && (b.blank_before || b.after_break)
+            && clause_end;
     }
     if b_first.is_lowercase() {
         return false;
     }
-    let opener = profile.preamble_opener(b_text) || profile.operative_opener(b_text);
     if opener && (b.blank_before || b.after_break) && (clause_end || short) {
         return true;
     }
@@ -272,7 +284,7 @@ mod tests {
     fn paras(src: &str, lang: Lang) -> Vec<String> {
         let profile = lang::profile(lang);
         let lines = scan(src);
-        let layout = Layout::of(&lines);
+        let layout = Layout::of(&lines, 0);
         let body: Vec<_> = lines
             .iter()
             .map(|l| BodyLine {

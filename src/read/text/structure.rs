@@ -130,10 +130,13 @@ pub(crate) fn build(
 
 /// The masthead, preface lines and title before the formula.
 fn front(lines: &[LogicalLine], profile: &Profile, joiner: &Joiner, res: &mut Resolution) {
-    let texts: Vec<String> = lines
-        .iter()
-        .map(|l| collapse(&Inline::plain_text(&l.parts)))
-        .collect();
+    let texts = join_wrapped_adoption(
+        lines
+            .iter()
+            .map(|l| collapse(&Inline::plain_text(&l.parts)))
+            .collect(),
+        profile,
+    );
     let title_at = texts.iter().position(|t| title_start(t, profile).is_some());
     let mut i = 0;
     while i < texts.len() {
@@ -223,6 +226,26 @@ fn front(lines: &[LogicalLine], profile: &Profile, joiner: &Joiner, res: &mut Re
     masthead_meta(res, profile);
 }
 
+/// An "adopted" line wrapped in two ("… en su 9876ª sesión, celebrada el
+/// 12 de marzo de" / "2025"), joined back into one, so that neither half
+/// is read as part of the title.
+fn join_wrapped_adoption(mut texts: Vec<String>, profile: &Profile) -> Vec<String> {
+    let mut i = 0;
+    while i + 1 < texts.len() {
+        let joined = format!("{} {}", texts[i], texts[i + 1]);
+        if profile.adopted(&texts[i]).is_none()
+            && !texts[i].starts_with(['[', '［'])
+            && title_start(&texts[i], profile).is_none()
+            && profile.adopted(&joined).is_some()
+        {
+            texts[i] = joined;
+            texts.remove(i + 1);
+        }
+        i += 1;
+    }
+    texts
+}
+
 /// A line that is no part of the title however it wraps.
 fn is_preface_line(t: &str, profile: &Profile) -> bool {
     t.starts_with(['[', '［']) || profile.adopted(t).is_some()
@@ -238,7 +261,10 @@ fn masthead_meta(res: &mut Resolution, profile: &Profile) {
         res.meta.symbol = s;
     }
     if let Some(k) = lines.iter().position(|l| profile.distribution_line(l)) {
-        res.meta.distributed = lines[k..].iter().take(3).find_map(|l| profile.date_in(l));
+        res.meta.distributed = lines[k..]
+            .iter()
+            .take(3)
+            .find_map(|l| profile.distribution_date(l));
     }
     let agenda = lines
         .iter()
