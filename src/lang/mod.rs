@@ -552,6 +552,56 @@ mod tests {
     }
 
     #[test]
+    fn sub_paragraph_styles_of_arabic_chinese_and_russian() {
+        let (ar, zh, ru) = (profile(Lang::Ar), profile(Lang::Zh), profile(Lang::Ru));
+        assert_eq!(ar.sub_label("(أ) تعزيز"), Some(("(أ)".into(), 5)));
+        assert_eq!(ar.sub_label("’2‘ جمع"), Some(("’2‘".into(), 8)));
+        assert_eq!((ar.sub_depth("(ب)"), ar.sub_depth("’1‘")), (1, 2));
+        assert_eq!(zh.sub_label("㈠ 人人"), Some(("㈠".into(), 4)));
+        assert_eq!(zh.sub_label("㈡按性别").map(|l| l.1), Some(3));
+        assert_eq!((zh.sub_depth("(a)"), zh.sub_depth("㈠")), (0, 2));
+        assert_eq!(ru.sub_label("b) содействовать"), Some(("b)".into(), 3)));
+        assert_eq!(ar.sub_label("(الف) x"), None);
+    }
+
+    #[test]
+    fn part_labels_stand_alone() {
+        for (lang, yes) in [
+            (Lang::Fr, "II"),
+            (Lang::Es, "B"),
+            (Lang::Ru, "I"),
+            (Lang::Ar, "ثانيا"),
+            (Lang::Zh, "二"),
+            (Lang::En, "IV"),
+        ] {
+            let p = profile(lang);
+            assert!(p.part_label(yes), "{lang:?} {yes}");
+            assert!(!p.part_label("II Titre") && !p.part_label("1."), "{lang:?}");
+        }
+        assert!(!profile(Lang::En).part_label("A"));
+    }
+
+    #[test]
+    fn number_and_unit_words_of_fr_es_ru_ar() {
+        assert!(profile(Lang::Fr).number_word("résolution"));
+        assert!(profile(Lang::Es).number_word("párr."));
+        assert!(profile(Lang::Ru).number_word("резолюции"));
+        assert!(profile(Lang::Ar).number_word("القرار"));
+        assert!(profile(Lang::Ar).number_word("وبالقرار"));
+        assert!(profile(Lang::Fr).unit_word("ans") && profile(Lang::Ru).unit_word("годы"));
+        assert!(!profile(Lang::Fr).number_word("Déclaration"));
+    }
+
+    #[test]
+    fn distribution_dates_printed_in_english() {
+        let d = profile(Lang::Ru).distribution_date("28 December 2023");
+        assert_eq!(d.map(|d| d.to_string()).as_deref(), Some("2023-12-28"));
+        assert!(profile(Lang::Fr)
+            .distribution_date("28 December 2023")
+            .is_none());
+    }
+
+    #[test]
     fn operative_numbers() {
         let (en, zh) = (profile(Lang::En), profile(Lang::Zh));
         assert_eq!(zh.operative_num("1. 赞赏"), Some(("1.".into(), 3)));
