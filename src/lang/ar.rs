@@ -16,7 +16,7 @@
 //! controls to spaces), so the words in patterns and lists below are
 //! written folded ("الاول" for "الأول", "اذ" for "إذ").
 
-use super::{Formulas, Leads, OutlineLabels, Pattern, Profile, NO_WORDS, PARENTHESES};
+use super::{Formulas, Leads, OutlineLabels, Pattern, Profile, SubStyle, Words, PARENTHESES};
 use crate::ir::{Body, Lang};
 
 /// The Arabic profile.
@@ -70,6 +70,9 @@ pub static ARABIC: Profile = Profile {
     agenda_item: Pattern::new(r"^البند(?:ان)? (?P<items>.+?) من جدول الاعمال$"),
     and_words: &[" و ", " و"],
     distribution: "Distr.",
+    // The masthead prints "Distr.: General" and the date in English (UN
+    // practice; the corpus has no masthead).
+    distribution_date_langs: &[Lang::En],
     operative_num: &[Pattern::new(
         r"^(?P<num>\d{1,3}\s*[-\u{2010}-\u{2014}])\s+\S",
     )],
@@ -81,9 +84,19 @@ pub static ARABIC: Profile = Profile {
     heading_label: Pattern::new(
         r"^(?:الجزء|الفرع|الفصل|المادة|الباب) (?:\d{1,3}|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الف|باء|جيم|دال|هاء|واو|زاي|حاء|طاء|ياء)$",
     ),
-    sub_styles: &[PARENTHESES],
+    // Parts and sections: "أولا" / "ثانيا" for I / II, "ألف" / "باء" for
+    // A / B (the letters as the fragments spell them: "القرار 217 ألف
+    // (د-3)"), alone above the title (UN practice), folded.
+    part_label: Pattern::new(
+        r"^(?:اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا|الف|باء|جيم|دال)$",
+    ),
+    // "(أ)", "(ب)" … in the abjad order for (a), (b) …, and "’1‘", "’2‘"
+    // for (i), (ii) (UN practice, not in the corpus, whose fragments hold
+    // no sub-paragraphs); "(a)" as other languages print it is read too.
+    sub_styles: &[ARABIC_LETTERS, ARABIC_NUMERALS, PARENTHESES],
     preamble_leads: Leads {
-        words: &["اذ", "واذ", "وادراكا", "ولما"],
+        // "وقد نظرت في …" (having considered), seen in the fragments.
+        words: &["اذ", "واذ", "وادراكا", "ولما", "وقد"],
         endings: &[],
         not_endings: &[],
         exceptions: &[],
@@ -140,9 +153,87 @@ pub static ARABIC: Profile = Profile {
     lowercase_continues: false,
     run_on_words: &[],
     quotation_marks: &[("\"", "\""), ("«", "»")],
-    number_words: NO_WORDS,
-    unit_words: NO_WORDS,
+    // Compared folded (hamzated alefs bare). "القرار 217", "الفقرة 12",
+    // "المادة 12", "المرفق", "الجلسة 73" (the fragments and the sample),
+    // with the prefixed "و" and "ب" forms.
+    number_words: Words {
+        whole: &[],
+        prefixes: &[],
+        suffixes: &[
+            "القرار",
+            "القرارات",
+            "المقرر",
+            "الفقرة",
+            "الفقرات",
+            "الفقرتين",
+            "المادة",
+            "المواد",
+            "المرفق",
+            "الفرع",
+            "الفصل",
+            "البند",
+            "البندين",
+            "المجلد",
+            "الجلسة",
+            "الدورة",
+            "رقم",
+            "الهدف",
+            "الغاية",
+            "الجزء",
+            "الصفحة",
+        ],
+    },
+    // "15 سنة", "3 ايام", "30 في المائة", "5 ملايين دولار" (UN practice).
+    unit_words: Words {
+        whole: &[
+            "سنة",
+            "سنوات",
+            "عاما",
+            "اعوام",
+            "يوما",
+            "ايام",
+            "شهرا",
+            "اشهر",
+            "اسابيع",
+            "ساعة",
+            "في",
+            "مليون",
+            "ملايين",
+            "مليار",
+            "دولار",
+            "دولارا",
+            "دولة",
+            "بلدا",
+        ],
+        prefixes: &[],
+        suffixes: &[],
+    },
     page_furniture: &[],
+};
+
+/// "(أ)", "(ب)" …: the letters of the abjad order UN Arabic numbers
+/// sub-paragraphs with, "هـ" with and without its tatweel.
+const ARABIC_LETTERS: SubStyle = SubStyle {
+    open: &['('],
+    close: &[')'],
+    latin: false,
+    digits: false,
+    list: &[
+        "أ", "ب", "ج", "د", "هـ", "ه", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف",
+        "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ",
+    ],
+    depth: 1,
+};
+
+/// "’1‘", "’2‘": the items under a sub-paragraph, in either order of the
+/// quotation marks (as extractors turn them).
+const ARABIC_NUMERALS: SubStyle = SubStyle {
+    open: &['’', '‘'],
+    close: &['‘', '’'],
+    latin: false,
+    digits: true,
+    list: &[],
+    depth: 2,
 };
 
 #[cfg(test)]

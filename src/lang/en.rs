@@ -64,6 +64,7 @@ pub static ENGLISH: Profile = Profile {
     agenda_item: Pattern::new(r"^Agenda items?(?P<items>.*)$"),
     and_words: &[" and "],
     distribution: "Distr.",
+    distribution_date_langs: &[],
     operative_num: &[Pattern::new(r"^(?P<num>\d{1,3}\.)\s+\S")],
     title_num: Pattern::new(r"^(?P<s>\d{1,4})\s*/\s*(?P<n>\d{1,4})\s*\.\s*"),
     sc_title: Pattern::new(r"^(?i:Resolution\s+)?(?P<n>\d{1,4})\s*\((?P<y>\d{4})\)\.?(?:\s|$)"),
@@ -71,6 +72,11 @@ pub static ENGLISH: Profile = Profile {
     heading_label: Pattern::new(
         r"^(?:Part|Section|Chapter|Article|Title|PART|SECTION|CHAPTER) [0-9A-Z]{1,6}\.*$",
     ),
+    // "I" / "II" alone above a section's title (the sections of
+    // `../shared/corpus/en-dev/A_RES_79_144`, `A_RES_79_226`). Letters
+    // alone are left out: "A" alone is also a table cell there
+    // (`A_RES_79_250`).
+    part_label: Pattern::new(r"^[IVX]{1,5}$"),
     sub_styles: &[PARENTHESES],
     preamble_leads: Leads {
         words: PREAMBLE_WORDS,

@@ -10,7 +10,7 @@
 //! "a)" and "i)" without the opening parenthesis beside "(a)".
 
 use super::{
-    Formulas, Leads, OutlineLabels, Pattern, Profile, CLOSING_PARENTHESIS, NO_WORDS, PARENTHESES,
+    Formulas, Leads, OutlineLabels, Pattern, Profile, Words, CLOSING_PARENTHESIS, PARENTHESES,
 };
 use crate::ir::{Body, Lang};
 
@@ -64,6 +64,7 @@ pub static SPANISH: Profile = Profile {
     agenda_item: Pattern::new(r"^Temas? (?P<items>.+?) del programa$"),
     and_words: &[" y ", " e "],
     distribution: "Distr.",
+    distribution_date_langs: &[],
     operative_num: &[Pattern::new(r"^(?P<num>\d{1,3}\.)\s+\S")],
     title_num: Pattern::new(r"^(?P<s>\d{1,4})\s*/\s*(?P<n>\d{1,4})\s*\.\s*"),
     sc_title: Pattern::new(r"^Resolución\s+(?P<n>\d{1,4})\s*\((?P<y>\d{4})\)\.?(?:\s|$)"),
@@ -71,6 +72,9 @@ pub static SPANISH: Profile = Profile {
     heading_label: Pattern::new(
         r"^(?:Parte|Sección|Capítulo|Artículo|Título|PARTE|SECCIÓN|CAPÍTULO) [0-9A-Z]{1,6}\.*$",
     ),
+    // "I" / "II", "A" / "B" alone above a part's title, as in English
+    // (UN practice; not in the corpus, whose fragments hold no headings).
+    part_label: Pattern::new(r"^(?:[IVX]{1,5}|[A-D])$"),
     sub_styles: &[PARENTHESES, CLOSING_PARENTHESIS],
     preamble_leads: Leads {
         words: &[
@@ -132,10 +136,63 @@ pub static SPANISH: Profile = Profile {
     lowercase_continues: true,
     run_on_words: &["y", "e", "o", "u"],
     quotation_marks: &[("\u{201c}", "\u{201d}"), ("«", "»")],
-    number_words: NO_WORDS,
-    unit_words: NO_WORDS,
+    number_words: Words {
+        whole: NUMBER_WORDS,
+        prefixes: &[],
+        suffixes: &[],
+    },
+    unit_words: Words {
+        whole: UNIT_WORDS,
+        prefixes: &[],
+        suffixes: &[],
+    },
     page_furniture: &[],
 };
+
+/// Words after which a number is text, never a citation: "resolución
+/// 58/217", "anexo IV", "párr. 12", "tema 69", "sesión" (seen in the
+/// fragments: "su resolución", "anexo IV"), "núm.", "artículo",
+/// "capítulo", "sección" (UN practice).
+const NUMBER_WORDS: &[&str] = &[
+    "párrafo",
+    "párrafos",
+    "párr",
+    "apartado",
+    "apartados",
+    "resolución",
+    "resoluciones",
+    "decisión",
+    "decisiones",
+    "artículo",
+    "artículos",
+    "tema",
+    "temas",
+    "sección",
+    "secciones",
+    "capítulo",
+    "capítulos",
+    "cap",
+    "anexo",
+    "anexos",
+    "vol",
+    "volumen",
+    "núm",
+    "no",
+    "sesión",
+    "período",
+    "objetivo",
+    "meta",
+    "parte",
+    "página",
+    "pág",
+];
+
+/// Words before which a number is a quantity or a date, never a citation
+/// ("15 años", "3 días", "30 por ciento", "5 millones de dólares").
+const UNIT_WORDS: &[&str] = &[
+    "años", "año", "días", "día", "meses", "semanas", "horas", "millones", "millón", "dólares",
+    "países", "personas", "miembros", "estados",
+];
 
 #[cfg(test)]
 mod tests {

@@ -11,7 +11,7 @@
 //! parenthesis beside "(a)".
 
 use super::{
-    Formulas, Leads, OutlineLabels, Pattern, Profile, CLOSING_PARENTHESIS, NO_WORDS, PARENTHESES,
+    Formulas, Leads, OutlineLabels, Pattern, Profile, Words, CLOSING_PARENTHESIS, PARENTHESES,
 };
 use crate::ir::{Body, Lang};
 
@@ -66,6 +66,7 @@ pub static FRENCH: Profile = Profile {
     agenda_item: Pattern::new(r"^Points? (?P<items>.+?) de l'ordre du jour$"),
     and_words: &[" et "],
     distribution: "Distr.",
+    distribution_date_langs: &[],
     operative_num: &[Pattern::new(r"^(?P<num>\d{1,3}\.)\s+\S")],
     title_num: Pattern::new(r"^(?P<s>\d{1,4})\s*/\s*(?P<n>\d{1,4})\s*\.\s*"),
     sc_title: Pattern::new(r"^Résolution\s+(?P<n>\d{1,4})\s*\((?P<y>\d{4})\)\.?(?:\s|$)"),
@@ -73,6 +74,9 @@ pub static FRENCH: Profile = Profile {
     heading_label: Pattern::new(
         r"^(?:Partie|Section|Chapitre|Article|Titre|PARTIE|SECTION|CHAPITRE) [0-9A-Z]{1,6}\.*$",
     ),
+    // "I" / "II", "A" / "B" alone above a part's title, as in English
+    // (UN practice; not in the corpus, whose fragments hold no headings).
+    part_label: Pattern::new(r"^(?:[IVX]{1,5}|[A-D])$"),
     sub_styles: &[PARENTHESES, CLOSING_PARENTHESIS],
     // Seen first in the corpus's paragraphs: "Soulignant", "Rappelant",
     // "Consciente", "Ayant", "Étant"; "Prie", "Se félicite", "Décide".
@@ -151,10 +155,82 @@ pub static FRENCH: Profile = Profile {
     lowercase_continues: false,
     run_on_words: &["et", "ou"],
     quotation_marks: &[("«\u{a0}", "\u{a0}»"), ("\u{201c}", "\u{201d}")],
-    number_words: NO_WORDS,
-    unit_words: NO_WORDS,
+    number_words: Words {
+        whole: NUMBER_WORDS,
+        prefixes: &[],
+        suffixes: &[],
+    },
+    unit_words: Words {
+        whole: UNIT_WORDS,
+        prefixes: &[],
+        suffixes: &[],
+    },
     page_furniture: &[],
 };
+
+/// Words after which a number is text, never a citation: "résolution
+/// 58/217", "annexe IV", "par. 12", "point 19", "séance", "vol. I" (seen
+/// in the fragments: "sa résolution 64/198", "annexe IV", "par."), "no",
+/// "article", "chapitre", "section" (UN practice).
+const NUMBER_WORDS: &[&str] = &[
+    "paragraphe",
+    "paragraphes",
+    "par",
+    "alinéa",
+    "alinéas",
+    "résolution",
+    "résolutions",
+    "décision",
+    "décisions",
+    "article",
+    "articles",
+    "point",
+    "points",
+    "section",
+    "sections",
+    "chapitre",
+    "chapitres",
+    "chap",
+    "annexe",
+    "annexes",
+    "vol",
+    "volume",
+    "no",
+    "nos",
+    "n°",
+    "séance",
+    "session",
+    "objectif",
+    "cible",
+    "partie",
+    "page",
+    "p",
+];
+
+/// Words before which a number is a quantity or a date, never a citation
+/// ("15 ans", "3 jours", "30 %", "5 millions de dollars").
+const UNIT_WORDS: &[&str] = &[
+    "ans",
+    "an",
+    "années",
+    "jours",
+    "jour",
+    "mois",
+    "semaines",
+    "heures",
+    "millions",
+    "million",
+    "milliards",
+    "milliard",
+    "dollars",
+    "pays",
+    "personnes",
+    "membres",
+    "états",
+    "e",
+    "er",
+    "re",
+];
 
 #[cfg(test)]
 mod tests {

@@ -43,6 +43,7 @@ impl Profile {
             &self.sc_title,
             &self.annex_label,
             &self.heading_label,
+            &self.part_label,
         ];
         all.extend(self.adopted.iter().map(|(_, p)| p));
         all.extend(self.operative_num);
@@ -266,6 +267,16 @@ impl Profile {
         text.contains(self.distribution)
     }
 
+    /// The first date written in a masthead line near the distribution,
+    /// in this language or in one the masthead may print it in.
+    pub fn distribution_date(&self, text: &str) -> Option<Date> {
+        self.date_in(text).or_else(|| {
+            self.distribution_date_langs
+                .iter()
+                .find_map(|&l| super::profile(l).date_in(text))
+        })
+    }
+
     /// If `text` starts with an operative paragraph number, the number as
     /// printed ("1.") and the byte offset where the paragraph text starts.
     pub fn operative_num(&self, text: &str) -> Option<(String, usize)> {
@@ -313,6 +324,12 @@ impl Profile {
         self.re(&self.heading_label).is_match(&fold_collapsed(text))
     }
 
+    /// Whether `text` is a part or section number standing alone ("II",
+    /// "B", "ثانيا"), whose title follows on the next line.
+    pub fn part_label(&self, text: &str) -> bool {
+        self.re(&self.part_label).is_match(&fold(&collapse(text)))
+    }
+
     /// Whether a page line in words ("PAGE 3 of 3") is furniture.
     pub fn page_furniture(&self, text: &str) -> bool {
         let f = fold(text);
@@ -325,11 +342,28 @@ impl Profile {
         self.sub_styles.iter().find_map(|s| s.label(text))
     }
 
+    /// The level a sub-paragraph label stands at, when its style says
+    /// (1 for "(أ)", 2 for "’1‘" and "㈠"); 0 when the label itself tells
+    /// ("(i)" roman, "(a)" a letter).
+    pub fn sub_depth(&self, label: &str) -> u8 {
+        self.sub_styles
+            .iter()
+            .find(|s| s.label(label).is_some_and(|(l, _)| l == label))
+            .map_or(0, |s| s.depth)
+    }
+
     /// Whether `text` opens a preambular paragraph ("Recalling …",
     /// "Deeply concerned …"): used to split paragraphs an extractor ran
     /// together.
     pub fn preamble_opener(&self, text: &str) -> bool {
         self.preamble_leads.opens(&fold(text), [',', ';'])
+    }
+
+    /// Whether the leads of paragraphs open with a capital ("Recalling",
+    /// "Rappelant"), so that one at a line start is a sign of a new
+    /// paragraph even where lower case does not mark a line running on.
+    pub fn leads_capitalised(&self) -> bool {
+        self.preamble_leads.capital && self.operative_leads.capital
     }
 
     /// Whether `text` opens an operative paragraph ("Adopts …",
@@ -352,7 +386,7 @@ impl Profile {
 
     /// A word of `list` or a month name.
     fn is_word(&self, list: &Words, word: &str) -> bool {
-        let w = word.to_lowercase();
+        let w = fold(word).to_lowercase();
         list.whole.contains(&w.as_str())
             || self.months.iter().any(|m| m.contains(&w.as_str()))
             || list.prefixes.iter().any(|p| w.starts_with(p))
@@ -385,27 +419,39 @@ impl super::SubStyle {
             None if self.open.is_empty() => text,
             None => return None,
         };
-        let close = rest.find(self.close)?;
-        let inner = &rest[..close];
-        if !self.inner_ok(inner) {
-            return None;
-        }
-        let label_end = text.len() - rest.len() + close + rest[close..].chars().next()?.len_utf8();
+        let label_end = if self.close.is_empty() {
+            // A label that is one sign ("㈠"), from the list.
+            let sign = self.list.iter().find(|l| rest.starts_with(**l))?;
+            text.len() - rest.len() + sign.len()
+        } else {
+            let close = rest.find(self.close)?;
+            if !self.inner_ok(&rest[..close]) {
+                return None;
+            }
+            text.len() - rest.len() + close + rest[close..].chars().next()?.len_utf8()
+        };
         let after = &text[label_end..];
         let gap = after.len() - after.trim_start().len();
-        if gap == 0 && !after.is_empty() {
+        let wide = text[..label_end].chars().next_back().is_some_and(is_wide);
+        if gap == 0 && !after.is_empty() && !wide {
             return None;
         }
         Some((text[..label_end].to_string(), label_end + gap))
     }
 
-    /// A letter, a roman numeral, or (when allowed) a number of two digits.
+    /// A letter or a roman numeral, a number of two digits, or a label of
+    /// the list, as the style allows.
     fn inner_ok(&self, inner: &str) -> bool {
-        !inner.is_empty()
+        let latin = self.latin
+            && !inner.is_empty()
             && inner.len() <= 6
-            && (inner.chars().all(|c| c.is_ascii_lowercase())
-                && (inner.len() == 1 || inner.chars().all(|c| "ivxlc".contains(c)))
-                || self.digits && inner.chars().all(|c| c.is_ascii_digit()) && inner.len() <= 2)
+            && inner.chars().all(|c| c.is_ascii_lowercase())
+            && (inner.len() == 1 || inner.chars().all(|c| "ivxlc".contains(c)));
+        let digits = self.digits
+            && !inner.is_empty()
+            && inner.len() <= 2
+            && inner.chars().all(|c| c.is_ascii_digit());
+        latin || digits || self.list.contains(&inner)
     }
 }
 

@@ -52,6 +52,10 @@ pub struct Profile {
     pub and_words: &'static [&'static str],
     /// What the masthead prints before the distribution date ("Distr.").
     pub distribution: &'static str,
+    /// Other languages the distribution date may be printed in: Russian,
+    /// Arabic and Chinese mastheads print "Distr.: General" and the date
+    /// in English ("28 December 2023").
+    pub distribution_date_langs: &'static [Lang],
     /// Operative paragraph numbers: group `num`; each match ends on the
     /// paragraph's first character.
     pub operative_num: &'static [Pattern],
@@ -64,6 +68,9 @@ pub struct Profile {
     /// A heading label standing alone ("Section 21", "Part V"), whose title
     /// follows on the next line.
     pub heading_label: Pattern,
+    /// The number of a part or section standing alone on its line ("I",
+    /// "II", "A"; "一"; "أولا", "ألف"), whose title follows: a heading.
+    pub part_label: Pattern,
     /// How sub-paragraphs are numbered ("(a)", "a)").
     pub sub_styles: &'static [SubStyle],
     /// What opens a preambular paragraph ("Recalling", "Deeply concerned").
@@ -104,15 +111,24 @@ pub struct Formulas {
     pub economic_and_social_council: &'static [&'static str],
 }
 
-/// One way of numbering sub-paragraphs: the characters around a letter,
-/// a roman numeral or (when `digits`) a number.
+/// One way of numbering sub-paragraphs: the characters around a label,
+/// and what the label may be (a Latin letter or roman numeral, a number,
+/// or one of a list: "أ", "ب" …, "㈠", "㈡" …).
 pub struct SubStyle {
     /// Opening characters accepted ("(" and "（"); empty for "a)".
     pub open: &'static [char],
-    /// Closing characters accepted.
+    /// Closing characters accepted; empty where the label is one sign
+    /// ("㈠") from `list`.
     pub close: &'static [char],
-    /// Whether "(1)" is a sub-paragraph too.
+    /// Whether a Latin letter or a roman numeral is a label ("a", "iv").
+    pub latin: bool,
+    /// Whether a number of up to two digits is a label too ("(1)").
     pub digits: bool,
+    /// Other labels, in their order ("أ", "ب", "ج" …).
+    pub list: &'static [&'static str],
+    /// The level the style numbers: 1 for sub-paragraphs, 2 for the items
+    /// under them; 0 when the label tells ("(i)" is roman, "(a)" a letter).
+    pub depth: u8,
 }
 
 /// "(a)", "(iv)", "(1)", half- or full-width parentheses: how every UN
@@ -120,14 +136,20 @@ pub struct SubStyle {
 pub const PARENTHESES: SubStyle = SubStyle {
     open: &['(', '（'],
     close: &[')', '）'],
+    latin: true,
     digits: true,
+    list: &[],
+    depth: 0,
 };
 
 /// "a)", "iv)": the French and Spanish style, letters and numerals only.
 pub const CLOSING_PARENTHESIS: SubStyle = SubStyle {
     open: &[],
     close: &[')'],
+    latin: true,
     digits: false,
+    list: &[],
+    depth: 0,
 };
 
 /// The words that open a kind of paragraph, and a heuristic for the rest.
@@ -535,6 +557,56 @@ mod tests {
             Some(("c)".into(), 3))
         );
         assert_eq!(profile(Lang::En).sub_label("a) text"), None);
+    }
+
+    #[test]
+    fn sub_paragraph_styles_of_arabic_chinese_and_russian() {
+        let (ar, zh, ru) = (profile(Lang::Ar), profile(Lang::Zh), profile(Lang::Ru));
+        assert_eq!(ar.sub_label("(أ) تعزيز"), Some(("(أ)".into(), 5)));
+        assert_eq!(ar.sub_label("’2‘ جمع"), Some(("’2‘".into(), 8)));
+        assert_eq!((ar.sub_depth("(ب)"), ar.sub_depth("’1‘")), (1, 2));
+        assert_eq!(zh.sub_label("㈠ 人人"), Some(("㈠".into(), 4)));
+        assert_eq!(zh.sub_label("㈡按性别").map(|l| l.1), Some(3));
+        assert_eq!((zh.sub_depth("(a)"), zh.sub_depth("㈠")), (0, 2));
+        assert_eq!(ru.sub_label("b) содействовать"), Some(("b)".into(), 3)));
+        assert_eq!(ar.sub_label("(الف) x"), None);
+    }
+
+    #[test]
+    fn part_labels_stand_alone() {
+        for (lang, yes) in [
+            (Lang::Fr, "II"),
+            (Lang::Es, "B"),
+            (Lang::Ru, "I"),
+            (Lang::Ar, "ثانيا"),
+            (Lang::Zh, "二"),
+            (Lang::En, "IV"),
+        ] {
+            let p = profile(lang);
+            assert!(p.part_label(yes), "{lang:?} {yes}");
+            assert!(!p.part_label("II Titre") && !p.part_label("1."), "{lang:?}");
+        }
+        assert!(!profile(Lang::En).part_label("A"));
+    }
+
+    #[test]
+    fn number_and_unit_words_of_fr_es_ru_ar() {
+        assert!(profile(Lang::Fr).number_word("résolution"));
+        assert!(profile(Lang::Es).number_word("párr."));
+        assert!(profile(Lang::Ru).number_word("резолюции"));
+        assert!(profile(Lang::Ar).number_word("القرار"));
+        assert!(profile(Lang::Ar).number_word("وبالقرار"));
+        assert!(profile(Lang::Fr).unit_word("ans") && profile(Lang::Ru).unit_word("годы"));
+        assert!(!profile(Lang::Fr).number_word("Déclaration"));
+    }
+
+    #[test]
+    fn distribution_dates_printed_in_english() {
+        let d = profile(Lang::Ru).distribution_date("28 December 2023");
+        assert_eq!(d.map(|d| d.to_string()).as_deref(), Some("2023-12-28"));
+        assert!(profile(Lang::Fr)
+            .distribution_date("28 December 2023")
+            .is_none());
     }
 
     #[test]

@@ -10,7 +10,9 @@
 //! "Раздел", "Глава", "Статья", sub-paragraphs "(a)" and "(i)" (Latin
 //! letters, as the reader accepts today).
 
-use super::{Formulas, Leads, OutlineLabels, Pattern, Profile, NO_WORDS, PARENTHESES};
+use super::{
+    Formulas, Leads, OutlineLabels, Pattern, Profile, Words, CLOSING_PARENTHESIS, PARENTHESES,
+};
 use crate::ir::{Body, Lang};
 
 /// The Russian profile.
@@ -65,14 +67,27 @@ pub static RUSSIAN: Profile = Profile {
     agenda_item: Pattern::new(r"^Пункты? (?P<items>.+?) повестки дня$"),
     and_words: &[" и "],
     distribution: "Distr.",
+    // The masthead prints "Distr.: General" and the date in English (UN
+    // practice; the corpus has no masthead).
+    distribution_date_langs: &[Lang::En],
     operative_num: &[Pattern::new(r"^(?P<num>\d{1,3}\.)\s+\S")],
     title_num: Pattern::new(r"^(?P<s>\d{1,4})\s*/\s*(?P<n>\d{1,4})\s*\.\s*"),
-    sc_title: Pattern::new(r"^Резолюция\s+(?P<n>\d{1,4})\s*\((?P<y>\d{4})\)\.?(?:\s|$)"),
+    // "Резолюция 2795 (2025)," with the adoption line after the comma.
+    sc_title: Pattern::new(r"^Резолюция\s+(?P<n>\d{1,4})\s*\((?P<y>\d{4})\)[.,]?(?:\s|$)"),
     annex_label: Pattern::new(r"^(?:Приложение|ПРИЛОЖЕНИЕ|Добавление)(?: [IVXLC0-9]{1,5})?$"),
     heading_label: Pattern::new(
         r"^(?:Часть|Раздел|Глава|Статья|ЧАСТЬ|РАЗДЕЛ|ГЛАВА) [0-9A-ZА-Я]{1,6}\.*$",
     ),
-    sub_styles: &[PARENTHESES],
+    // "I" / "II", "A" / "B" (Latin: "глава V, раздел A" in the fragments)
+    // alone above a part's title (UN practice).
+    part_label: Pattern::new(r"^(?:[IVX]{1,5}|[A-D])$"),
+    // UN Russian numbers sub-paragraphs with Latin letters, "a)" and "i)"
+    // after the paragraph they belong to, as French does, so that "пункт
+    // 2 a)" and "paragraph 2 (a)" cite the same thing; "(a)" is read too.
+    // Cyrillic "а)", "б)" is Russian national practice, not the UN's: not
+    // taken (UN practice, not in the corpus, whose fragments hold no
+    // sub-paragraphs).
+    sub_styles: &[PARENTHESES, CLOSING_PARENTHESIS],
     preamble_leads: Leads {
         words: &[
             "признавая",
@@ -134,8 +149,51 @@ pub static RUSSIAN: Profile = Profile {
     lowercase_continues: false,
     run_on_words: &["и", "или"],
     quotation_marks: &[("«", "»"), ("\u{201e}", "\u{201c}")],
-    number_words: NO_WORDS,
-    unit_words: NO_WORDS,
+    number_words: Words {
+        whole: &[],
+        // "резолюции 23/13", "пункта 5", "приложением IV", "разделе A",
+        // "главе V", "статьи 12", "заседании" (the fragments), "№ 53"
+        // ("Дополнение № 53", the sample's note 2): each word in its cases.
+        prefixes: &[
+            "резолюц",
+            "решени",
+            "пункт",
+            "подпункт",
+            "стать",
+            "приложени",
+            "раздел",
+            "глав",
+            "том",
+            "заседани",
+            "сесси",
+            "№",
+            "цел",
+            "задач",
+            "част",
+            "стр",
+        ],
+        suffixes: &[],
+    },
+    // "5 лет", "3 дней", "30 процентов", "5 млн. долл." (UN practice).
+    unit_words: Words {
+        whole: &["г", "гг", "млн", "млрд", "долл", "лет"],
+        prefixes: &[
+            "год",
+            "лет",
+            "дн",
+            "месяц",
+            "недел",
+            "час",
+            "процент",
+            "миллион",
+            "миллиард",
+            "доллар",
+            "государств",
+            "стран",
+            "человек",
+        ],
+        suffixes: &[],
+    },
     page_furniture: &[],
 };
 

@@ -9,7 +9,7 @@
 //! practice: the masthead's "议程项目69", parts "第一部分", and
 //! "第1454(2002)号决议" for the Security Council.
 
-use super::{Formulas, Leads, OutlineLabels, Pattern, Profile, Words, PARENTHESES};
+use super::{Formulas, Leads, OutlineLabels, Pattern, Profile, SubStyle, Words, PARENTHESES};
 use crate::ir::{Body, Lang};
 
 /// The Chinese profile.
@@ -45,6 +45,14 @@ pub static CHINESE: Profile = Profile {
                 r"^安全理事会\s*(?:于\s*)?(?:{DATE})?\s*(?:(?:在\s*)?第\s*(?P<n>\d+)\s*次(?:全体)?会议(?:上)?)?\s*通过(?:的决议)?$",
             ),
         ),
+        // "2015年7月20日安全理事会第7488次会议通过", the Security Council's
+        // adoption line under its title, the date first (UN practice).
+        (
+            Body::SecurityCouncil,
+            Pattern::new(
+                r"^{DATE}\s*安全理事会\s*(?:在\s*)?第\s*(?P<n>\d+)\s*次会议(?:上)?\s*通过$",
+            ),
+        ),
         (
             Body::EconomicAndSocialCouncil,
             Pattern::new(
@@ -55,6 +63,9 @@ pub static CHINESE: Profile = Profile {
     agenda_item: Pattern::new(r"^议程项目\s*(?P<items>.+)$"),
     and_words: &["和", "及", "、"],
     distribution: "Distr.",
+    // The masthead prints "Distr.: General" and the date in English (UN
+    // practice; the corpus has no masthead).
+    distribution_date_langs: &[Lang::En],
     // "1. 赞赏", "１．赞赏" (folded to "1.赞赏"), "1.赞赏": before a Chinese
     // character, no space is needed.
     operative_num: &[Pattern::new(
@@ -68,7 +79,13 @@ pub static CHINESE: Profile = Profile {
     heading_label: Pattern::new(
         r"^第\s*(?:\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:部分|编|章|节|条)$",
     ),
-    sub_styles: &[PARENTHESES],
+    // Parts and sections: "一" / "二" for I / II, "A" / "B" as printed,
+    // alone above the title (UN practice, not in the corpus).
+    part_label: Pattern::new(r"^(?:[一二三四五六七八九十]{1,3}|[A-D])$"),
+    // "(a)" for sub-paragraphs, as the reference prints them; "㈠", "㈡" …
+    // (or "(一)") for the items under them, (i), (ii) in English (UN
+    // practice, not in the corpus, whose fragments hold no sub-paragraphs).
+    sub_styles: &[PARENTHESES, CIRCLED_NUMERALS, BRACKETED_NUMERALS],
     preamble_leads: Leads {
         words: &[
             "回顾",
@@ -163,6 +180,27 @@ pub static CHINESE: Profile = Profile {
         suffixes: &[],
     },
     page_furniture: &[],
+};
+
+/// "㈠", "㈡" …: the parenthesised ideographs UN Chinese numbers the items
+/// under a sub-paragraph with.
+const CIRCLED_NUMERALS: SubStyle = SubStyle {
+    open: &[],
+    close: &[],
+    latin: false,
+    digits: false,
+    list: &["㈠", "㈡", "㈢", "㈣", "㈤", "㈥", "㈦", "㈧", "㈨", "㈩"],
+    depth: 2,
+};
+
+/// "(一)", "（二）": the same as an extractor or a typist may give them.
+const BRACKETED_NUMERALS: SubStyle = SubStyle {
+    open: &['(', '（'],
+    close: &[')', '）'],
+    latin: false,
+    digits: false,
+    list: &["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"],
+    depth: 2,
 };
 
 #[cfg(test)]

@@ -202,15 +202,8 @@ impl<'a> FontShaper<'a> {
             }
         };
         let scale = 1.0 / f.upem;
-        let mut seen: Vec<u32> = Vec::new();
-        for (info, p) in infos.iter().zip(pos) {
-            let c = info.cluster;
-            let (start, end) = if seen.contains(&c) {
-                (c, c)
-            } else {
-                seen.push(c);
-                (c, end_of(c))
-            };
+        let ranges = glyph_texts(text, infos, pos, end_of);
+        for ((info, p), (start, end)) in infos.iter().zip(pos).zip(ranges) {
             out.push(Glyph {
                 face,
                 gid: info.glyph_id as u16,
@@ -258,6 +251,72 @@ impl Shaper for FontShaper<'_> {
 }
 
 /// Combining marks and joiners, which belong to the preceding character.
+/// The text each glyph stands for, as byte ranges of `text`: a cluster's
+/// text on its first glyph, the others empty — except that a base with its
+/// marks ("يُ": yeh, damma) gives the base its letters and each mark glyph
+/// (no advance of its own) its mark, so that the base glyph, which also
+/// stands alone elsewhere, is not mapped to the base and the mark together
+/// (a glyph has one text in the PDF's ToUnicode map).
+fn glyph_texts(
+    text: &str,
+    infos: &[rustybuzz::GlyphInfo],
+    pos: &[rustybuzz::GlyphPosition],
+    end_of: impl Fn(u32) -> u32,
+) -> Vec<(u32, u32)> {
+    // Each glyph empty at first: only the cluster's first glyph met, or its
+    // base and marks, are given text below.
+    let mut out: Vec<(u32, u32)> = infos.iter().map(|g| (g.cluster, g.cluster)).collect();
+    let mut done: Vec<u32> = Vec::new();
+    for (k, info) in infos.iter().enumerate() {
+        let c = info.cluster;
+        if done.contains(&c) {
+            continue;
+        }
+        done.push(c);
+        let end = end_of(c);
+        let members: Vec<usize> = (0..infos.len())
+            .filter(|&j| infos[j].cluster == c)
+            .collect();
+        let chars: Vec<(usize, char)> = text
+            .get(c as usize..end as usize)
+            .unwrap_or("")
+            .char_indices()
+            .map(|(i, ch)| (c as usize + i, ch))
+            .collect();
+        let marks: Vec<(usize, char)> = chars
+            .iter()
+            .copied()
+            .filter(|&(_, ch)| is_mark(ch))
+            .collect();
+        let bases = chars.len() - marks.len();
+        let zero: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&j| pos[j].x_advance == 0)
+            .collect();
+        let split = members.len() > 1
+            && bases > 0
+            && zero.len() == marks.len()
+            && zero.len() + 1 == members.len()
+            && chars[..bases].iter().all(|&(_, ch)| !is_mark(ch));
+        if !split {
+            out[k] = (c, end);
+            continue;
+        }
+        let base_end = marks.first().map_or(end, |&(i, _)| i as u32);
+        let base = members
+            .iter()
+            .copied()
+            .find(|j| !zero.contains(j))
+            .unwrap_or(k);
+        out[base] = (c, base_end);
+        for (&j, &(i, ch)) in zero.iter().zip(&marks) {
+            out[j] = (i as u32, (i + ch.len_utf8()) as u32);
+        }
+    }
+    out
+}
+
 fn is_mark(c: char) -> bool {
     matches!(c as u32,
         0x0300..=0x036F | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lang::Profile;
+use crate::lang::{is_wide, Profile};
 
 /// What a physical line is, as far as the page is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,7 +189,11 @@ pub(crate) fn mark_running_heads(
         if sq.is_empty() {
             return false;
         }
-        let words = text.split_whitespace().count();
+        // Words, or in scripts written without spaces, pairs of signs.
+        let words = text
+            .split_whitespace()
+            .count()
+            .max(text.chars().filter(|&c| is_wide(c)).count() / 2);
         if !symbol_sq.is_empty() && sq == symbol_sq {
             return true;
         }

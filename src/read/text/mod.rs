@@ -40,7 +40,7 @@ pub fn read(text: &str, opts: &ReadOptions) -> Result<(Resolution, Vec<Warning>)
     let job_number = lines::job_number(&lines);
     let running_heads =
         lines::mark_running_heads(&mut lines, front.formula + 1, &front.symbol, &front.title);
-    let layout = Layout::of(&lines);
+    let layout = Layout::of(&lines, front.formula + 1);
     let joiner = Joiner::of(&clean);
     let (body, notes) = notes::collect(&lines, layout, profile);
     let logical = notes::fold_citations(&body, &notes, profile, &joiner, &mut warnings);
@@ -111,21 +111,46 @@ pub(crate) struct Layout {
 }
 
 impl Layout {
-    fn of(lines: &[Line<'_>]) -> Layout {
+    /// Measured over `lines`; the open lines (see below) from `body` on,
+    /// past the masthead's short lines.
+    fn of(lines: &[Line<'_>], body: usize) -> Layout {
         let mut widths: Vec<usize> = lines
             .iter()
             .filter(|l| !l.is_blank() && l.kind == lines::Kind::Text)
             .map(|l| l.text.chars().count())
             .collect();
         let n = widths.len();
-        let trailing = lines.iter().filter(|l| !l.is_blank() && l.trailing).count();
+        let trailing = lines
+            .iter()
+            .filter(|l| !l.is_blank() && l.kind == lines::Kind::Text && l.trailing)
+            .count();
+        // Lines that end on no punctuation mostly run on (headings and
+        // closing lines aside); where most carry no trailing space while
+        // others do, trailing space marks the ends of paragraphs even if
+        // most lines have it (short paragraphs, one line each); an
+        // extractor that pads every line pads these too.
+        let open: Vec<bool> = lines[body.min(lines.len())..]
+            .iter()
+            .filter(|l| !l.is_blank() && l.kind == lines::Kind::Text)
+            .filter(|l| !l.text.ends_with(CLAUSE_ENDS))
+            .map(|l| l.trailing)
+            .collect();
+        let open_trailing = open.iter().filter(|&&t| t).count();
+        let open_bare = open.len() >= 2 && open_trailing * 2 < open.len();
         widths.sort_unstable();
         Layout {
-            trailing_ends_paragraph: n > 0 && trailing * 20 > n && trailing * 10 < n * 8,
+            trailing_ends_paragraph: n > 0
+                && trailing * 20 > n
+                && (trailing * 10 < n * 8 || open_bare),
             full_width: widths.get(n * 4 / 5).copied().unwrap_or(80).max(10),
         }
     }
 }
+
+/// Punctuation a clause or a paragraph ends on, in every script.
+const CLAUSE_ENDS: &[char] = &[
+    ',', ';', '.', ':', '，', '；', '。', '：', '、', '،', '؛', '!', '?',
+];
 
 /// Joins wrapped lines: knows the document's words, to tell a word split by
 /// a line-end hyphen ("inter-" "national") from a compound ("follow-" "up").

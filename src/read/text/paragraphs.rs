@@ -40,8 +40,10 @@ struct Facts {
 fn facts(l: &LogicalLine, profile: &Profile) -> Facts {
     let text = Inline::plain_text(&l.parts);
     let t = text.trim();
-    let standalone =
-        profile.date(t).is_some() || profile.meeting(t).is_some() || profile.annex_label(t);
+    let standalone = profile.date(t).is_some()
+        || profile.meeting(t).is_some()
+        || profile.annex_label(t)
+        || profile.part_label(t);
     let op = profile.operative_num(t);
     let sub = profile.sub_label(t);
     let roman = roman_heading_num(t);
@@ -219,13 +221,25 @@ fn breaks(
     if bf.numbered {
         return clause_end || short || b.blank_before || !cased;
     }
+    let opener = profile.preamble_opener(b_text) || profile.operative_opener(b_text);
     if !cased {
-        return false;
+        // A short line ending a clause, then a blank line (not a page
+        // boundary): the paragraph ended, in any script.
+        if clause_end && short && b.blank_before && !b.after_break {
+            return true;
+        }
+        // Where leads open with a capital ("Rappelant", "Prie") but a line
+        // in lower case is not read as running on (French), a lead after a
+        // clause end and a blank line or a page boundary still opens a
+        // paragraph: short paragraphs, each one line, leave no other sign.
+        return profile.leads_capitalised()
+            && opener
+            && (b.blank_before || b.after_break)
+            && clause_end;
     }
     if b_first.is_lowercase() {
         return false;
     }
-    let opener = profile.preamble_opener(b_text) || profile.operative_opener(b_text);
     if opener && (b.blank_before || b.after_break) && (clause_end || short) {
         return true;
     }
@@ -251,7 +265,10 @@ pub(crate) fn is_heading_like(text: &str, profile: &Profile) -> bool {
     let last = t.chars().next_back().unwrap_or(' ');
     !t.is_empty()
         && t.chars().count() < 150
-        && (first.is_uppercase() || first.is_ascii_digit())
+        // A capital, or a letter of a script without case (Han, Arabic).
+        && (first.is_uppercase()
+            || first.is_ascii_digit()
+            || (first.is_alphabetic() && !first.is_lowercase()))
         && !matches!(last, ',' | ';' | ':')
         && !profile.runs_on(t)
 }
@@ -267,7 +284,7 @@ mod tests {
     fn paras(src: &str, lang: Lang) -> Vec<String> {
         let profile = lang::profile(lang);
         let lines = scan(src);
-        let layout = Layout::of(&lines);
+        let layout = Layout::of(&lines, 0);
         let body: Vec<_> = lines
             .iter()
             .map(|l| BodyLine {

@@ -130,10 +130,13 @@ pub(crate) fn build(
 
 /// The masthead, preface lines and title before the formula.
 fn front(lines: &[LogicalLine], profile: &Profile, joiner: &Joiner, res: &mut Resolution) {
-    let texts: Vec<String> = lines
-        .iter()
-        .map(|l| collapse(&Inline::plain_text(&l.parts)))
-        .collect();
+    let texts = join_wrapped_adoption(
+        lines
+            .iter()
+            .map(|l| collapse(&Inline::plain_text(&l.parts)))
+            .collect(),
+        profile,
+    );
     let title_at = texts.iter().position(|t| title_start(t, profile).is_some());
     let mut i = 0;
     while i < texts.len() {
@@ -223,6 +226,26 @@ fn front(lines: &[LogicalLine], profile: &Profile, joiner: &Joiner, res: &mut Re
     masthead_meta(res, profile);
 }
 
+/// An "adopted" line wrapped in two ("… en su 9876ª sesión, celebrada el
+/// 12 de marzo de" / "2025"), joined back into one, so that neither half
+/// is read as part of the title.
+fn join_wrapped_adoption(mut texts: Vec<String>, profile: &Profile) -> Vec<String> {
+    let mut i = 0;
+    while i + 1 < texts.len() {
+        let joined = format!("{} {}", texts[i], texts[i + 1]);
+        if profile.adopted(&texts[i]).is_none()
+            && !texts[i].starts_with(['[', '［'])
+            && title_start(&texts[i], profile).is_none()
+            && profile.adopted(&joined).is_some()
+        {
+            texts[i] = joined;
+            texts.remove(i + 1);
+        }
+        i += 1;
+    }
+    texts
+}
+
 /// A line that is no part of the title however it wraps.
 fn is_preface_line(t: &str, profile: &Profile) -> bool {
     t.starts_with(['[', '［']) || profile.adopted(t).is_some()
@@ -238,7 +261,10 @@ fn masthead_meta(res: &mut Resolution, profile: &Profile) {
         res.meta.symbol = s;
     }
     if let Some(k) = lines.iter().position(|l| profile.distribution_line(l)) {
-        res.meta.distributed = lines[k..].iter().take(3).find_map(|l| profile.date_in(l));
+        res.meta.distributed = lines[k..]
+            .iter()
+            .take(3)
+            .find_map(|l| profile.distribution_date(l));
     }
     let agenda = lines
         .iter()
@@ -364,9 +390,9 @@ fn classify(
         let limit = first_op.unwrap_or(texts.len());
         // An unnumbered operative clause ("Adopts the following …") ends
         // the preamble before the numbers start, or where there are none.
-        let opener = texts[..limit]
-            .iter()
-            .position(|t| profile.operative_opener(t) && !profile.preamble_opener(t));
+        let opener = texts[..limit].iter().position(|t| {
+            (profile.operative_opener(t) && !profile.preamble_opener(t)) || profile.part_label(t)
+        });
         match (opener, first_op) {
             (Some(o), _) => o,
             (None, Some(k)) => k,
@@ -378,7 +404,32 @@ fn classify(
         add_block(&mut preamble, p, profile, joiner, true);
     }
     let mut body = Vec::new();
-    for p in &paras[preamble_end..] {
+    let mut k = preamble_end;
+    while k < paras.len() {
+        let p = &paras[k];
+        k += 1;
+        if p.table.is_none() && profile.part_label(&p.plain()) {
+            // "II" alone, its title on the next line: one heading. The IR
+            // has no parts (yet): a part is a heading in the body, and its
+            // numbering restarts after it.
+            let title = paras.get(k).filter(|t| {
+                let tt = t.plain();
+                t.table.is_none()
+                    && profile.operative_num(&tt).is_none()
+                    && profile.sub_label(&tt).is_none()
+                    && !profile.part_label(&tt)
+                    && is_subheading(&tt, profile)
+            });
+            if title.is_some() {
+                k += 1;
+            }
+            body.push(Block::Heading(Heading {
+                num: Some(collapse(&p.plain())),
+                text: title.map(|t| t.parts.clone()).unwrap_or_default(),
+                level: 1,
+            }));
+            continue;
+        }
         add_block(&mut body, p, profile, joiner, false);
     }
     (preamble, body)
@@ -418,13 +469,13 @@ fn add_block(
             ..Paragraph::default()
         };
         if let Some(Block::Paragraph(parent)) = blocks.last_mut() {
-            nest_item(parent, item);
+            nest_item(parent, item, profile.sub_depth(&label));
         } else {
             blocks.push(Block::Paragraph(item));
         }
         return;
     }
-    if !preamble && profile.lowercase_continues() {
+    if !preamble {
         if let Some(at) = roman_heading_num(&text) {
             if is_heading_like(&text[at..], profile) || at >= text.len() {
                 let num = text[..at].trim().to_string();
@@ -442,7 +493,7 @@ fn add_block(
                 return;
             }
         }
-        if is_heading_like(&text, profile) && text.chars().count() < 100 && !text.ends_with('.') {
+        if is_subheading(&text, profile) {
             blocks.push(Block::Heading(Heading {
                 num: None,
                 text: p.parts.clone(),
@@ -458,10 +509,21 @@ fn add_block(
     }));
 }
 
+/// An unnumbered heading between operative paragraphs: a short line that
+/// opens with a capital (or in a script without case) and ends on no
+/// clause punctuation, in any script.
+fn is_subheading(text: &str, profile: &Profile) -> bool {
+    let t = text.trim();
+    is_heading_like(t, profile)
+        && t.chars().count() < 100
+        && !t.ends_with(['.', '。', '．', '؛', '،', '、', '，', '；', '：', '!', '?'])
+}
+
 /// Nests "(a)" under the paragraph and "(i)", "(ii)" under its last
 /// lettered item — except that a letter following its predecessor ("(i)"
-/// after "(h)") continues the letters.
-fn nest_item(parent: &mut Paragraph, item: Paragraph) {
+/// after "(h)") continues the letters. `depth` is the level the label's
+/// style gives (2 for "’1‘" or "㈠"), 0 when the label tells.
+fn nest_item(parent: &mut Paragraph, item: Paragraph, depth: u8) {
     let label = item.num.clone().unwrap_or_default();
     let last = parent
         .items
@@ -469,13 +531,15 @@ fn nest_item(parent: &mut Paragraph, item: Paragraph) {
         .and_then(|i| i.num.clone())
         .unwrap_or_default();
     let continues_letters = previous_letter(&label).is_some_and(|p| p == last);
-    let roman = is_roman_label(&label) && !continues_letters;
+    let (second, first_of_level) = match depth {
+        0 => (
+            is_roman_label(&label) && !continues_letters,
+            label.trim_start_matches('(') == "i)",
+        ),
+        d => (d >= 2, true),
+    };
     match parent.items.last_mut() {
-        Some(prev)
-            if roman && (!prev.items.is_empty() || label.trim_start_matches('(') == "i)") =>
-        {
-            prev.items.push(item)
-        }
+        Some(prev) if second && (!prev.items.is_empty() || first_of_level) => prev.items.push(item),
         _ => parent.items.push(item),
     }
 }
@@ -657,7 +721,7 @@ mod tests {
         for l in [
             "(a)", "(i)", "(ii)", "(b)", "(c)", "(d)", "(e)", "(f)", "(g)", "(h)", "(i)", "(j)",
         ] {
-            nest_item(&mut p, item(l));
+            nest_item(&mut p, item(l), 0);
         }
         assert_eq!(
             labels(&p),
@@ -665,7 +729,7 @@ mod tests {
         );
         let mut p = Paragraph::default();
         for l in ["(a)", "(b)", "(i)", "(ii)", "(iii)", "(iv)", "(v)", "(c)"] {
-            nest_item(&mut p, item(l));
+            nest_item(&mut p, item(l), 0);
         }
         assert_eq!(labels(&p), "(a) (b)[(i) (ii) (iii) (iv) (v)] (c)");
     }

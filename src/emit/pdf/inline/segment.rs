@@ -130,14 +130,30 @@ pub(super) fn number(
     } else {
         (spec.size, spec.style)
     };
-    let visual = visual_number(num, cx.rtl);
     let mut glyphs = Vec::new();
     let text = cx.texts.len() as u32;
     let rtl_script = num.chars().any(is_rtl_char);
-    cx.shaper
-        .shape(&visual, 0, style, rtl_script, &mut glyphs)?;
-    // Each glyph maps back to its own character.
-    cx.texts.push(visual);
+    if rtl_script && num.chars().any(|c| c.is_ascii_digit()) {
+        // Words and figures ("القرار 2795 (2025)"): each bidi run shaped in
+        // its own direction, the runs in visual order, so that the figures
+        // read left to right.
+        let bidi = BidiInfo::new(num, Some(Level::rtl()));
+        if let Some(para) = bidi.paragraphs.first() {
+            let (levels, runs) = bidi.visual_runs(para, para.range.clone());
+            for run in runs {
+                let rtl = levels[run.start].is_rtl();
+                cx.shaper
+                    .shape(&num[run.clone()], run.start, style, rtl, &mut glyphs)?;
+            }
+        }
+        cx.texts.push(num.to_string());
+    } else {
+        let visual = visual_number(num, cx.rtl);
+        cx.shaper
+            .shape(&visual, 0, style, rtl_script, &mut glyphs)?;
+        // Each glyph maps back to its own character.
+        cx.texts.push(visual);
+    }
     let width = glyphs.iter().map(|g| g.adv).sum::<f32>() * size;
     Ok(Some(Number {
         glyphs,
