@@ -330,6 +330,7 @@ pub mod fixed {
 
     use super::*;
 
+    /// Every character one glyph: a full em for CJK, half for the rest.
     pub struct FixedShaper;
 
     impl Shaper for FixedShaper {

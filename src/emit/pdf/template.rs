@@ -43,14 +43,23 @@ impl Paper {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Template {
+    /// Paper and margins.
     pub page: PageStyle,
+    /// Body text.
     pub text: TextStyle,
+    /// The numbered title.
     pub title: BlockStyle,
+    /// The preface lines (committee line).
     pub preface: BlockStyle,
+    /// Running heads and folios.
     pub header: SizeOnly,
+    /// Footnotes at the foot of the page.
     pub notes: NoteStyle,
+    /// Note citations in the text.
     pub superscript: Superscript,
+    /// Tables.
     pub table: TableStyle,
+    /// The faces for each script.
     pub fonts: Fonts,
 }
 
@@ -58,12 +67,19 @@ pub struct Template {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageStyle {
+    /// Paper size (`--paper` overrides).
     pub paper: Paper,
+    /// Top margin (pt).
     pub margin_top: f32,
+    /// Bottom margin (pt).
     pub margin_bottom: f32,
+    /// Margin where lines start (left, or right for right-to-left text) (pt).
     pub margin_start: f32,
+    /// Margin where lines end (pt).
     pub margin_end: f32,
+    /// Baseline of the running head, from the top edge (pt).
     pub header_baseline: f32,
+    /// Baseline of the folio, from the bottom edge (pt).
     pub footer_baseline: f32,
 }
 
@@ -71,14 +87,23 @@ pub struct PageStyle {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TextStyle {
+    /// Type size (pt).
     pub size: f32,
+    /// Distance between baselines (pt).
     pub leading: f32,
+    /// Space between paragraphs (pt).
     pub paragraph_space: f32,
+    /// Space above a heading (pt).
     pub heading_space: f32,
+    /// Indent of a paragraph's first line (pt).
     pub first_line_indent: f32,
+    /// Width kept for a paragraph number (pt).
     pub number_width: f32,
+    /// Indent of each sub-paragraph level (pt).
     pub item_indent: f32,
+    /// Most a word space may stretch when justifying (em).
     pub max_space_stretch_em: f32,
+    /// Most the gap between CJK characters may stretch when justifying (em).
     pub max_cjk_stretch_em: f32,
 }
 
@@ -86,7 +111,9 @@ pub struct TextStyle {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BlockStyle {
+    /// Type size (pt).
     pub size: f32,
+    /// Space after the block (pt).
     pub space_after: f32,
 }
 
@@ -94,6 +121,7 @@ pub struct BlockStyle {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SizeOnly {
+    /// Type size (pt).
     pub size: f32,
 }
 
@@ -101,11 +129,17 @@ pub struct SizeOnly {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NoteStyle {
+    /// Type size (pt).
     pub size: f32,
+    /// Distance between baselines (pt).
     pub leading: f32,
+    /// Space above the note area (pt).
     pub space_above: f32,
+    /// Length of the rule above the notes, as a fraction of the measure.
     pub rule_fraction: f32,
+    /// Line width of rules (pt).
     pub rule_width: f32,
+    /// Width kept for a note's marker (pt).
     pub marker_width: f32,
 }
 
@@ -113,7 +147,9 @@ pub struct NoteStyle {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Superscript {
+    /// Size of a citation figure, as a fraction of the text size.
     pub scale: f32,
+    /// How far a citation figure is raised, as a fraction of the text size.
     pub rise: f32,
 }
 
@@ -121,8 +157,11 @@ pub struct Superscript {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TableStyle {
+    /// Type size (pt).
     pub size: f32,
+    /// Space inside each cell (pt).
     pub cell_padding: f32,
+    /// Line width of rules (pt).
     pub rule_width: f32,
 }
 
@@ -130,8 +169,11 @@ pub struct TableStyle {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fonts {
+    /// Latin, Greek and Cyrillic text.
     pub latin: FontFamily,
+    /// Chinese text.
     pub cjk: FontFamily,
+    /// Arabic text.
     pub arabic: FontFamily,
 }
 
@@ -139,7 +181,9 @@ pub struct Fonts {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FontFamily {
+    /// The family name fontdb looks up ("Noto Serif").
     pub family: String,
+    /// The Debian package that installs it, for the error message.
     pub package: String,
     /// When set, bold is the regular face outlined by this fraction of the
     /// size rather than a bold face of its own.

@@ -37,16 +37,21 @@ const MAX_FORM_DEPTH: usize = 12;
 /// One piece of text as shown, in user space (points, y up).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Run {
+    /// The text shown, decoded.
     pub text: String,
     /// Start of the baseline.
     pub x: f64,
+    /// Baseline height, from the page's bottom edge.
     pub y: f64,
     /// Advance along the baseline.
     pub width: f64,
     /// The font size as printed (text size scaled by the matrices).
     pub size: f64,
+    /// The font's name without its subset prefix.
     pub font: Rc<str>,
+    /// Whether the font is bold.
     pub bold: bool,
+    /// Whether the font is italic.
     pub italic: bool,
     /// 1-based.
     pub page: usize,
@@ -59,6 +64,7 @@ pub struct Run {
 /// What reading one page gave.
 #[derive(Debug, Default)]
 pub struct PageText {
+    /// The runs, in content-stream order.
     pub runs: Vec<Run>,
     /// Codes no map of their font decodes, per font name.
     pub undecoded: HashMap<String, usize>,
@@ -110,6 +116,7 @@ pub struct Interp<'a> {
 }
 
 impl<'a> Interp<'a> {
+    /// An interpreter for one page, drawing on the document's budget.
     pub fn new(
         doc: &'a Document,
         budget: &'a mut Budget,
@@ -155,6 +162,7 @@ impl<'a> Interp<'a> {
         true
     }
 
+    /// What the page gave.
     pub fn finish(self) -> PageText {
         self.out
     }

@@ -24,7 +24,9 @@ pub struct Font {
     /// The base font name without its subset prefix ("ABCDEF+"), shared
     /// by every run in the font.
     pub name: std::rc::Rc<str>,
+    /// Whether the face is bold (name, flags or weight).
     pub bold: bool,
+    /// Whether the face is italic (name, flags or angle).
     pub italic: bool,
     /// Codespace ranges (byte length, low, high) for splitting strings into
     /// codes; empty means one byte per code.
@@ -391,7 +393,9 @@ pub fn glyph_char(name: &[u8]) -> Option<char> {
 /// What a ToUnicode CMap says.
 #[derive(Debug, Default)]
 pub struct CMap {
+    /// Codespace ranges: byte length, low and high code.
     pub codespace: Vec<(u8, u32, u32)>,
+    /// (byte length, code) to the text it stands for.
     pub map: HashMap<(u8, u32), String>,
 }
 
@@ -576,6 +580,7 @@ pub fn deref<'a>(doc: &'a Document, mut obj: Option<&'a Object>) -> Option<&'a O
     None
 }
 
+/// The dictionary of a dictionary or a stream.
 pub fn as_dict(o: &Object) -> Option<&Dictionary> {
     match o {
         Object::Dictionary(d) => Some(d),
@@ -584,6 +589,7 @@ pub fn as_dict(o: &Object) -> Option<&Dictionary> {
     }
 }
 
+/// An integer or real as a number.
 pub fn number(o: &Object) -> Option<f64> {
     match o {
         Object::Integer(i) => Some(*i as f64),

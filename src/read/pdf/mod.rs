@@ -34,9 +34,13 @@ const MAX_PAGES: usize = 5_000;
 /// tests lower them to provoke each limit cheaply.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
+    /// Most bytes one stream may inflate to.
     pub stream_bytes: usize,
+    /// Most bytes all streams together may inflate to.
     pub document_bytes: usize,
+    /// Most content-stream operators read.
     pub operators: u64,
+    /// Most pages read.
     pub pages: usize,
 }
 
@@ -69,6 +73,7 @@ impl Default for Budget {
 }
 
 impl Budget {
+    /// A budget holding `limits`.
     pub fn new(limits: &Limits) -> Self {
         Budget {
             stream_bytes: limits.stream_bytes,
@@ -115,10 +120,13 @@ impl Budget {
 /// What the interpreter made of a whole document.
 #[derive(Debug, Default)]
 pub struct Extracted {
+    /// Runs of text, page by page.
     pub runs: Vec<Run>,
     /// Rules that may separate notes, as runs of underscores.
     pub rules: Vec<Run>,
+    /// Pages read.
     pub pages: usize,
+    /// Images drawn (a scan has images and no text).
     pub images: usize,
     /// Codes no map decodes, per font.
     pub undecoded: HashMap<String, usize>,
@@ -308,11 +316,13 @@ fn read_page(
 /// One printed line: runs on one baseline of one page, left to right.
 #[derive(Debug, Clone)]
 pub struct Line<'a> {
+    /// 1-based page number.
     pub page: usize,
     /// The baseline of the line's main (largest) type.
     pub y: f64,
     /// The largest type size on the line.
     pub size: f64,
+    /// The runs, left to right.
     pub runs: Vec<&'a Run>,
 }
 
