@@ -55,7 +55,7 @@ enum Command {
         #[arg(short = 't', long = "to", value_delimiter = ',')]
         to: Vec<Format>,
         /// Output directory; or one output file when there is one input and
-        /// the name ends in .md, .xml or .pdf (and is no directory); `-` is
+        /// the name ends in .md, .xml, .pdf, .html or .json (and is no directory); `-` is
         /// standard output (one format, named with --to).
         #[arg(short = 'o', long = "out", value_name = "OUTDIR|FILE|-")]
         out: PathBuf,
@@ -262,7 +262,7 @@ fn main() -> ExitCode {
                 formats = vec![target.format];
             } else if formats.is_empty() {
                 return usage(
-                    "--to is required with -o OUTDIR (or give -o FILE.md, FILE.xml or FILE.pdf)",
+                    "--to is required with -o OUTDIR (or give -o FILE with the extension of a format)",
                 );
             }
             let select = match batch::Select::new(&glob, &exclude) {

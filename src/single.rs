@@ -44,7 +44,7 @@ pub fn target(paths: &[PathBuf], out: &Path, formats: &[Format]) -> Result<Optio
         }
         let [format] = formats else {
             return Err(
-                "-o - writes one format to standard output: name it with --to (md, akn or pdf)"
+                "-o - writes one format to standard output: name it with --to (md, akn, pdf, html or json)"
                     .into(),
             );
         };
