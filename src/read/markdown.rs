@@ -724,18 +724,11 @@ impl<'a> Reader<'a> {
                     items.extend(self.list(start, depth + 1)?);
                     content.get_or_insert_with(Vec::new);
                 }
-                Event::Start(Tag::Paragraph) => {
-                    self.pos += 1;
-                    self.item_text(
-                        start,
-                        &mut content,
-                        &mut items,
-                        &mut wrap_up,
-                        &mut num_span,
-                        labelled,
-                    )?;
-                }
-                ref e if is_inline(e) => {
+                ref e if matches!(e, Event::Start(Tag::Paragraph)) || is_inline(e) => {
+                    // A loose item's text is in a paragraph, a tight one's not.
+                    if matches!(e, Event::Start(Tag::Paragraph)) {
+                        self.pos += 1;
+                    }
                     self.item_text(
                         start,
                         &mut content,
