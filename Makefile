@@ -36,7 +36,7 @@ build:
 
 # The main job on samples/: every sample to Markdown, Akoma Ntoso and PDF in out/.
 demo: deps build
-	$(BIN) convert samples --to md,akn,pdf -o out
+	$(BIN) convert samples --to md,akn,pdf,html -o out
 	@echo "demo: outputs in out/"; ls out
 
 # Every test: format, lints, unit and integration tests (the corpus checks
