@@ -138,3 +138,18 @@ fn control_characters_in_names_print_escaped_on_one_line() {
     );
     assert!(out_dir.join("A_RES_59_159.md").exists());
 }
+
+#[test]
+fn carriage_returns_alone_end_lines_as_line_feeds_do() {
+    let d = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(reference()).unwrap();
+    let cr = d.path().join("cr.txt");
+    fs::write(&cr, text.replace('\n', "\r")).unwrap();
+    let lf = unres(&["inspect", reference().to_str().unwrap()]);
+    let out = unres(&["inspect", cr.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        lf.stdout == out.stdout,
+        "the same IR whatever ends the lines"
+    );
+}

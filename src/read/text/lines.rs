@@ -55,8 +55,16 @@ pub(crate) fn bare_number(t: &str) -> Option<u32> {
 }
 
 /// Splits the text into lines, noting indents, trailing space and form feeds.
-pub(crate) fn scan(text: &str) -> Vec<Line<'_>> {
+/// The physical lines of `text`, whatever ends them: LF, CR LF, or a CR
+/// alone (old Mac text, some extractors), as `str::lines` would give them
+/// for LF.
+fn physical_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
+        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
+}
+
+pub(crate) fn scan(text: &str) -> Vec<Line<'_>> {
+    physical_lines(text)
         .map(|raw| {
             let page_start = raw.starts_with('\u{c}');
             let raw = raw.trim_matches(|c: char| c == '\r' || c == '\u{c}');
@@ -278,6 +286,22 @@ pub(crate) fn job_number(lines: &[Line<'_>]) -> Option<String> {
         }
     }
     Some(job)
+}
+
+#[cfg(test)]
+mod line_end_tests {
+    use super::*;
+
+    #[test]
+    fn every_line_end_ends_a_line() {
+        let lf: Vec<&str> = physical_lines("a\nb\n\nc\n").collect();
+        assert_eq!(lf, ["a", "b", "", "c"]);
+        assert_eq!(
+            physical_lines("a\r\nb\r\n\r\nc\r\n").collect::<Vec<_>>(),
+            lf
+        );
+        assert_eq!(physical_lines("a\rb\r\rc\r").collect::<Vec<_>>(), lf);
+    }
 }
 
 #[cfg(test)]
