@@ -1,10 +1,12 @@
 //! Prints the text `read::pdf` hands to the segmentation for each PDF
-//! named (with `--runs`, the positioned runs): for looking at what the
-//! interpreter saw beside the page.
+//! named (with `--runs`, the positioned runs; with `--lines`, each line
+//! with what the page says about it: indent, short, centred, italics):
+//! for looking at what the interpreter saw beside the page.
 
 fn main() {
     let runs = std::env::args().any(|a| a == "--runs");
-    for path in std::env::args().skip(1).filter(|a| a != "--runs") {
+    let lines = std::env::args().any(|a| a == "--lines");
+    for path in std::env::args().skip(1).filter(|a| !a.starts_with("--")) {
         let bytes = std::fs::read(&path).expect("readable file");
         if std::env::var_os("PDF_TEXT_TIMES").is_some() {
             let t = std::time::Instant::now();
@@ -24,6 +26,25 @@ fn main() {
         }
         match unres::read::pdf::extract(&bytes) {
             Ok(x) if runs => x.runs.iter().for_each(|r| println!("{r:?}")),
+            Ok(x) if lines => {
+                for l in unres::read::pdf::lines_of(&x) {
+                    let g = l.facts.geometry;
+                    let short = match g.short {
+                        Some(true) => "S",
+                        Some(false) => "-",
+                        None => "?",
+                    };
+                    println!(
+                        "{}{}{:>6.1} {short}{} {:?} {}",
+                        if l.page_start { "\u{c}" } else { "" },
+                        if l.gap_before { "\n" } else { "" },
+                        g.indent,
+                        if g.centred { "C" } else { " " },
+                        l.facts.italic,
+                        l.text
+                    );
+                }
+            }
             Ok(x) => print!("{}", unres::read::pdf::text_of(&x)),
             Err(e) => eprintln!("{path}: {e}"),
         }

@@ -5,6 +5,7 @@
 //! in canonical form and what the reader noticed on the way.
 
 pub mod akn;
+pub mod layout;
 pub mod markdown;
 pub mod pdf;
 pub mod text;

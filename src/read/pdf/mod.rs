@@ -9,13 +9,14 @@ pub mod fonts;
 mod lexer;
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::rc::Rc;
 
 use lopdf::{DecompressError, Document, LoadOptions, Object, Stream};
 
 use crate::error::ReadError;
 use crate::ir::{Resolution, Warning};
-use crate::read::ReadOptions;
+use crate::read::{layout, ReadOptions};
 
 pub use content::Run;
 
@@ -135,11 +136,11 @@ pub struct Extracted {
 /// Reads a PDF's bytes into the IR.
 pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<(Resolution, Vec<Warning>), ReadError> {
     let extracted = extract(bytes)?;
-    let text = text_of(&extracted);
+    let lines = lines_of(&extracted);
     let mut undecoded: Vec<_> = extracted.undecoded.iter().collect();
     undecoded.sort();
     let total: usize = undecoded.iter().map(|(_, n)| **n).sum();
-    if text.trim().is_empty() {
+    if lines.iter().all(|l| l.text.trim().is_empty()) {
         return Err(ReadError::Pdf(if total > 0 {
             format!("no decodable text: {total} codes in fonts without a Unicode map")
         } else if extracted.images > 0 {
@@ -148,7 +149,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<(Resolution, Vec<Warning
             "no text layer: the PDF shows no text".into()
         }));
     }
-    let (res, mut warnings) = crate::read::text::read(&text, opts)?;
+    let (res, mut warnings) = crate::read::text::read_layout(&lines, opts)?;
     for (font, codes) in undecoded {
         warnings.push(Warning::PdfUndecoded {
             font: font.clone(),
@@ -327,17 +328,30 @@ pub struct Line<'a> {
 }
 
 impl Line<'_> {
-    /// The left edge.
+    /// The left edge of the first visible text (a space or tab run before
+    /// it is no part of what the page shows).
     pub fn x(&self) -> f64 {
-        self.runs.first().map_or(0.0, |r| r.x)
+        self.visible()
+            .next()
+            .or(self.runs.first())
+            .map_or(0.0, |r| r.x)
     }
 
-    /// The right edge.
+    /// The right edge of the visible text.
     pub fn end(&self) -> f64 {
-        self.runs
-            .iter()
+        let end = self
+            .visible()
             .map(|r| r.x + r.width)
-            .fold(f64::NEG_INFINITY, f64::max)
+            .fold(f64::NEG_INFINITY, f64::max);
+        if end.is_finite() {
+            end
+        } else {
+            self.runs.iter().map(|r| r.x + r.width).fold(0.0, f64::max)
+        }
+    }
+
+    fn visible(&self) -> impl Iterator<Item = &&Run> {
+        self.runs.iter().filter(|r| !r.text.trim().is_empty())
     }
 
     /// The line as an extractor prints it: runs joined, a space where the
@@ -348,7 +362,14 @@ impl Line<'_> {
     /// left 50 notes without a citation, against 313 with the figure set
     /// off on both sides as pdftotext prints it, and 111 with plain gaps.
     pub fn text(&self) -> String {
+        self.printed().0
+    }
+
+    /// The line's text (as `text`) and the byte ranges of it set in an
+    /// italic face (none in right-to-left lines, whose order is turned).
+    pub fn printed(&self) -> (String, Vec<Range<usize>>) {
         let mut out = String::new();
+        let mut italic: Vec<Range<usize>> = Vec::new();
         let mut end: Option<f64> = None;
         let raised: Vec<bool> = (0..self.runs.len())
             .map(|i| i > 0 && self.is_raised(self.runs[i]))
@@ -358,21 +379,27 @@ impl Line<'_> {
             let ends = raised[i] && !raised.get(i + 1).copied().unwrap_or(false);
             let gap = end.map_or(0.0, |e| run.x - e);
             let wants_space = end.is_some() && !starts && gap > 0.2 * run.size.max(self.size * 0.5);
-            if wants_space && !out.ends_with(' ') && !run.text.starts_with(' ') {
+            if wants_space && !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
+            let from = out.len();
             push_text(&mut out, &run.text);
-            if ends && !out.ends_with(' ') {
+            if run.italic && out.len() > from {
+                match italic.last_mut() {
+                    Some(r) if out[r.end..from].trim().is_empty() => r.end = out.len(),
+                    _ => italic.push(from..out.len()),
+                }
+            }
+            if ends && !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
             end = Some(end.map_or(run.x + run.width, |e: f64| e.max(run.x + run.width)));
         }
-        let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        out.truncate(out.trim_end().len());
         if is_rtl(&out) {
-            visual_to_logical(&out)
-        } else {
-            out
+            return (visual_to_logical(&out), Vec::new());
         }
+        (out.clone(), trimmed_ranges(&out, italic))
     }
 
     /// A figure set smaller and above the baseline: a note citation.
@@ -426,16 +453,41 @@ fn visual_to_logical(text: &str) -> String {
     chars.into_iter().collect()
 }
 
-/// Appends text, spelling out ligatures and dropping control characters.
+/// Appends text, spelling out ligatures, dropping control characters and
+/// setting any run of white space as one space (none at the start).
 fn push_text(out: &mut String, text: &str) {
+    let mut push = |c: char| {
+        if c.is_control() && c != '\t' {
+            // Line ends and other controls inside a run are no text.
+        } else if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    };
     for c in text.chars() {
         match fonts::decompose(c) {
-            Some(s) => out.push_str(s),
-            None if c == '\u{a0}' || c == '\t' => out.push(' '),
-            None if c.is_control() => {}
-            None => out.push(c),
+            Some(s) => s.chars().for_each(&mut push),
+            None => push(c),
         }
     }
+}
+
+/// Ranges of `text` without the white space at their ends, empty ones
+/// dropped, clamped to the text.
+fn trimmed_ranges(text: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges
+        .into_iter()
+        .filter_map(|r| {
+            let end = r.end.min(text.len());
+            let piece = text.get(r.start..end)?;
+            let start = r.start + (piece.len() - piece.trim_start().len());
+            let end = r.start + piece.trim_end().len();
+            (start < end).then_some(start..end)
+        })
+        .collect()
 }
 
 /// Groups the runs of one page into lines: top to bottom, a run joining
@@ -552,32 +604,204 @@ fn block_order(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
 /// line where the gap to the next is wider than the line spacing, a form
 /// feed after each page.
 pub fn text_of(x: &Extracted) -> String {
+    let mut out = String::new();
+    for line in lines_of(x) {
+        if line.page_start {
+            out.push('\u{c}');
+        } else if line.gap_before {
+            out.push('\n');
+        }
+        out.push_str(&line.text);
+        if !line.text.is_empty() {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The document's printed lines in reading order, with what the page says
+/// about each; an empty line closes the last page.
+pub fn lines_of(x: &Extracted) -> Vec<layout::Line> {
     let mut by_page: Vec<Vec<&Run>> = vec![Vec::new(); x.pages.max(1)];
     for r in x.runs.iter().chain(&x.rules) {
         if let Some(p) = by_page.get_mut(r.page.saturating_sub(1)) {
             p.push(r);
         }
     }
-    let mut out = String::new();
+    let body_size = body_size(&x.runs);
+    let mut out = Vec::new();
+    // Each page's lines near its top and bottom edge: (index, baseline).
+    let mut edges: Vec<Vec<(usize, f64)>> = Vec::new();
+    let mut page_start = false;
     for page in by_page {
+        let lines = block_order(lines(&page));
+        let column = Column::of(&lines);
         let mut prev: Option<(f64, f64)> = None;
-        for line in block_order(lines(&page)) {
-            let text = line.text();
+        let first = out.len();
+        let mut ys = Vec::new();
+        for line in &lines {
+            let (text, italic) = line.printed();
             if text.is_empty() {
                 continue;
             }
-            if let Some((y, size)) = prev {
-                if y - line.y > 1.5 * size.max(line.size) {
-                    out.push('\n');
-                }
-            }
-            out.push_str(&text);
-            out.push('\n');
+            let gap_before = prev.is_some_and(|(y, size)| y - line.y > 1.5 * size.max(line.size));
+            out.push(layout::Line {
+                text,
+                page_start: std::mem::take(&mut page_start),
+                gap_before,
+                facts: layout::Facts {
+                    geometry: column.place(line),
+                    italic,
+                    furniture: false,
+                },
+            });
+            ys.push(line.y);
             prev = Some((line.y, line.size));
         }
-        out.push('\u{c}');
+        if !edges.is_empty() {
+            mark_head_block(&mut out[first..], body_size);
+        }
+        let n = ys.len();
+        edges.push(
+            (0..n)
+                .filter(|&k| k < EDGE_LINES || k + EDGE_LINES >= n)
+                .map(|k| (first + k, ys[k]))
+                .collect(),
+        );
+        // The next page's first line (or the closing empty line) starts a
+        // page, as a form feed after this page would.
+        page_start = true;
     }
+    mark_repeated(&mut out, &edges);
+    out.push(layout::Line {
+        page_start: true,
+        ..layout::Line::default()
+    });
     out
+}
+
+/// The type size most of the text is set in.
+fn body_size(runs: &[Run]) -> f32 {
+    let mut chars: HashMap<i64, usize> = HashMap::new();
+    for r in runs {
+        *chars.entry((r.size * 10.0).round() as i64).or_default() += r.text.len();
+    }
+    chars
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, size))
+        .map_or(0.0, |(size, _)| size as f32 / 10.0)
+}
+
+/// Most lines a running head takes.
+const HEAD_LINES: usize = 6;
+
+/// Marks the running head at the top of a later page: the lines set
+/// smaller than the text before the first line that is not, when a gap
+/// parts them from it.
+fn mark_head_block(page: &mut [layout::Line], body_size: f32) {
+    let k = page
+        .iter()
+        .take_while(|l| l.facts.geometry.size < 0.95 * body_size)
+        .count();
+    if (1..=HEAD_LINES).contains(&k) && page.get(k).is_some_and(|l| l.gap_before) {
+        for l in &mut page[..k] {
+            l.facts.furniture = true;
+        }
+    }
+}
+
+/// How many lines at a page's top and bottom edge may be furniture.
+const EDGE_LINES: usize = 3;
+
+/// Marks the lines near a page edge that another page prints in the same
+/// words at the same height: running heads and footers, however short
+/// ("Commodities"), which no rule about their words would find.
+fn mark_repeated(out: &mut [layout::Line], edges: &[Vec<(usize, f64)>]) {
+    let mut seen: HashMap<&str, Vec<(usize, f64)>> = HashMap::new();
+    for (p, page) in edges.iter().enumerate() {
+        for &(i, y) in page {
+            seen.entry(out[i].text.as_str()).or_default().push((p, y));
+        }
+    }
+    let mut repeated = Vec::new();
+    for (p, page) in edges.iter().enumerate() {
+        for &(i, y) in page {
+            let again = seen[out[i].text.as_str()]
+                .iter()
+                .any(|&(q, z)| q != p && (y - z).abs() < 2.0);
+            if again {
+                repeated.push(i);
+            }
+        }
+    }
+    for i in repeated {
+        out[i].facts.furniture = true;
+    }
+}
+
+/// The value most of `values` lie within a point and a half of (ties: the
+/// largest when `largest`, else the smallest); `None` when there are none.
+fn most_common(values: impl Iterator<Item = f64>, largest: bool) -> Option<f64> {
+    let mut values: Vec<f64> = values.collect();
+    values.sort_by(f64::total_cmp);
+    let near = |v: f64| values.iter().filter(|w| (*w - v).abs() < 1.5).count();
+    let mut best: Option<(usize, f64)> = None;
+    for &v in &values {
+        let n = near(v);
+        if best.is_none_or(|(m, _)| n > m || (n == m && largest)) {
+            best = Some((n, v));
+        }
+    }
+    best.map(|(_, v)| v)
+}
+
+/// A page's text column: the edges its long lines share.
+#[derive(Debug, Clone, Copy)]
+struct Column {
+    left: f64,
+    right: f64,
+    /// Several long lines end at the right edge: the text is justified.
+    justified: bool,
+}
+
+impl Column {
+    /// Lines at least three fifths as wide as the widest count as long;
+    /// the edges are where most of them start and end (a running head or
+    /// a masthead line reaching further is no edge of the text).
+    fn of(lines: &[Line<'_>]) -> Column {
+        let widest = lines.iter().map(|l| l.end() - l.x()).fold(0.0, f64::max);
+        let long: Vec<&Line> = lines
+            .iter()
+            .filter(|l| l.end() - l.x() >= 0.6 * widest)
+            .collect();
+        let left = most_common(long.iter().map(|l| l.x()), false);
+        let right = most_common(long.iter().map(|l| l.end()), true);
+        let at_right = right.map_or(0, |r| {
+            long.iter().filter(|l| (l.end() - r).abs() < 1.5).count()
+        });
+        let left = left.unwrap_or(0.0);
+        Column {
+            left,
+            right: right.unwrap_or(left + widest),
+            justified: at_right >= 3,
+        }
+    }
+
+    /// Where `line` stands in the column.
+    fn place(&self, line: &Line<'_>) -> layout::Geometry {
+        let (x, end, size) = (line.x(), line.end(), line.size.max(1.0));
+        let short = end < self.right - 1.2 * size;
+        let middle = (self.left + self.right) / 2.0;
+        let centred = x - self.left > 2.0 * size
+            && end < self.right - 2.0 * size
+            && ((x + end) / 2.0 - middle).abs() < size.max(3.0);
+        layout::Geometry {
+            indent: (x - self.left).max(0.0) as f32,
+            short: self.justified.then_some(short),
+            centred,
+            size: size as f32,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -394,3 +394,95 @@ fn a_symbol_beside_the_last_line_of_a_running_head_follows_the_head() {
         text(b"BT /F1 8 Tf 1 0 0 1 60 760 Tm (A/RES/78/100) Tj 1 0 0 1 300 760 Tm (Head) Tj ET");
     assert_eq!(t, "A/RES/78/100\nHead\n\u{c}");
 }
+
+/// A run of `text` at (`x`, `y`) on `page`, 5 pt per character at 10 pt.
+fn placed_run(text: &str, x: f64, y: f64, size: f64, italic: bool, page: usize) -> Run {
+    Run {
+        text: text.into(),
+        x,
+        y,
+        width: text.chars().count() as f64 * size / 2.0,
+        size,
+        font: "Times".into(),
+        bold: false,
+        italic,
+        page,
+        mcid: None,
+        upright: true,
+    }
+}
+
+/// A justified paragraph: a first line indented 24 pt, full lines of 80
+/// characters from x = 72 to 472, a short last line.
+fn paragraph(page: usize, top: f64, first: &str, last: &str) -> Vec<Run> {
+    let full = "x".repeat(80);
+    vec![
+        placed_run(first, 96.0, top, 10.0, false, page),
+        placed_run(&full, 72.0, top - 12.0, 10.0, false, page),
+        placed_run(last, 72.0, top - 24.0, 10.0, false, page),
+    ]
+}
+
+#[test]
+fn lines_carry_indent_short_ends_and_italics() {
+    let first = "y".repeat(75);
+    let mut runs = paragraph(1, 700.0, &first, "end,");
+    runs.extend(paragraph(1, 658.0, &first, "end,"));
+    runs.push(placed_run("Recalling", 96.0, 616.0, 10.0, true, 1));
+    runs.push(placed_run(" its resolution", 141.0, 616.0, 10.0, false, 1));
+    let x = Extracted {
+        runs,
+        pages: 1,
+        ..Extracted::default()
+    };
+    let lines = lines_of(&x);
+    let g: Vec<_> = lines.iter().map(|l| l.facts.geometry).collect();
+    assert_eq!((g[0].indent, g[1].indent, g[2].indent), (24.0, 0.0, 0.0));
+    assert_eq!(
+        (g[0].short, g[1].short, g[2].short),
+        (Some(false), Some(false), Some(true))
+    );
+    assert_eq!(lines[6].text, "Recalling its resolution");
+    assert_eq!(lines[6].facts.italic, vec![0..9]);
+    assert!(lines[6].gap_before && !lines[1].gap_before);
+}
+
+#[test]
+fn running_heads_are_found_by_their_place() {
+    let mut runs = Vec::new();
+    for page in 1..=3 {
+        // A short running title at the same height on each page, in body
+        // type, and a head in smaller type over a gap on later pages.
+        runs.push(placed_run("Commodities", 72.0, 760.0, 10.0, false, page));
+        runs.push(placed_run(
+            "Model provisions on mediation",
+            72.0,
+            740.0,
+            8.0,
+            false,
+            page,
+        ));
+        runs.extend(paragraph(page, 700.0, &"y".repeat(75), "end,"));
+        runs.extend(paragraph(page, 650.0, &"z".repeat(75), "done,"));
+    }
+    let x = Extracted {
+        runs,
+        pages: 3,
+        ..Extracted::default()
+    };
+    let lines = lines_of(&x);
+    let furniture: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.facts.furniture)
+        .map(|l| l.text.as_str())
+        .collect();
+    // "Commodities" repeats at one height on every page; the small head
+    // counts from page 2 on (page 1 has the masthead there), and on page
+    // 1 only as repeated on the others.
+    assert_eq!(furniture.iter().filter(|t| **t == "Commodities").count(), 3);
+    assert!(furniture.contains(&"Model provisions on mediation"));
+    assert!(lines
+        .iter()
+        .filter(|l| !l.facts.furniture)
+        .all(|l| !l.text.contains("Commodities")));
+}

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lang::{is_wide, Profile};
+use crate::read::layout::{self, Facts};
 
 /// What a physical line is, as far as the page is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,7 +21,7 @@ pub(crate) enum Kind {
 }
 
 /// One physical line of the input.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Line<'a> {
     /// Text without leading and trailing whitespace.
     pub text: &'a str,
@@ -34,6 +35,8 @@ pub(crate) struct Line<'a> {
     /// The line opened a new page (form feed).
     pub page_start: bool,
     pub kind: Kind,
+    /// What the page says about the line, where it came from a page.
+    pub facts: Option<&'a Facts>,
 }
 
 impl Line<'_> {
@@ -77,6 +80,7 @@ pub(crate) fn scan(text: &str) -> Vec<Line<'_>> {
                     blank_width: Some(raw.chars().count()),
                     page_start,
                     kind: Kind::Text,
+                    facts: None,
                 };
             }
             Line {
@@ -86,9 +90,49 @@ pub(crate) fn scan(text: &str) -> Vec<Line<'_>> {
                 blank_width: None,
                 page_start,
                 kind: Kind::Text,
+                facts: None,
             }
         })
         .collect()
+}
+
+/// The lines a page reader printed, with their facts: a blank line where a
+/// gap stands above a line, as an extractor prints it.
+pub(crate) fn from_layout(printed: &[layout::Line]) -> Vec<Line<'_>> {
+    let blank = |page_start| Line {
+        text: "",
+        indent: 0,
+        trailing: false,
+        blank_width: Some(0),
+        page_start,
+        kind: Kind::Text,
+        facts: None,
+    };
+    let mut out = Vec::with_capacity(printed.len() + printed.len() / 4);
+    for l in printed {
+        let text = l.text.trim();
+        if l.gap_before {
+            out.push(blank(false));
+        }
+        if text.is_empty() {
+            out.push(blank(l.page_start));
+            continue;
+        }
+        out.push(Line {
+            text,
+            indent: 0,
+            trailing: false,
+            blank_width: None,
+            page_start: l.page_start,
+            kind: if l.facts.furniture {
+                Kind::Head
+            } else {
+                Kind::Text
+            },
+            facts: Some(&l.facts),
+        });
+    }
+    out
 }
 
 static FURNITURE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -147,7 +191,10 @@ pub(crate) fn mark_running_heads(
     let mut clusters: Vec<(usize, usize)> = Vec::new();
     for i in from..lines.len() {
         let l = &lines[i];
-        if l.kind != Kind::Furniture && !l.page_start {
+        // On a page (lines with facts), only a page's start is a page
+        // boundary: furniture at its foot is followed by no head.
+        let boundary = l.page_start || (l.kind == Kind::Furniture && l.facts.is_none());
+        if !boundary {
             continue;
         }
         match clusters.last_mut() {
@@ -174,10 +221,14 @@ pub(crate) fn mark_running_heads(
             .filter(|&i| !lines[i].is_blank() && lines[i].kind == Kind::Text)
             .take(HEAD_WINDOW)
             .collect();
+        // A page prints its head at the top, so lines a page reader gave
+        // are never a head before the boundary (only some extractors move
+        // heads to the page bottom).
         let before = (from..first)
             .rev()
             .filter(|&i| !lines[i].is_blank() && lines[i].kind == Kind::Text)
-            .take(HEAD_WINDOW);
+            .take(HEAD_WINDOW)
+            .filter(|&i| lines[i].facts.is_none());
         let mut w = after.clone();
         w.extend(before);
         windows.push(w);
@@ -226,12 +277,33 @@ pub(crate) fn mark_running_heads(
         top && words >= 3 && text.len() < 120 && repeats.get(&sq).copied().unwrap_or(0) >= 3
     };
     let mut heads_by_page: Vec<String> = Vec::new();
+    // Pages where the page reader found the head by its place: there the
+    // words may only name the symbol (a body line at a page top can quote
+    // the title).
+    let placed = placed_heads(lines);
+    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+    let is_head = |i: usize, top: bool| -> bool {
+        if placed[i] {
+            return !symbol_sq.is_empty() && squash(texts[i]) == symbol_sq;
+        }
+        is_head(texts[i], top)
+    };
     for (w, top) in windows.iter().zip(&tops) {
         let mut heads: Vec<usize> = w
             .iter()
             .copied()
-            .filter(|&i| is_head(lines[i].text, top.contains(&i)))
+            .filter(|&i| is_head(i, top.contains(&i)))
             .collect();
+        // A page top whose window was all head (a running title of four
+        // lines): the head runs on while its lines stay head, as far as
+        // the symbol printed after a long title.
+        if top.len() == HEAD_WINDOW && top.iter().all(|i| heads.contains(i)) {
+            let more = (top[HEAD_WINDOW - 1] + 1..lines.len())
+                .filter(|&i| !lines[i].is_blank() && lines[i].kind == Kind::Text)
+                .take(HEAD_WINDOW)
+                .take_while(|&i| is_head(i, true));
+            heads.extend(more);
+        }
         heads.sort_unstable();
         let mut printed = Vec::new();
         for &i in &heads {
@@ -255,6 +327,51 @@ pub(crate) fn mark_running_heads(
         }
     }
     heads_by_page
+}
+
+/// For each line, whether it lies on a page where the page reader marked
+/// a running head by its place.
+fn placed_heads(lines: &[Line<'_>]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut start = 0;
+    for i in 0..=lines.len() {
+        if i == lines.len() || (i > start && lines[i].page_start) {
+            let marked = lines[start..i]
+                .iter()
+                .any(|l| l.facts.is_some_and(|f| f.furniture));
+            out[start..i].iter_mut().for_each(|p| *p = marked);
+            start = i;
+        }
+    }
+    out
+}
+
+/// The running heads the page marked (see `layout::Facts::furniture`),
+/// page by page as printed, the symbol and folios left out.
+pub(crate) fn page_heads(lines: &[Line<'_>], symbol: &str) -> Vec<String> {
+    let symbol_sq = squash(symbol);
+    let mut pages: Vec<String> = Vec::new();
+    let mut open = false;
+    for l in lines {
+        if l.page_start {
+            open = false;
+        }
+        let head = l.kind == Kind::Head && l.facts.is_some_and(|f| f.furniture);
+        if !head || squash(l.text) == symbol_sq {
+            continue;
+        }
+        let text = l.text.strip_prefix(symbol).unwrap_or(l.text);
+        let text = text.strip_suffix(symbol).unwrap_or(text).trim();
+        match pages.last_mut() {
+            Some(p) if open => {
+                p.push(' ');
+                p.push_str(text);
+            }
+            _ => pages.push(text.to_string()),
+        }
+        open = true;
+    }
+    pages
 }
 
 static JOB: LazyLock<Regex> =

@@ -10,6 +10,7 @@
 //!    part with sub-paragraphs and headings, conclusions, annexes;
 //!    the language profile names what is what.
 
+mod emphasis;
 mod lines;
 mod notes;
 mod paragraphs;
@@ -18,7 +19,7 @@ mod tables;
 
 use std::collections::HashSet;
 
-use super::ReadOptions;
+use super::{layout, ReadOptions};
 use crate::error::ReadError;
 use crate::ir::{Block, Inline, Paragraph, Resolution, Warning};
 use crate::lang::{self, is_wide};
@@ -29,19 +30,48 @@ pub(crate) use lines::Line;
 /// noticed but could repair or only report (a note never cited, a gap in
 /// the numbering).
 pub fn read(text: &str, opts: &ReadOptions) -> Result<(Resolution, Vec<Warning>), ReadError> {
-    let lang = opts.lang.unwrap_or_else(|| lang::detect(text));
+    let clean = without_controls(text);
+    segment(&clean, lines::scan(&clean), opts)
+}
+
+/// Reads the lines a page reader printed, believing what the page says
+/// about them (indents, short last lines, italics) where the words alone
+/// would have to guess.
+pub fn read_layout(
+    printed: &[layout::Line],
+    opts: &ReadOptions,
+) -> Result<(Resolution, Vec<Warning>), ReadError> {
+    let text = printed
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    segment(&text, lines::from_layout(printed), opts)
+}
+
+/// The shared segmentation: `text` is the whole input (the language and
+/// the document's words are read from it), `lines` its lines.
+fn segment(
+    clean: &str,
+    mut lines: Vec<Line<'_>>,
+    opts: &ReadOptions,
+) -> Result<(Resolution, Vec<Warning>), ReadError> {
+    let lang = opts.lang.unwrap_or_else(|| lang::detect(clean));
     let profile = lang::profile(lang);
     let mut warnings = Vec::new();
-    let clean = without_controls(text);
-
-    let mut lines = lines::scan(&clean);
     lines::mark_furniture(&mut lines, profile);
     let front = structure::locate_front(&lines, profile)?;
     let job_number = lines::job_number(&lines);
+    let page_heads = lines::page_heads(&lines, &front.symbol);
     let running_heads =
         lines::mark_running_heads(&mut lines, front.formula + 1, &front.symbol, &front.title);
+    let running_heads = if page_heads.is_empty() {
+        running_heads
+    } else {
+        page_heads
+    };
     let layout = Layout::of(&lines, front.formula + 1);
-    let joiner = Joiner::of(&clean);
+    let joiner = Joiner::of(clean);
     let (body, notes) = notes::collect(&lines, layout, profile);
     let logical = notes::fold_citations(&body, &notes, profile, &joiner, &mut warnings);
     let mut res = structure::build(&logical, layout, profile, &joiner, &mut warnings)?;
@@ -191,10 +221,7 @@ pub(crate) fn push_text(parts: &mut Vec<Inline>, text: &str, joiner: &Joiner) {
     let next = text.chars().next();
     // Nor before closing punctuation: a citation printed before a comma
     // ("Millénaire¹, Action 21") leaves the comma at a line start.
-    let mut space = match (prev, next) {
-        (Some(a), Some(b)) => !(is_wide(a) || is_wide(b) || a.is_whitespace() || closes(b)),
-        _ => false,
-    };
+    let mut space = wants_space(prev, next);
     if let (Some('-'), Some(Inline::Text(t))) = (prev, parts.last_mut()) {
         let head: String = t[..t.len() - 1]
             .chars()
@@ -231,6 +258,16 @@ pub(crate) fn push_text(parts: &mut Vec<Inline>, text: &str, joiner: &Joiner) {
     }
 }
 
+/// Whether a space joins text ending in `prev` to text starting with
+/// `next`: not between wide (CJK) characters, nor before closing
+/// punctuation.
+pub(crate) fn wants_space(prev: Option<char>, next: Option<char>) -> bool {
+    match (prev, next) {
+        (Some(a), Some(b)) => !(is_wide(a) || is_wide(b) || a.is_whitespace() || closes(b)),
+        _ => false,
+    }
+}
+
 /// Punctuation printed without a space before it (Latin and Arabic).
 fn closes(c: char) -> bool {
     matches!(
@@ -244,6 +281,15 @@ pub(crate) fn last_char(parts: &[Inline]) -> Option<char> {
     parts.iter().rev().find_map(|p| match p {
         Inline::Text(t) => t.chars().next_back(),
         Inline::Emphasis(inner) => last_char(inner),
+        Inline::NoteRef(_) => None,
+    })
+}
+
+/// The first character of the text of `parts`.
+pub(crate) fn first_char(parts: &[Inline]) -> Option<char> {
+    parts.iter().find_map(|p| match p {
+        Inline::Text(t) => t.chars().next(),
+        Inline::Emphasis(inner) => first_char(inner),
         Inline::NoteRef(_) => None,
     })
 }

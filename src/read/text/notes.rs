@@ -3,9 +3,10 @@
 use std::collections::BTreeSet;
 
 use super::lines::{Kind, Line};
-use super::{push_text, Joiner, Layout};
+use super::{emphasis, first_char, last_char, push_text, wants_space, Joiner, Layout};
 use crate::ir::{Inline, Warning};
 use crate::lang::Profile;
+use crate::read::layout::Geometry;
 
 /// A footnote body as found at a page bottom, before joining.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,7 +16,7 @@ pub(crate) struct RawNote<'a> {
 }
 
 /// A body line as the paragraph pass sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct BodyLine<'a> {
     pub line: Line<'a>,
     /// A page boundary (furniture, running head, footnote block) came
@@ -280,9 +281,12 @@ fn parse_block<'a>(block: &[Line<'a>], want: u32) -> Vec<RawNote<'a>> {
 }
 
 /// A line with its citations folded in.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct LogicalLine {
     pub parts: Vec<Inline>,
+    /// Where the page set the line, when it came from a page: the first
+    /// physical line's indent, the last one's end.
+    pub geometry: Option<Geometry>,
     pub indent: usize,
     pub trailing: bool,
     /// A blank line came before this one.
@@ -379,7 +383,11 @@ pub(crate) fn fold_citations(
                 if let Some(next) = body.get(i + 1).filter(|n| !n.line.is_blank()) {
                     if next.line.bare_number().is_none() && !next.after_break {
                         let parts = split_glued(next.line.text, &mut cit, profile, false);
+                        let parts = emphasis::apply(parts, next.line.text, next.line.facts);
                         append(&mut last.parts, parts, joiner);
+                        if let (Some(g), Some(f)) = (&mut last.geometry, next.line.facts) {
+                            g.short = f.geometry.short;
+                        }
                         last.trailing = next.line.trailing;
                         last.width += next.line.text.chars().count();
                         i += 2;
@@ -392,7 +400,8 @@ pub(crate) fn fold_citations(
         }
         let parts = split_glued(l.text, &mut cit, profile, !bare_style);
         out.push(LogicalLine {
-            parts,
+            parts: emphasis::apply(parts, l.text, l.facts),
+            geometry: l.facts.map(|f| f.geometry),
             indent: l.indent,
             trailing: l.trailing,
             blank_before,
@@ -436,13 +445,78 @@ fn first_citation_stands_alone(body: &[BodyLine<'_>], profile: &Profile) -> bool
 }
 
 /// Appends inline parts to a line, joining text as wrapped lines join.
+/// Within a line, text and emphasis next to each other (cut apart where
+/// the face changes) keep the line's own spacing.
 pub(crate) fn append(into: &mut Vec<Inline>, parts: Vec<Inline>, joiner: &Joiner) {
-    for p in parts {
+    let mut after_text = false;
+    let mut parts = parts.into_iter().peekable();
+    while let Some(p) = parts.next() {
+        let verbatim = after_text;
+        after_text = !matches!(p, Inline::NoteRef(_));
         match p {
-            Inline::Text(t) => push_text(into, &t, joiner),
+            Inline::Text(t) if verbatim => push_verbatim(into, &t),
+            Inline::Text(t) => {
+                let spaced = t.ends_with(char::is_whitespace)
+                    && matches!(parts.peek(), Some(Inline::Emphasis(_)));
+                push_text(into, &t, joiner);
+                if let (true, Some(Inline::Text(last))) = (spaced, into.last_mut()) {
+                    last.push(' ');
+                }
+            }
+            Inline::Emphasis(inner) if verbatim => into.push(Inline::Emphasis(inner)),
+            Inline::Emphasis(inner) => push_emphasis(into, inner),
             other => into.push(other),
         }
     }
+}
+
+/// Appends text as the line spaced it, runs of spaces as one.
+fn push_verbatim(into: &mut Vec<Inline>, text: &str) {
+    let mut t = String::with_capacity(text.len());
+    for w in text.split(' ').filter(|w| !w.is_empty()) {
+        if !t.is_empty() {
+            t.push(' ');
+        }
+        t.push_str(w);
+    }
+    if t.is_empty() {
+        if text.is_empty() {
+            return;
+        }
+        t.push(' ');
+    } else {
+        if text.starts_with(' ') {
+            t.insert(0, ' ');
+        }
+        if text.ends_with(' ') {
+            t.push(' ');
+        }
+    }
+    match into.last_mut() {
+        Some(Inline::Text(last)) => last.push_str(&t),
+        _ => into.push(Inline::Text(t)),
+    }
+}
+
+/// Appends emphasised text, set off by a space as text would be; an
+/// emphasis running on from the one before (an italic phrase wrapped onto
+/// the next line) continues it.
+fn push_emphasis(into: &mut Vec<Inline>, inner: Vec<Inline>) {
+    let space = wants_space(last_char(into), first_char(&inner));
+    if let Some(Inline::Emphasis(prev)) = into.last_mut() {
+        if space {
+            prev.push(Inline::Text(" ".into()));
+        }
+        prev.extend(inner);
+        return;
+    }
+    if space {
+        match into.last_mut() {
+            Some(Inline::Text(t)) => t.push(' '),
+            _ => into.push(Inline::Text(" ".into())),
+        }
+    }
+    into.push(Inline::Emphasis(inner));
 }
 
 /// Splits a line into text and citations glued to it.
@@ -632,6 +706,52 @@ mod tests {
     use crate::lang;
 
     use super::super::tests::text_of;
+
+    fn em(t: &str) -> Inline {
+        Inline::Emphasis(vec![Inline::Text(t.into())])
+    }
+
+    fn txt(t: &str) -> Inline {
+        Inline::Text(t.into())
+    }
+
+    #[test]
+    fn emphasis_keeps_the_lines_own_spacing() {
+        let j = Joiner::default();
+        let mut into = Vec::new();
+        // "the *Charter*, (*ad hoc*) Saf*er*Guard" on one line …
+        let line = vec![
+            txt("the "),
+            em("Charter"),
+            txt(", ("),
+            em("ad hoc"),
+            txt(") Saf"),
+            em("er"),
+            txt("Guard"),
+        ];
+        append(&mut into, line, &j);
+        // … then a line that opens in italics, and one that runs the
+        // italics on from it.
+        append(&mut into, vec![em("Recalling"), txt(" also")], &j);
+        append(&mut into, vec![em("Noting with")], &j);
+        append(&mut into, vec![em("concern"), txt(" that")], &j);
+        assert_eq!(
+            into,
+            vec![
+                txt("the "),
+                em("Charter"),
+                txt(", ("),
+                em("ad hoc"),
+                txt(") Saf"),
+                em("er"),
+                txt("Guard "),
+                em("Recalling"),
+                txt(" also "),
+                Inline::Emphasis(vec![txt("Noting with"), txt(" "), txt("concern")]),
+                txt(" that"),
+            ]
+        );
+    }
 
     /// The first logical line of `src` with notes 1..=`n` known, citations
     /// written `[^n]`.

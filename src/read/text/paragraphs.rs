@@ -11,6 +11,7 @@ use super::notes::{append, LogicalLine};
 use super::{last_char, Joiner, Layout};
 use crate::ir::Inline;
 use crate::lang::Profile;
+use crate::read::layout::Geometry;
 
 /// A paragraph of joined text, before it is known what it is.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -211,10 +212,16 @@ fn breaks(
         // "1." alone: its text is on the next line.
         return false;
     }
+    let clause_end = ends_clause(&a.parts);
+    if let (Some(ga), Some(gb)) = (a.geometry, b.geometry) {
+        let gap = b.blank_before && !b.after_break;
+        if let Some(page) = page_says((ga, gb, gap), af, bf, clause_end) {
+            return page;
+        }
+    }
     if layout.trailing_ends_paragraph && a.trailing {
         return true;
     }
-    let clause_end = ends_clause(&a.parts);
     let short = a.width * 100 < layout.full_width * 80;
     let b_text = bf.text.trim_start();
     let b_first = b_text.chars().next().unwrap_or(' ');
@@ -258,6 +265,37 @@ fn breaks(
     b.blank_before || short || b.indent > a.indent + 2
 }
 
+/// What the page says of a break between two printed lines, where it says
+/// anything: a line indented past the one before starts a paragraph (unless
+/// it is the hanging continuation of a numbered line); on a justified page
+/// a line ending short ends one, and a full line runs on; a gap after a
+/// clause end parts two; a centred line is a heading's, whose lines run on
+/// until a clause ends.
+fn page_says(
+    (a, b, gap): (Geometry, Geometry, bool),
+    af: &Facts,
+    bf: &Facts,
+    clause_end: bool,
+) -> Option<bool> {
+    let tol = 0.6 * a.size.max(b.size).max(1.0);
+    if a.centred || b.centred {
+        return Some(!(a.centred && b.centred && !clause_end));
+    }
+    let indented = b.indent > a.indent + tol && !af.numbered;
+    let outdented = b.indent + tol < a.indent;
+    match a.short {
+        _ if indented => Some(true),
+        Some(true) => Some(true),
+        // A gap after a clause end: paragraphs are set apart.
+        _ if gap && clause_end => Some(true),
+        // A numbered line after a full one: the words decide (a one-line
+        // paragraph may fill its line).
+        _ if bf.numbered => (clause_end && outdented).then_some(true),
+        Some(false) if !gap => Some(false),
+        _ => None,
+    }
+}
+
 /// A short line starting with a capital and ending without punctuation.
 pub(crate) fn is_heading_like(text: &str, profile: &Profile) -> bool {
     let t = text.trim();
@@ -298,6 +336,87 @@ mod tests {
             .iter()
             .map(RawPara::plain)
             .collect()
+    }
+
+    /// Paragraphs of printed lines, each `(indent, short, text)`.
+    fn placed(src: &[(f32, bool, &str)]) -> Vec<String> {
+        let printed: Vec<crate::read::layout::Line> = src
+            .iter()
+            .map(|&(indent, short, text)| crate::read::layout::Line {
+                text: text.into(),
+                facts: crate::read::layout::Facts {
+                    geometry: Geometry {
+                        indent,
+                        short: Some(short),
+                        centred: false,
+                        size: 10.0,
+                    },
+                    ..Default::default()
+                },
+                ..Default::default()
+            })
+            .collect();
+        let lines = super::super::lines::from_layout(&printed);
+        let body: Vec<_> = lines
+            .iter()
+            .map(|l| BodyLine {
+                line: l.clone(),
+                after_break: false,
+            })
+            .collect();
+        let (j, profile) = (Joiner::default(), lang::profile(Lang::En));
+        let logical = fold_citations(&body, &[], profile, &j, &mut Vec::new());
+        paragraphs(&logical, Layout::of(&lines, 0), profile, &j)
+            .iter()
+            .map(RawPara::plain)
+            .collect()
+    }
+
+    #[test]
+    fn the_page_decides_where_words_cannot() {
+        // A paragraph whose last line is full, then an indented first
+        // line: two paragraphs (the words alone would join them).
+        let got = placed(&[
+            (
+                24.0,
+                false,
+                "Recalling its resolution 70/1 of 25 September 2015 on the",
+            ),
+            (
+                0.0,
+                false,
+                "2030 Agenda for Sustainable Development and on the follow-up",
+            ),
+            (
+                24.0,
+                false,
+                "Recalling also the outcome of the conference and on the",
+            ),
+            (0.0, true, "review,"),
+        ]);
+        assert_eq!(got.len(), 2, "{got:?}");
+        // A clause end and a capital on a full line running on at the
+        // margin: one paragraph (the words alone would split it).
+        let got = placed(&[
+            (
+                24.0,
+                false,
+                "Noting the report of the Secretary-General, including the",
+            ),
+            (
+                0.0,
+                false,
+                "chapters on Member States, Regional Commissions and the",
+            ),
+            (0.0, true, "Economic and Social Council,"),
+        ]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        // A short last line ends a paragraph, whatever follows.
+        let got = placed(&[
+            (24.0, true, "Aware of the role of civil society,"),
+            (24.0, true, "Aware also of the role of the media,"),
+        ]);
+        assert_eq!(got.len(), 2, "{got:?}");
     }
 
     #[test]

@@ -588,12 +588,18 @@ fn annexes(paras: &[RawPara], profile: &Profile, joiner: &Joiner) -> Vec<Annex> 
 }
 
 /// Inline content with the first `bytes` bytes of its text removed (the
-/// paragraph number), and the space after it.
+/// paragraph number), and the space after it; the cut goes into emphasis
+/// (an italic lead may begin with the number's full stop) but never past
+/// a citation.
 fn strip_prefix_bytes(parts: &[Inline], mut bytes: usize) -> Vec<Inline> {
     let mut out = Vec::with_capacity(parts.len());
     for p in parts {
+        if bytes == 0 {
+            out.push(p.clone());
+            continue;
+        }
         match p {
-            Inline::Text(t) if bytes > 0 => {
+            Inline::Text(t) => {
                 let cut = floor_char_boundary(t, bytes.min(t.len()));
                 bytes -= cut;
                 let rest = t[cut..].trim_start();
@@ -604,7 +610,19 @@ fn strip_prefix_bytes(parts: &[Inline], mut bytes: usize) -> Vec<Inline> {
                     bytes = 0;
                 }
             }
-            other => out.push(other.clone()),
+            Inline::Emphasis(inner) => {
+                let len = Inline::plain_text(inner).len();
+                let cut = bytes.min(len);
+                let rest = strip_prefix_bytes(inner, cut);
+                bytes = if cut < len { 0 } else { bytes - cut };
+                if !rest.is_empty() {
+                    out.push(Inline::Emphasis(rest));
+                }
+            }
+            other => {
+                bytes = 0;
+                out.push(other.clone());
+            }
         }
     }
     out
@@ -691,6 +709,23 @@ fn last_content_mut(res: &mut Resolution) -> Option<&mut Vec<Inline>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_is_cut_from_an_italic_lead_and_never_past_a_citation() {
+        let em = |t: &str| Inline::Emphasis(vec![Inline::Text(t.into())]);
+        let t = |s: &str| Inline::Text(s.into());
+        // "16" roman, ". Decides" italic (the full stop set in italics).
+        let parts = vec![t("16"), em(". Decides"), t(" that")];
+        assert_eq!(
+            strip_prefix_bytes(&parts, 4),
+            vec![em("Decides"), t(" that")]
+        );
+        let parts = vec![t("1."), Inline::NoteRef("2".into()), t("that")];
+        assert_eq!(
+            strip_prefix_bytes(&parts, 5),
+            vec![Inline::NoteRef("2".into()), t("that")]
+        );
+    }
 
     fn item(label: &str) -> Paragraph {
         Paragraph {

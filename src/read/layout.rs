@@ -1,0 +1,52 @@
+//! The line model the page readers hand to the shared segmentation: a
+//! printed line's text, and what the page says about it that extracted
+//! text has lost (where the line starts and ends against its column, the
+//! italic runs). `read::text` reads the same segmentation from extracted
+//! text, where every fact is absent and the words alone decide.
+
+use std::ops::Range;
+
+/// Where a line stands against its column, in points: what tells a
+/// paragraph's first line (indented) and its last (short) on a justified
+/// page.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Geometry {
+    /// Left edge, right of the left edge of the page's text column.
+    pub indent: f32,
+    /// The line ends well before the column's right edge: the last line of
+    /// a justified paragraph. `None` where the page is not justified, so
+    /// a short line says nothing.
+    pub short: Option<bool>,
+    /// The line is centred in the column (a heading, a title line).
+    pub centred: bool,
+    /// The main type size.
+    pub size: f32,
+}
+
+/// What the page says about one printed line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    /// Position against the column.
+    pub geometry: Geometry,
+    /// Byte ranges of the line's text set in an italic face, in order,
+    /// without the spaces at their ends.
+    pub italic: Vec<Range<usize>>,
+    /// A running head or footer: another page prints the same words at
+    /// the same height near its edge, or the line stands in smaller type
+    /// above the text at the top of a later page.
+    pub furniture: bool,
+}
+
+/// One printed line, in reading order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Line {
+    /// The text as an extractor prints it: words set off by single spaces,
+    /// note citations glued to the word before them.
+    pub text: String,
+    /// The first line of a page.
+    pub page_start: bool,
+    /// A vertical gap wider than the line spacing stands above the line.
+    pub gap_before: bool,
+    /// What the page says about the line.
+    pub facts: Facts,
+}
