@@ -80,6 +80,7 @@ impl Counts {
 struct Reading {
     counts: Counts,
     units: Vec<String>,
+    places: Vec<Place>,
     warnings: BTreeMap<&'static str, usize>,
 }
 
@@ -179,37 +180,51 @@ fn squeeze(inlines: &[Inline], out: &mut String) {
     }
 }
 
-fn paragraph_units(p: &Paragraph, out: &mut Vec<String>) {
-    let mut s: String = p
-        .num
-        .iter()
+/// Where a paragraph stands, for `--show`.
+type Place = &'static str;
+
+/// Paragraphs of the document in order, each with where it stands.
+#[derive(Default)]
+struct Units {
+    texts: Vec<String>,
+    places: Vec<Place>,
+}
+
+impl Units {
+    fn push(&mut self, place: Place, text: String) {
+        self.texts.push(text);
+        self.places.push(place);
+    }
+}
+
+fn num_text(num: &Option<String>) -> String {
+    num.iter()
         .flat_map(|n| n.chars())
         .filter(|c| !c.is_whitespace())
-        .collect();
+        .collect()
+}
+
+fn paragraph_units(p: &Paragraph, place: Place, out: &mut Units) {
+    let mut s = num_text(&p.num);
     squeeze(&p.content, &mut s);
-    out.push(s);
+    out.push(place, s);
     for i in &p.items {
-        paragraph_units(i, out);
+        paragraph_units(i, "sub", out);
     }
     if !p.wrap_up.is_empty() {
         let mut s = String::new();
         squeeze(&p.wrap_up, &mut s);
-        out.push(s);
+        out.push("wrap", s);
     }
 }
 
-fn block_units(b: &Block, out: &mut Vec<String>) {
+fn block_units(b: &Block, place: Place, out: &mut Units) {
     match b {
-        Block::Paragraph(p) => paragraph_units(p, out),
+        Block::Paragraph(p) => paragraph_units(p, place, out),
         Block::Heading(h) => {
-            let mut s: String = h
-                .num
-                .iter()
-                .flat_map(|n| n.chars())
-                .filter(|c| !c.is_whitespace())
-                .collect();
+            let mut s = num_text(&h.num);
             squeeze(&h.text, &mut s);
-            out.push(s);
+            out.push("heading", s);
         }
         Block::Table(t) => {
             let mut s = String::from("table:");
@@ -217,29 +232,32 @@ fn block_units(b: &Block, out: &mut Vec<String>) {
                 squeeze(cell, &mut s);
                 s.push('|');
             }
-            out.push(s);
+            out.push("table", s);
         }
     }
 }
 
 /// The document as its sequence of paragraphs (see `HEADER`).
-fn units(res: &Resolution) -> Vec<String> {
-    let mut out = Vec::new();
-    for b in res.preamble.iter().chain(&res.body) {
-        block_units(b, &mut out);
+fn units(res: &Resolution) -> Units {
+    let mut out = Units::default();
+    for b in &res.preamble {
+        block_units(b, "pre", &mut out);
+    }
+    for b in &res.body {
+        block_units(b, "body", &mut out);
     }
     for a in &res.annexes {
         let mut s: String = a.label.chars().filter(|c| !c.is_whitespace()).collect();
         squeeze(&a.title, &mut s);
-        out.push(s);
+        out.push("annex", s);
         for b in &a.content {
-            block_units(b, &mut out);
+            block_units(b, "in annex", &mut out);
         }
     }
     for n in &res.notes {
         let mut s = format!("{}:", n.marker);
         squeeze(&n.content, &mut s);
-        out.push(s);
+        out.push("note", s);
     }
     out
 }
@@ -253,9 +271,11 @@ fn read(kind: Kind, path: &Path) -> Result<Reading, String> {
     for w in &warnings {
         *codes.entry(w.code()).or_default() += 1;
     }
+    let Units { texts, places } = units(&res);
     Ok(Reading {
         counts: counts(&res),
-        units: units(&res),
+        units: texts,
+        places,
         warnings: codes,
     })
 }
@@ -313,6 +333,18 @@ fn show(pdf: &Path, cache: Option<&Path>) -> String {
         Err(e) => return format!("pdf: {e}\n"),
     };
     let clip = |s: &str| s.chars().take(110).collect::<String>();
+    let _ = writeln!(out, "### pdf reading: where each paragraph stands (runs)");
+    let mut k = 0;
+    while k < from_pdf.places.len() {
+        let place = from_pdf.places[k];
+        let run = from_pdf.places[k..]
+            .iter()
+            .take_while(|&&p| p == place)
+            .count();
+        let first: String = from_pdf.units[k].chars().take(60).collect();
+        let _ = writeln!(out, "  #{k} {place} x{run}: {first}");
+        k += run;
+    }
     for &extractor in EXTRACTORS {
         let Some(path) = extraction(pdf, extractor, cache) else {
             continue;
@@ -330,7 +362,8 @@ fn show(pdf: &Path, cache: Option<&Path>) -> String {
         );
         for (k, m) in lcs_matched(&from_pdf.units, &r.units).iter().enumerate() {
             if !m {
-                let _ = writeln!(out, "  pdf#{k}: {}", clip(&from_pdf.units[k]));
+                let place = from_pdf.places[k];
+                let _ = writeln!(out, "  pdf#{k} {place}: {}", clip(&from_pdf.units[k]));
             }
         }
         let _ = writeln!(
@@ -339,7 +372,8 @@ fn show(pdf: &Path, cache: Option<&Path>) -> String {
         );
         for (k, m) in lcs_matched(&r.units, &from_pdf.units).iter().enumerate() {
             if !m {
-                let _ = writeln!(out, "  {extractor}#{k}: {}", clip(&r.units[k]));
+                let place = r.places[k];
+                let _ = writeln!(out, "  {extractor}#{k} {place}: {}", clip(&r.units[k]));
             }
         }
     }
@@ -751,6 +785,46 @@ fn against_pages(docs: &[Document], expected: &[Expected], source: &str) -> Stri
         "\nthe PDF reading matches the page on every column for {right} of {}",
         expected.len()
     );
+    // The same check for every reading, to tell which reading is right
+    // where they disagree.
+    let _ = writeln!(
+        out,
+        "\nEvery reading against the page: documents right on every column, then per column\n\n\
+         {:<17} {:>5} {:>5} {:>5} {:>5} {:>5} {:>6} {:>5}",
+        "reading", "read", "all", "pre", "op", "sub", "notes", "annex"
+    );
+    let readings = std::iter::once("pdf").chain(EXTRACTORS.iter().copied());
+    for name in readings {
+        let mut t = [0usize; 7];
+        for e in expected {
+            let Some(d) = docs
+                .iter()
+                .find(|d| format!("{}/{}", d.corpus, d.name) == e.file)
+            else {
+                continue;
+            };
+            let r = if name == "pdf" {
+                d.pdf.as_ref().ok()
+            } else {
+                d.others
+                    .iter()
+                    .find(|c| c.extractor == name)
+                    .and_then(|c| c.reading.as_ref().ok())
+            };
+            let Some(r) = r else { continue };
+            let (g, w) = (r.counts.five(), e.counts.five());
+            t[0] += 1;
+            t[1] += usize::from(g == w && r.counts.tables == e.counts.tables);
+            for k in 0..5 {
+                t[k + 2] += usize::from(g[k] == w[k]);
+            }
+        }
+        let _ = writeln!(
+            out,
+            "{name:<17} {:>5} {:>5} {:>5} {:>5} {:>5} {:>6} {:>5}",
+            t[0], t[1], t[2], t[3], t[4], t[5], t[6]
+        );
+    }
     out
 }
 
