@@ -82,6 +82,8 @@ struct Reading {
     units: Vec<String>,
     places: Vec<Place>,
     warnings: BTreeMap<&'static str, usize>,
+    /// Paragraphs that are page furniture kept as text (see `is_furniture`).
+    furniture: usize,
 }
 
 /// One extraction compared with the PDF reading.
@@ -272,12 +274,33 @@ fn read(kind: Kind, path: &Path) -> Result<Reading, String> {
         *codes.entry(w.code()).or_default() += 1;
     }
     let Units { texts, places } = units(&res);
+    let furniture = texts.iter().filter(|t| is_furniture(t, &res)).count();
     Ok(Reading {
         counts: counts(&res),
         units: texts,
         places,
         warnings: codes,
+        furniture,
     })
+}
+
+/// Whether a paragraph (whitespace removed) is page furniture kept as text:
+/// the symbol, a piece of a running head or of the title, or the symbol
+/// with such a piece ("A/RES/78/249Tribunals").
+fn is_furniture(unit: &str, res: &Resolution) -> bool {
+    let squeezed = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let symbol = squeezed(&res.meta.symbol);
+    let mut rest = unit;
+    if !symbol.is_empty() {
+        rest = rest.strip_prefix(symbol.as_str()).unwrap_or(rest);
+        rest = rest.strip_suffix(symbol.as_str()).unwrap_or(rest);
+    }
+    if rest.is_empty() {
+        return !symbol.is_empty();
+    }
+    std::iter::once(&res.meta.title)
+        .chain(&res.meta.running_heads)
+        .any(|h| squeezed(h).contains(rest))
 }
 
 /// The length of a longest common subsequence of `a` and `b`.
@@ -437,9 +460,11 @@ fn document(pdf: &Path, cache: Option<&Path>) -> Document {
 struct Tally {
     docs: usize,
     agree: usize,
-    /// Documents the PDF reading, or only the extraction's, failed on.
+    /// Documents only the PDF reading, only the extraction's, or both
+    /// failed on.
     pdf_failed: usize,
     text_failed: usize,
+    both_failed: usize,
     paragraphs: usize,
     aligned: usize,
     in_place: usize,
@@ -471,10 +496,10 @@ fn agreement(docs: &[Document], corpora: &[String]) -> String {
                 };
                 t.docs += 1;
                 let (Ok(p), Ok(r)) = (&d.pdf, &c.reading) else {
-                    if d.pdf.is_err() {
-                        t.pdf_failed += 1;
-                    } else {
-                        t.text_failed += 1;
+                    match (d.pdf.is_err(), c.reading.is_err()) {
+                        (true, true) => t.both_failed += 1,
+                        (true, false) => t.pdf_failed += 1,
+                        _ => t.text_failed += 1,
                     }
                     continue;
                 };
@@ -490,9 +515,9 @@ fn agreement(docs: &[Document], corpora: &[String]) -> String {
             if t.docs == 0 {
                 continue;
             }
-            let failed = match (t.pdf_failed, t.text_failed) {
-                (0, 0) => String::new(),
-                (p, x) => format!(" (not read: pdf {p}, text {x})"),
+            let failed = match (t.pdf_failed, t.text_failed, t.both_failed) {
+                (0, 0, 0) => String::new(),
+                (p, x, b) => format!(" (not read by: pdf {p}, text {x}, both {b})"),
             };
             let _ = writeln!(
                 out,
@@ -507,6 +532,36 @@ fn agreement(docs: &[Document], corpora: &[String]) -> String {
             );
         }
     }
+    // Tables are not among the five counts (only pdftotext -layout keeps
+    // columns apart in text), but how many each reading finds tells where
+    // the PDF reader stands.
+    let mut tables = vec![format!(
+        "pdf {}/{}",
+        docs.iter()
+            .filter(|d| d.pdf.as_ref().is_ok_and(|r| r.counts.tables > 0))
+            .count(),
+        docs.iter()
+            .filter_map(|d| d.pdf.as_ref().ok())
+            .map(|r| r.counts.tables)
+            .sum::<usize>()
+    )];
+    for &e in EXTRACTORS {
+        let read: Vec<&Reading> = docs
+            .iter()
+            .filter_map(|d| d.others.iter().find(|c| c.extractor == e))
+            .filter_map(|c| c.reading.as_ref().ok())
+            .collect();
+        tables.push(format!(
+            "{e} {}/{}",
+            read.iter().filter(|r| r.counts.tables > 0).count(),
+            read.iter().map(|r| r.counts.tables).sum::<usize>()
+        ));
+    }
+    let _ = writeln!(
+        out,
+        "\ntables read (documents with one / tables in all): {}",
+        tables.join(", ")
+    );
     let missing: Vec<String> = EXTRACTORS
         .iter()
         .filter_map(|&e| {
@@ -626,12 +681,15 @@ fn warnings(docs: &[Document]) -> String {
          attached at end: note-without-citation (a note whose citation was not found,\n\
          cited at the end of the text before it); cit. not found: citation-not-found;\n\
          cit. w/o note: citation-without-note; num. gap / num. restart: numbering-gap /\n\
-         numbering-restart (restarts are expected in resolutions in parts).\n"
+         numbering-restart (restarts are expected in resolutions in parts); furniture kept:\n\
+         paragraphs that are only the symbol, a piece of a running head or of the title, or\n\
+         the symbol with such a piece (page furniture read as text; not a warning).\n"
     );
     let _ = write!(out, "{:<17} {:>5}", "reading", "docs");
     for (_, short) in WARNINGS {
         let _ = write!(out, "  {short:>15}");
     }
+    let _ = write!(out, "  {:>15}", "furniture kept");
     let _ = writeln!(out);
     let readings = std::iter::once("pdf").chain(EXTRACTORS.iter().copied());
     for name in readings {
@@ -660,6 +718,9 @@ fn warnings(docs: &[Document]) -> String {
             let all: usize = read.iter().filter_map(|r| r.warnings.get(code)).sum();
             let _ = write!(out, "  {:>15}", format!("{with} / {all}"));
         }
+        let with = read.iter().filter(|r| r.furniture > 0).count();
+        let all: usize = read.iter().map(|r| r.furniture).sum();
+        let _ = write!(out, "  {:>15}", format!("{with} / {all}"));
         let _ = writeln!(out);
     }
     let mut failures = Vec::new();
