@@ -7,7 +7,7 @@ BIN := target/release/unres
 SHARED := ../shared
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build demo test deps check bench bench-pdf man clean
+.PHONY: all build demo test deps check bench bench-pdf fidelity man clean
 
 all: build
 
@@ -54,6 +54,27 @@ bench: deps build
 # PDF throughput: fonts loaded once, the reference rendered 100 times.
 bench-pdf: deps
 	$(CARGO) run --release --locked --example pdf_batch -- samples/A_RES_59_159.txt 100
+
+# Fidelity of the PDF reader: the IR of each corpus PDF (en, en-dev)
+# against the IR of each text extraction of it, and against the counts
+# checked on the printed pages (tests/expected/pdf_counts.tsv). The
+# extractions the corpus lacks (pdfminer.six, PyMuPDF, pypdf, pdftotext
+# -layout) are made once into $(FIDELITY)/extract with a virtual
+# environment of its own; without PyPI it compares what there is and says so.
+FIDELITY := $(or $(CARGO_TARGET_DIR),target)/fidelity
+FIDELITY_PY := "pdfminer.six==20260107" "pymupdf>=1.28,<1.29" "pypdf==7.1.1"
+fidelity: deps
+	@test -d $(SHARED)/corpus/en-dev || { echo "fidelity: $(SHARED)/corpus not found"; exit 1; }
+	@if [ ! -e $(FIDELITY)/venv/.installed ]; then \
+	  mkdir -p $(FIDELITY) && python3 -m venv $(FIDELITY)/venv \
+	  && $(FIDELITY)/venv/bin/pip install -q $(FIDELITY_PY) \
+	  && touch $(FIDELITY)/venv/.installed \
+	  || echo "fidelity: could not install pdfminer.six, pymupdf, pypdf (PyPI unreachable?): using the extractions that exist"; \
+	fi
+	@py=$(FIDELITY)/venv/bin/python; [ -x $$py ] || py=python3; \
+	$$py examples/fidelity_extract.py $(FIDELITY)/extract $(SHARED)/corpus/en $(SHARED)/corpus/en-dev
+	$(CARGO) run --release --locked --example fidelity -- --cache $(FIDELITY)/extract \
+	  --expected tests/expected/pdf_counts.tsv $(SHARED)/corpus/en $(SHARED)/corpus/en-dev
 
 # The manual pages: target/man/unres.1 and one per command
 # (unres-convert.1, …); read one with `man -l target/man/unres-convert.1`.
