@@ -16,7 +16,9 @@
 //! controls to spaces), so the words in patterns and lists below are
 //! written folded ("الاول" for "الأول", "اذ" for "إذ").
 
-use super::{Formulas, Leads, OutlineLabels, Pattern, Profile, SubStyle, Words, PARENTHESES};
+use super::{
+    Formulas, LeadPhrases, Leads, OutlineLabels, Pattern, Profile, SubStyle, Words, PARENTHESES,
+};
 use crate::ir::{Body, Lang};
 
 /// The Arabic profile.
@@ -151,6 +153,12 @@ pub static ARABIC: Profile = Profile {
     },
     detection_words: &["في", "من", "على", "الى", "التي", "الذي"],
     lowercase_continues: false,
+    // Not collected yet: the aligned fragments hold too few whole
+    // paragraphs, and no official PDF in this language is at hand.
+    lead_phrases: LeadPhrases {
+        preamble: &[],
+        operative: &[],
+    },
     run_on_words: &[],
     quotation_marks: &[("\"", "\""), ("«", "»")],
     // Compared folded (hamzated alefs bare). "القرار 217", "الفقرة 12",

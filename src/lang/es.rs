@@ -10,7 +10,8 @@
 //! "a)" and "i)" without the opening parenthesis beside "(a)".
 
 use super::{
-    Formulas, Leads, OutlineLabels, Pattern, Profile, Words, CLOSING_PARENTHESIS, PARENTHESES,
+    Formulas, LeadPhrases, Leads, OutlineLabels, Pattern, Profile, Words, CLOSING_PARENTHESIS,
+    PARENTHESES,
 };
 use crate::ir::{Body, Lang};
 
@@ -134,6 +135,12 @@ pub static SPANISH: Profile = Profile {
     },
     detection_words: &["los", "las", "del", "y", "el", "una", "sobre", "es"],
     lowercase_continues: true,
+    // Not collected yet: the aligned fragments hold too few whole
+    // paragraphs, and no official PDF in this language is at hand.
+    lead_phrases: LeadPhrases {
+        preamble: &[],
+        operative: &[],
+    },
     run_on_words: &["y", "e", "o", "u"],
     quotation_marks: &[("\u{201c}", "\u{201d}"), ("«", "»")],
     number_words: Words {

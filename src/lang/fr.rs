@@ -11,7 +11,8 @@
 //! parenthesis beside "(a)".
 
 use super::{
-    Formulas, Leads, OutlineLabels, Pattern, Profile, Words, CLOSING_PARENTHESIS, PARENTHESES,
+    Formulas, LeadPhrases, Leads, OutlineLabels, Pattern, Profile, Words, CLOSING_PARENTHESIS,
+    PARENTHESES,
 };
 use crate::ir::{Body, Lang};
 
@@ -153,6 +154,12 @@ pub static FRENCH: Profile = Profile {
     // "(2005-2015) et efforts ultérieurs"); kept as it was until that
     // heuristic knows a quotation from a clause end.
     lowercase_continues: false,
+    // Not collected yet: the aligned fragments hold too few whole
+    // paragraphs, and no official PDF in this language is at hand.
+    lead_phrases: LeadPhrases {
+        preamble: &[],
+        operative: &[],
+    },
     run_on_words: &["et", "ou"],
     quotation_marks: &[("«\u{a0}", "\u{a0}»"), ("\u{201c}", "\u{201d}")],
     number_words: Words {

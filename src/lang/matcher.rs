@@ -359,6 +359,28 @@ impl Profile {
         self.preamble_leads.opens(&fold(text), [',', ';'])
     }
 
+    /// The length in bytes of the longest lead phrase `text` opens with
+    /// (of operative paragraphs when `operative`, else preambular), the
+    /// phrase ending where a word does.
+    pub fn lead_phrase(&self, text: &str, operative: bool) -> Option<usize> {
+        let phrases = if operative {
+            self.lead_phrases.operative
+        } else {
+            self.lead_phrases.preamble
+        };
+        phrases
+            .iter()
+            .filter(|p| {
+                text.starts_with(*p)
+                    && text[p.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            })
+            .map(|p| p.len())
+            .max()
+    }
+
     /// Whether the leads of paragraphs open with a capital ("Recalling",
     /// "Rappelant"), so that one at a line start is a sign of a new
     /// paragraph even where lower case does not mark a line running on.

@@ -86,6 +86,11 @@ pub struct Profile {
     /// Spanish); false where the script has no case (Chinese, Arabic) or
     /// where paragraphs open in lower case (Russian).
     pub lowercase_continues: bool,
+    /// The phrases paragraphs open with, as the UN sets them in italics
+    /// ("Recalling also", "Calls upon"): a line opening with one after a
+    /// clause end starts a paragraph, and in extracted text the phrase
+    /// becomes emphasis. Empty where none have been collected yet.
+    pub lead_phrases: LeadPhrases,
     /// Words a line cannot end a heading on ("and", "or"): the text runs on.
     pub run_on_words: &'static [&'static str],
     /// Quotation marks as (opening, closing), outer level first; French
@@ -151,6 +156,15 @@ pub const CLOSING_PARENTHESIS: SubStyle = SubStyle {
     list: &[],
     depth: 0,
 };
+
+/// The lead phrases of each kind of paragraph, as printed.
+#[derive(Debug)]
+pub struct LeadPhrases {
+    /// Phrases opening preambular paragraphs.
+    pub preamble: &'static [&'static str],
+    /// Phrases opening operative paragraphs (after the number).
+    pub operative: &'static [&'static str],
+}
 
 /// The words that open a kind of paragraph, and a heuristic for the rest.
 pub struct Leads {

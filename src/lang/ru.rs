@@ -11,7 +11,8 @@
 //! letters, as the reader accepts today).
 
 use super::{
-    Formulas, Leads, OutlineLabels, Pattern, Profile, Words, CLOSING_PARENTHESIS, PARENTHESES,
+    Formulas, LeadPhrases, Leads, OutlineLabels, Pattern, Profile, Words, CLOSING_PARENTHESIS,
+    PARENTHESES,
 };
 use crate::ir::{Body, Lang};
 
@@ -147,6 +148,12 @@ pub static RUSSIAN: Profile = Profile {
     detection_words: &["и", "в", "на", "с", "по", "для", "о", "что"],
     // Paragraphs open in lower case ("ссылаясь", "просит"): no continuation.
     lowercase_continues: false,
+    // Not collected yet: the aligned fragments hold too few whole
+    // paragraphs, and no official PDF in this language is at hand.
+    lead_phrases: LeadPhrases {
+        preamble: &[],
+        operative: &[],
+    },
     run_on_words: &["и", "или"],
     quotation_marks: &[("«", "»"), ("\u{201e}", "\u{201c}")],
     number_words: Words {

@@ -9,7 +9,9 @@
 //! practice: the masthead's "议程项目69", parts "第一部分", and
 //! "第1454(2002)号决议" for the Security Council.
 
-use super::{Formulas, Leads, OutlineLabels, Pattern, Profile, SubStyle, Words, PARENTHESES};
+use super::{
+    Formulas, LeadPhrases, Leads, OutlineLabels, Pattern, Profile, SubStyle, Words, PARENTHESES,
+};
 use crate::ir::{Body, Lang};
 
 /// The Chinese profile.
@@ -158,6 +160,12 @@ pub static CHINESE: Profile = Profile {
     },
     detection_words: &["的", "和", "在", "与", "及"],
     lowercase_continues: false,
+    // Not collected yet: the aligned fragments hold too few whole
+    // paragraphs, and no official PDF in this language is at hand.
+    lead_phrases: LeadPhrases {
+        preamble: &[],
+        operative: &[],
+    },
     run_on_words: &[],
     quotation_marks: &[
         ("\u{201c}", "\u{201d}"),

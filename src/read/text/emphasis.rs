@@ -1,7 +1,8 @@
 //! Italic runs the page marks, as emphasis in a line's inline content:
 //! the lead phrases ("*Recalling*", "*Decides*") and the titles of works.
 
-use crate::ir::Inline;
+use crate::ir::{Block, Inline, Resolution};
+use crate::lang::Profile;
 use crate::read::layout::Facts;
 
 /// `parts` (the line's text, with citations split out) with the italic
@@ -49,6 +50,39 @@ pub(crate) fn apply(parts: Vec<Inline>, text: &str, facts: Option<&Facts>) -> Ve
     out
 }
 
+/// Extracted text has lost the italics: the lead phrase each preambular
+/// and numbered operative paragraph opens with, as the language profile
+/// knows them, becomes emphasis, as the page sets it.
+pub(crate) fn lead_phrases(res: &mut Resolution, profile: &Profile) {
+    for b in &mut res.preamble {
+        if let Block::Paragraph(p) = b {
+            lead(&mut p.content, profile, false);
+        }
+    }
+    for b in &mut res.body {
+        if let Block::Paragraph(p) = b {
+            if p.num.is_some() {
+                lead(&mut p.content, profile, true);
+            }
+        }
+    }
+}
+
+fn lead(content: &mut Vec<Inline>, profile: &Profile, operative: bool) {
+    let Some(Inline::Text(t)) = content.first() else {
+        return;
+    };
+    let Some(n) = profile.lead_phrase(t, operative) else {
+        return;
+    };
+    let (phrase, rest) = t.split_at(n);
+    let mut parts = vec![Inline::Emphasis(vec![Inline::Text(phrase.to_string())])];
+    if !rest.is_empty() {
+        parts.push(Inline::Text(rest.to_string()));
+    }
+    content.splice(..1, parts);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +114,31 @@ mod tests {
                 Inline::Emphasis(vec![Inline::Text("Charter".into())]),
             ]
         );
+    }
+
+    #[test]
+    fn extracted_text_gets_the_lead_phrase_in_italics() {
+        let text = "United Nations A/RES/78/1\nGeneral Assembly\n\
+                    78/1. A title\n\nThe General Assembly,\n\n\
+                    Recalling also its resolution 77/1,\n\n\
+                    Recallingly not a lead,\n\n\
+                    1. Calls upon all States to act;\n\n\
+                    2. Decides to remain seized of the matter.\n";
+        let (res, _) = crate::read::text::read(text, &Default::default()).expect("reads");
+        let firsts: Vec<&Inline> = res
+            .preamble
+            .iter()
+            .chain(&res.body)
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => p.content.first(),
+                _ => None,
+            })
+            .collect();
+        let em = |t: &str| Inline::Emphasis(vec![Inline::Text(t.into())]);
+        assert_eq!(firsts[0], &em("Recalling also"));
+        assert!(matches!(firsts[1], Inline::Text(t) if t.starts_with("Recallingly")));
+        assert_eq!(firsts[2], &em("Calls upon"));
+        assert_eq!(firsts[3], &em("Decides"));
     }
 
     #[test]

@@ -31,7 +31,10 @@ pub(crate) use lines::Line;
 /// the numbering).
 pub fn read(text: &str, opts: &ReadOptions) -> Result<(Resolution, Vec<Warning>), ReadError> {
     let clean = without_controls(text);
-    segment(&clean, lines::scan(&clean), opts)
+    let (mut res, warnings) = segment(&clean, lines::scan(&clean), opts)?;
+    let profile = lang::profile(res.meta.lang);
+    emphasis::lead_phrases(&mut res, profile);
+    Ok((res, warnings))
 }
 
 /// Reads the lines a page reader printed, believing what the page says
