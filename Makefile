@@ -7,7 +7,7 @@ BIN := target/release/unres
 SHARED := ../shared
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build demo test deps check bench bench-pdf fidelity man clean
+.PHONY: all build demo test deps check bench bench-pdf fidelity man fuzz clean
 
 all: build
 
@@ -81,6 +81,13 @@ fidelity: deps
 man: build
 	$(BIN) man target/man
 	@echo "man: target/man/"; ls target/man
+
+# Coverage-guided fuzzing (cargo-fuzz, installed when missing): each target
+# in fuzz/ for FUZZ_SECONDS (default 1800), at nice 19; prints the
+# executions per target and fails when one crashed (fuzz/run.sh).
+FUZZ_SECONDS ?= 1800
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) CARGO=$(CARGO) bash fuzz/run.sh
 
 clean:
 	$(CARGO) clean

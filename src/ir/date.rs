@@ -81,6 +81,24 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// Only real dates, as [`Date::new`] makes them: the fuzz targets build
+/// the IR from arbitrary bytes (`--features arbitrary`).
+#[cfg(feature = "arbitrary")]
+impl<'a> arbitrary::Arbitrary<'a> for Date {
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Date> {
+        let year = u.int_in_range(1..=9999)?;
+        let month = u.int_in_range(1..=12)?;
+        let day = u.int_in_range(1..=31)?;
+        Ok(Date::new(year, month, day)
+            .or_else(|| Date::new(year, month, 28))
+            .expect("day 28 exists in every month"))
+    }
+
+    fn size_hint(_depth: usize) -> (usize, Option<usize>) {
+        (0, Some(12))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,6 +25,7 @@ pub use warning::Warning;
 
 /// One resolution, as adopted.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Resolution {
     /// Identification and procedural facts, parsed from the masthead,
     /// preface, title and closing lines.
@@ -54,6 +55,7 @@ pub struct Resolution {
 
 /// Which organ adopted the resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum Body {
     /// General Assembly (symbols A/RES/…).
     #[default]
@@ -69,6 +71,7 @@ pub enum Body {
 
 /// The six official UN languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Arabic.
@@ -94,6 +97,7 @@ pub enum Lang {
 
 /// Identification and procedural metadata.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Meta {
     /// Adopting organ.
     pub body: Body,
@@ -154,6 +158,7 @@ pub struct Date {
 
 /// An agenda item of the masthead.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct AgendaItem {
     /// The item number as printed ("107", "20 (a)").
     pub number: String,
@@ -163,6 +168,7 @@ pub struct AgendaItem {
 
 /// The meeting of adoption.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Meeting {
     /// Meeting number (74).
     pub number: u32,
@@ -172,6 +178,7 @@ pub struct Meeting {
 
 /// A unit of body text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     /// A paragraph, numbered or not, with optional sub-paragraphs.
@@ -184,6 +191,7 @@ pub enum Block {
 
 /// A paragraph: number as printed, inline content, nested sub-paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Paragraph {
     /// Printed number ("1.", "(a)", "(iv)"); `None` for unnumbered paragraphs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -200,6 +208,7 @@ pub struct Paragraph {
 
 /// A heading inside the body or an annex.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Heading {
     /// Printed number or label ("I", "A.", "Article 1"), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -212,6 +221,7 @@ pub struct Heading {
 
 /// A table as rows of cells.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Table {
     /// How many leading rows are header rows.
     pub header_rows: usize,
@@ -221,6 +231,7 @@ pub struct Table {
 
 /// An annex to the resolution.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Annex {
     /// Label as printed ("Annex", "Annex II", "附件").
     pub label: String,
@@ -232,6 +243,7 @@ pub struct Annex {
 
 /// A footnote, stored once, cited any number of times.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Note {
     /// Marker as printed ("1").
     pub marker: String,
@@ -241,6 +253,7 @@ pub struct Note {
 
 /// Inline content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum Inline {
     /// Plain text.

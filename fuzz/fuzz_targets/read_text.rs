@@ -1,0 +1,8 @@
+//! Bytes into the text reader (`read::read_bytes(Kind::Text, …)`): a clean
+//! `Err` or a canonical IR, never a panic, overflow, timeout or OOM.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use unres::read::Kind;
+
+fuzz_target!(|data: &[u8]| unres_fuzz::read(Kind::Text, data));
