@@ -573,8 +573,9 @@ fn split_glued(
                 }
             }
         }
-        if let Some((n, glued)) = candidate(text, i, end, profile) {
-            if cit.accept(n, glued) {
+        if let Some((n, how)) = candidate(text, i, end, profile) {
+            let next = n == cit.last_first + 1;
+            if (how != Cue::NextOnly || next) && cit.accept(n, how == Cue::Glued) {
                 let before = text[from..i].trim();
                 if !before.is_empty() {
                     parts.push(Inline::Text(before.to_string()));
@@ -616,7 +617,19 @@ fn after_ok(text: &str, end: usize, profile: &Profile) -> bool {
 
 /// Is the number at `text[i..end]` placed as a citation is? Returns the
 /// number and whether it is glued to the word or sign before it.
-fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32, bool)> {
+/// How a number stands where it may be a citation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// Glued to the text before it ("thereto,1").
+    Glued,
+    /// Set off by spaces.
+    Spaced,
+    /// Set off by spaces after a clause end but before another number
+    /// ("2013, 1 29/11 of"): a citation only if it is the next one due.
+    NextOnly,
+}
+
+fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32, Cue)> {
     if end - i > 3 || i == 0 {
         return None;
     }
@@ -641,8 +654,9 @@ fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32
         // "VIII.74 41", "2014–2024 3": after a reference or a year (a word
         // ending in figures but not only figures), the next note only.
         let reference = digits > 0 && digits < word.len() && !profile.number_word(word);
-        if (year || reference) && !next_word.starts_with(|c: char| c.is_ascii_digit()) {
-            return Some((n, false));
+        let number_next = next_word.starts_with(|c: char| c.is_ascii_digit());
+        if (year || reference) && !number_next {
+            return Some((n, Cue::Spaced));
         }
         if last.is_ascii_digit()
             || word.is_empty()
@@ -655,11 +669,15 @@ fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32
                     .chars()
                     .filter(|c| c.is_alphabetic())
                     .all(char::is_uppercase))
-            || next_word.starts_with(|c: char| c.is_ascii_digit())
         {
             return None;
         }
-        return Some((n, false));
+        if number_next {
+            // pdftotext sets a raised citation off by spaces: "June
+            // 2013, 1 29/11 of 2 July 2015, 2 35/25".
+            return word.ends_with([',', ';']).then_some((n, Cue::NextOnly));
+        }
+        return Some((n, Cue::Spaced));
     }
     // Glued: "thereto,1", "Justice26", "2021,6", "“…”,15".
     // Closing punctuation, Latin or CJK, or a lower-case letter.
@@ -695,7 +713,7 @@ fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32
             return None;
         }
     }
-    Some((n, true))
+    Some((n, Cue::Glued))
 }
 
 #[cfg(test)]
@@ -713,6 +731,25 @@ mod tests {
 
     fn txt(t: &str) -> Inline {
         Inline::Text(t.into())
+    }
+
+    #[test]
+    fn a_spaced_citation_before_a_number_only_when_due() {
+        // pdftotext sets raised figures off by spaces, here before the
+        // next resolution symbol.
+        assert_eq!(
+            first_line(
+                Lang::En,
+                "resolutions 23/9 of 13 June 2013, 1 29/11 of 2 July 2015, 2 35/25\n",
+                2
+            ),
+            "resolutions 23/9 of 13 June 2013,[^1]29/11 of 2 July 2015,[^2]35/25"
+        );
+        // A number that is not the citation due stays text.
+        assert_eq!(
+            first_line(Lang::En, "in paragraphs 3, 2 4 and 5\n", 2),
+            "in paragraphs 3, 2 4 and 5"
+        );
     }
 
     #[test]
