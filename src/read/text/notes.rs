@@ -709,7 +709,8 @@ fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32
             .rsplit(char::is_whitespace)
             .next()
             .unwrap_or("");
-        if profile.number_word(word) || word.len() <= 3 {
+        // "A/79/442/Add.1", "C-25/DEC.9": a part of a document symbol.
+        if profile.number_word(word) || word.len() <= 3 || word.contains('/') {
             return None;
         }
     }
@@ -731,6 +732,18 @@ mod tests {
 
     fn txt(t: &str) -> Inline {
         Inline::Text(t.into())
+    }
+
+    #[test]
+    fn no_citation_inside_a_document_symbol() {
+        assert_eq!(
+            first_line(Lang::En, "[on the report (A/79/442/Add.1, para. 12)]\n", 1),
+            "[on the report (A/79/442/Add.1, para. 12)]"
+        );
+        assert_eq!(
+            first_line(Lang::En, "decision UNEP/EA.5/DEC.1, and\n", 1),
+            "decision UNEP/EA.5/DEC.1, and"
+        );
     }
 
     #[test]
