@@ -19,6 +19,15 @@ pub enum ReadError {
         /// The largest size accepted.
         limit: u64,
     },
+    /// More lines than any resolution has (a resolution's text runs to a
+    /// few thousand): refused before the lines cost memory.
+    #[error("{lines} lines (limit {limit}): more than any resolution has")]
+    TooManyLines {
+        /// The input's lines.
+        lines: usize,
+        /// The most lines read.
+        limit: usize,
+    },
     /// Text, but not a resolution: no formula or no paragraphs found.
     #[error("not a resolution: {0}")]
     NotResolution(String),

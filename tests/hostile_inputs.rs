@@ -153,3 +153,31 @@ fn carriage_returns_alone_end_lines_as_line_feeds_do() {
         "the same IR whatever ends the lines"
     );
 }
+
+/// 8 M lines of "a" (16 MB, inside the size limit) once took 433 MB and
+/// seconds; now refused from a count of its lines, in one line naming
+/// it, and the batch goes on. A formula followed by the same flood is
+/// refused alike.
+#[test]
+fn millions_of_short_lines_are_refused_alone() {
+    let d = tempfile::tempdir().unwrap();
+    let flood = d.path().join("flood.txt");
+    fs::write(&flood, "a\n".repeat(8_000_000)).unwrap();
+    let headed = d.path().join("headed.txt");
+    let head = "United Nations A/RES/1/1\nGeneral Assembly\n\n1/1. T\n\nThe General Assembly,\n\n";
+    fs::write(&headed, format!("{head}{}", "a\r".repeat(300_000))).unwrap();
+    let out_dir = d.path().join("out");
+    let out = run(
+        &[&flood, &headed, &reference()],
+        &["--to", "md", "-o", out_dir.to_str().unwrap(), "-q"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(lines_naming(&out, "flood.txt"), 1, "{err}");
+    assert_eq!(lines_naming(&out, "headed.txt"), 1, "{err}");
+    assert!(err.contains("8000000 lines (limit 200000)"), "{err}");
+    assert!(
+        out_dir.join("A_RES_59_159.md").exists(),
+        "the good file converted"
+    );
+}

@@ -147,6 +147,7 @@ impl Failure {
                 ReadError::Empty => "empty",
                 ReadError::Binary(_) => "binary",
                 ReadError::TooLarge { .. } => "too-large",
+                ReadError::TooManyLines { .. } => "too-many-lines",
                 ReadError::NotResolution(_) => "not-a-resolution",
                 ReadError::Syntax { .. } => "syntax",
                 ReadError::Pdf(_) => "pdf",

@@ -30,12 +30,26 @@ pub(crate) use lines::Line;
 /// noticed but could repair or only report (a note never cited, a gap in
 /// the numbering).
 pub fn read(text: &str, opts: &ReadOptions) -> Result<(Resolution, Vec<Warning>), ReadError> {
+    let count = |c: u8| text.bytes().filter(|&b| b == c).count();
+    let lines = count(b'\n').max(count(b'\r'));
+    if lines > MAX_LINES {
+        return Err(ReadError::TooManyLines {
+            lines,
+            limit: MAX_LINES,
+        });
+    }
     let clean = without_controls(text);
     let (mut res, warnings) = segment(&clean, lines::scan(&clean), opts)?;
     let profile = lang::profile(res.meta.lang);
     emphasis::lead_phrases(&mut res, profile);
     Ok((res, warnings))
 }
+
+/// Most lines read: the longest resolutions (a 56-page declaration, the
+/// budget) print a few thousand; 200,000 lines of 80 characters fill the
+/// 16 MB input limit, and memory stays a small multiple of the input
+/// however short the lines.
+pub const MAX_LINES: usize = 200_000;
 
 /// Reads the lines a page reader printed, believing what the page says
 /// about them (indents, short last lines, italics) where the words alone
