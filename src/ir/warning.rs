@@ -50,6 +50,9 @@ pub enum Warning {
         /// How many paragraphs of text.
         lines: usize,
     },
+    /// No enacting formula is printed ("The General Assembly," missing
+    /// from the page): the preamble was found by its first lead phrase.
+    FormulaMissing,
     /// A metadata value the reader could not take, left out of the IR.
     MetadataIgnored {
         /// The field's front matter key.
@@ -83,6 +86,7 @@ impl Warning {
             Warning::NumberingGap { .. } => "numbering-gap",
             Warning::NumberingRestart { .. } => "numbering-restart",
             Warning::TextAfterClosing { .. } => "text-after-closing",
+            Warning::FormulaMissing => "formula-missing",
             Warning::MetadataIgnored { .. } => "metadata-ignored",
             Warning::ForeignNamespace { .. } => "foreign-namespace",
             Warning::PdfUndecoded { .. } => "pdf-undecoded",
@@ -112,6 +116,10 @@ impl fmt::Display for Warning {
             Warning::TextAfterClosing { lines } => write!(
                 f,
                 "{lines} line(s) of text after the closing lines, kept with them"
+            ),
+            Warning::FormulaMissing => write!(
+                f,
+                "no enacting formula printed: the preamble starts at its first lead phrase"
             ),
             Warning::MetadataIgnored { field, value } => {
                 write!(

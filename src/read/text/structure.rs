@@ -31,9 +31,12 @@ pub(crate) struct Front {
 
 /// Finds the enacting formula, the title and the symbol among raw lines.
 pub(crate) fn locate_front(lines: &[Line<'_>], profile: &Profile) -> Result<Front, ReadError> {
-    let formula = lines
+    let texts: Vec<&str> = lines
         .iter()
-        .position(|l| l.kind == Kind::Text && is_formula(l.text, profile))
+        .map(|l| if l.kind == Kind::Text { l.text } else { "" })
+        .collect();
+    let formula = formula_at(&texts, profile)
+        .map(|(at, printed)| if printed { at } else { at - 1 })
         .ok_or_else(|| ReadError::NotResolution("no enacting formula found".into()))?;
     let front = &lines[..formula];
     let symbol = front
@@ -55,6 +58,22 @@ pub(crate) fn locate_front(lines: &[Line<'_>], profile: &Profile) -> Result<Fron
         symbol,
         title,
     })
+}
+
+/// Where the formula stands among `texts` (lines or paragraphs), and
+/// whether it is printed: where the page leaves it out (a misprint), the
+/// first line after the title that opens with a known preambular lead
+/// phrase, past the title's first line, stands in its place.
+fn formula_at(texts: &[&str], profile: &Profile) -> Option<(usize, bool)> {
+    if let Some(at) = texts.iter().position(|t| is_formula(t, profile)) {
+        return Some((at, true));
+    }
+    let title = texts
+        .iter()
+        .position(|t| title_start(t, profile).is_some())?;
+    (title + 1..texts.len())
+        .find(|&k| profile.lead_phrase(texts[k].trim(), false).is_some())
+        .map(|k| (k, false))
 }
 
 fn is_formula(text: &str, profile: &Profile) -> bool {
@@ -86,17 +105,23 @@ pub(crate) fn build(
     warnings: &mut Vec<Warning>,
 ) -> Result<Resolution, ReadError> {
     let plain = |l: &LogicalLine| Inline::plain_text(&l.parts);
-    let f = lines
-        .iter()
-        .position(|l| is_formula(&plain(l), profile))
+    let texts: Vec<String> = lines.iter().map(plain).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let (f, printed) = formula_at(&refs, profile)
         .ok_or_else(|| ReadError::NotResolution("no enacting formula found".into()))?;
     let mut res = Resolution::default();
     front(&lines[..f], profile, joiner, &mut res);
-    let formula = plain(&lines[f]);
-    res.meta.body = profile.formula(&formula).unwrap_or(Body::GeneralAssembly);
-    res.formula = formula;
+    let body_from = if printed {
+        let formula = texts[f].clone();
+        res.meta.body = profile.formula(&formula).unwrap_or(Body::GeneralAssembly);
+        res.formula = formula;
+        f + 1
+    } else {
+        warnings.push(Warning::FormulaMissing);
+        f
+    };
 
-    let paras = paragraphs(&lines[f + 1..], layout, profile, joiner);
+    let paras = paragraphs(&lines[body_from..], layout, profile, joiner);
     let (body_end, closing, annex_from) = closing_range(&paras, profile);
     for p in &paras[closing.clone()] {
         conclusion(&p.plain(), profile, &mut res);
@@ -709,6 +734,22 @@ fn last_content_mut(res: &mut Resolution) -> Option<&mut Vec<Inline>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_misprint_without_formula_is_read_from_its_first_lead() {
+        let text = "United Nations A/RES/78/225\nGeneral Assembly\n\n\
+                    78/225. Enhancing the contributions of the Commission\n\n\
+                    Reaffirming its resolution 70/1 of 25 September 2015,\n\n\
+                    Recalling its resolution 70/299 of 29 July 2016,\n\n\
+                    1. Decides to act.\n";
+        let (res, warnings) = crate::read::text::read(text, &Default::default()).expect("reads");
+        assert_eq!(res.formula, "");
+        assert_eq!((res.preamble.len(), res.body.len()), (2, 1));
+        assert!(warnings.iter().any(|w| w.code() == "formula-missing"));
+        // No title, no lead: still not a resolution.
+        let err = crate::read::text::read("Reaffirming x,\n\n1. Decides.\n", &Default::default());
+        assert!(err.is_err());
+    }
 
     #[test]
     fn a_number_is_cut_from_an_italic_lead_and_never_past_a_citation() {
