@@ -52,6 +52,16 @@ pub fn read_kind(
     read::read_bytes(kind, bytes, opts)
 }
 
+/// [`read_kind`] of bytes the caller gives up, so that a large text input
+/// is not held twice (the batch reads each file this way).
+pub fn read_owned(
+    kind: Kind,
+    bytes: Vec<u8>,
+    opts: &ReadOptions,
+) -> Result<(Resolution, Vec<Warning>), ReadError> {
+    read::read_owned(kind, bytes, opts)
+}
+
 /// Writes the IR in one format.
 pub fn emit(res: &Resolution, format: Format, opts: &EmitOptions) -> Result<Vec<u8>, EmitError> {
     match format {

@@ -181,3 +181,42 @@ fn millions_of_short_lines_are_refused_alone() {
         "the good file converted"
     );
 }
+
+/// Peak memory of one conversion stays a small multiple of the input: a
+/// file near the 16 MB limit made of 160,000 one-line paragraphs (the most
+/// IR per byte of text), and one paragraph of 180,000 lines. Measured by
+/// `/usr/bin/time` (`make deps` installs it) as the maximum resident set.
+#[test]
+fn peak_memory_is_a_small_multiple_of_the_input() {
+    let d = tempfile::tempdir().unwrap();
+    let head = "United Nations A/RES/1/1\nGeneral Assembly\n\n1/1. T\n\nThe General Assembly,\n\n";
+    let mut short = String::from(head);
+    for i in 1..=160_000 {
+        short.push_str(&format!(
+            "Recalling also its resolution {i} on the programme shall continue with the support of the States,\n"
+        ));
+    }
+    short.push_str("1. Decides to continue.\n");
+    let line = "Decides that the programme shall continue with the support of all States and the\n";
+    let long = format!("{head}1. {}", line.repeat(180_000));
+    for (name, text, times) in [("short.txt", short, 9.0), ("long.txt", long, 8.0)] {
+        let input = d.path().join(name);
+        fs::write(&input, &text).unwrap();
+        let out_dir = d.path().join("out");
+        let out = std::process::Command::new("/usr/bin/time")
+            .args(["-f", "%M", env!("CARGO_BIN_EXE_unres"), "convert"])
+            .arg(&input)
+            .args(["--to", "md,akn", "-q", "-o"])
+            .arg(&out_dir)
+            .output()
+            .expect("/usr/bin/time runs (make deps installs it)");
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        let kb: f64 = err.trim().lines().last().unwrap().parse().expect("%M");
+        let ratio = kb * 1024.0 / text.len() as f64;
+        assert!(
+            ratio <= times,
+            "{name}: peak {kb} KB, {ratio:.1} × the input"
+        );
+    }
+}

@@ -6,6 +6,7 @@
 //! however many documents there are. Shared work (fonts, templates) lives in
 //! the [`EmitOptions`] prepared once by the caller and lent to every thread.
 
+mod gate;
 mod jobs;
 mod manifest;
 mod report;
@@ -24,6 +25,7 @@ use crate::read::{Kind, ReadOptions, MAX_INPUT_BYTES};
 use rayon::prelude::*;
 use thiserror::Error;
 
+use gate::Gate;
 use jobs::Job;
 pub use jobs::Select;
 use manifest::Manifest;
@@ -166,6 +168,8 @@ struct Context<'a> {
     manifest: &'a Manifest,
     stamp: &'a str,
     observer: &'a dyn Observer,
+    /// Input bytes the workers hold at once.
+    gate: &'a Gate,
 }
 
 /// What a run tells as it goes: the library prints nothing itself; the
@@ -263,6 +267,7 @@ pub fn run(
     observer.started(collected.jobs.len());
     let manifest = Manifest::load(out.root());
     let stamp = manifest::stamp(&s.read);
+    let gate = Gate::new(gate::IN_FLIGHT_BYTES);
     let ctx = Context {
         settings: s,
         emit,
@@ -270,9 +275,11 @@ pub fn run(
         manifest: &manifest,
         stamp: &stamp,
         observer,
+        gate: &gate,
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(s.jobs)
+        .stack_size(WORKER_STACK)
         .build()
         .map_err(|e| Fatal::Threads {
             jobs: s.jobs,
@@ -356,47 +363,62 @@ fn convert_one(
     ctx: &Context,
     record: &mut Record,
 ) -> Result<(), Failure> {
-    let bytes = read_input(&job.input)?;
+    let size = input_size(&job.input)?;
+    // Held until the outputs are written: they are memory too.
+    let _pass = ctx.gate.admit(size);
+    let bytes = read_input(&job.input, size)?;
     let kind = ctx
         .settings
         .from
         .or_else(|| Kind::from_path(&job.input))
         .unwrap_or(Kind::Text);
-    let converted = convert::convert_kind(
-        kind,
-        &bytes,
-        &ctx.settings.formats,
-        &ctx.settings.read,
-        ctx.emit,
-    )?;
-    drop(bytes);
-    record.warnings = converted.warnings;
-    for (format, data) in converted.outputs {
-        let Some((_, target)) = targets.iter().find(|(f, _)| *f == format) else {
-            continue;
-        };
+    let (res, warnings) =
+        convert::read_owned(kind, bytes, &ctx.settings.read).map_err(ConvertError::Read)?;
+    record.warnings = warnings;
+    // One output at a time, written as soon as it is made: the input, the
+    // IR and every output are never all in memory at once. An emitter that
+    // fails leaves the outputs written before it, listed in the record.
+    for (format, target) in targets {
+        let data = convert::emit(&res, *format, ctx.emit).map_err(|source| ConvertError::Emit {
+            format: *format,
+            source,
+        })?;
         ctx.out.write(target, &data)?;
         record.outputs.push(target.display().to_string());
     }
     Ok(())
 }
 
-/// Reads a regular file of at most [`MAX_INPUT_BYTES`], without first
-/// reading more than that (a FIFO or a device is refused, not waited on).
-fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
-    let unreadable = |e: io::Error| Failure::Unreadable(e.to_string());
-    let meta = fs::metadata(path).map_err(unreadable)?;
+/// Stack of each worker thread: the readers bound every depth the input
+/// controls, so this is a fixed, stated size rather than the platform's
+/// default for spawned threads.
+const WORKER_STACK: usize = 8 * 1024 * 1024;
+
+/// The size of a regular file of at most [`MAX_INPUT_BYTES`] (a FIFO or a
+/// device is refused, not waited on).
+fn input_size(path: &Path) -> Result<u64, Failure> {
+    let meta = fs::metadata(path).map_err(|e| Failure::Unreadable(e.to_string()))?;
     if !meta.is_file() {
         return Err(Failure::Unreadable("not a regular file".into()));
     }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(Failure::TooLarge {
+            size: meta.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    Ok(meta.len())
+}
+
+/// Reads a file of `size` bytes (as [`input_size`] found), never more than
+/// [`MAX_INPUT_BYTES`]: it may have grown since.
+fn read_input(path: &Path, size: u64) -> Result<Vec<u8>, Failure> {
+    let unreadable = |e: io::Error| Failure::Unreadable(e.to_string());
     let too_large = |size| Failure::TooLarge {
         size,
         limit: MAX_INPUT_BYTES,
     };
-    if meta.len() > MAX_INPUT_BYTES {
-        return Err(too_large(meta.len()));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let mut bytes = Vec::with_capacity(size as usize);
     fs::File::open(path)
         .and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
         .map_err(unreadable)?;

@@ -22,7 +22,10 @@ pub const NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
 /// Writes `res` as AKN4UN XML.
 pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError> {
-    let mut x = Xml::new();
+    // Markup can double the text or more (short paragraphs, each with its
+    // element and eId); the metadata is a few kilobytes. Capacity never
+    // written to costs no memory, a buffer outgrown costs a copy.
+    let mut x = Xml::with_capacity(3 * res.text_bytes() + 64 * 1024);
     x.decl()?;
     x.open("akomaNtoso", &[("xmlns", NAMESPACE)])?;
     x.open(
@@ -862,9 +865,9 @@ struct Xml {
 }
 
 impl Xml {
-    fn new() -> Self {
+    fn with_capacity(bytes: usize) -> Self {
         Xml {
-            w: Writer::new(Cursor::new(Vec::with_capacity(64 * 1024))),
+            w: Writer::new(Cursor::new(Vec::with_capacity(bytes))),
             depth: 0,
             inline: 0,
         }

@@ -35,7 +35,8 @@ use crate::ir::{meta, Annex, Block, Heading, Inline, Meta, Paragraph, Resolution
 
 /// Writes `res` as Markdown.
 pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError> {
-    let mut out = String::with_capacity(16 * 1024);
+    // The text, its marks and the front matter.
+    let mut out = String::with_capacity(res.text_bytes() * 9 / 8 + 16 * 1024);
     front_matter(&res.meta, &res.masthead, &mut out);
     for line in &res.preface {
         out.push_str(&edges(escape_block(line)));

@@ -64,6 +64,31 @@ impl Resolution {
     }
 }
 
+impl Resolution {
+    /// Bytes of text in the paragraphs, headings, cells and notes: what an
+    /// emitter's output grows with, so it can size its buffer once rather
+    /// than copy it each time it doubles.
+    pub fn text_bytes(&self) -> usize {
+        let mut n = 0;
+        self.each_inline_seq(&mut |parts| n += inline_bytes(parts));
+        n + self
+            .notes
+            .iter()
+            .map(|x| inline_bytes(&x.content))
+            .sum::<usize>()
+    }
+}
+
+fn inline_bytes(parts: &[Inline]) -> usize {
+    parts
+        .iter()
+        .map(|p| match p {
+            Inline::Text(t) | Inline::NoteRef(t) => t.len(),
+            Inline::Emphasis(inner) => inline_bytes(inner),
+        })
+        .sum()
+}
+
 /// Calls `f` with each inline sequence of a block, in document order.
 pub fn block_inlines(b: &Block, f: &mut dyn FnMut(&[Inline])) {
     match b {

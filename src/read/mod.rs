@@ -131,6 +131,19 @@ pub fn read_bytes(
     with_overrides(pdf::read(bytes, opts), opts)
 }
 
+/// [`read_bytes`] of bytes the caller gives up (the batch): text input is
+/// decoded in place rather than copied.
+pub fn read_owned(
+    kind: Kind,
+    bytes: Vec<u8>,
+    opts: &ReadOptions,
+) -> Result<(Resolution, Vec<Warning>), ReadError> {
+    if kind == Kind::Pdf {
+        return read_bytes(kind, &bytes, opts);
+    }
+    read(kind, &decode_owned(bytes)?, opts)
+}
+
 /// The metadata given on the command line (`--metadata`), set over what
 /// the reader found.
 fn with_overrides(
@@ -160,14 +173,21 @@ pub fn accepts(path: &std::path::Path) -> bool {
 /// and GB18030/GBK Chinese text (detected when the bytes are not UTF-8).
 /// Refuses empty, binary and otherwise undecodable input with a reason.
 pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode`] of bytes the caller gives up: UTF-8 becomes the text in the
+/// same buffer, so a large input is not held twice.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, ReadError> {
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(ReadError::TooLarge {
             size: bytes.len() as u64,
             limit: MAX_INPUT_BYTES,
         });
     }
-    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        utf8(rest)?
+    let text = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+        String::from_utf8(bytes).map_err(|e| not_utf8(e.utf8_error()))?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         utf16(rest, u16::from_le_bytes)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
@@ -180,10 +200,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
             "contains NUL bytes (not text; UTF-16 needs a byte order mark)".into(),
         ));
     } else {
-        match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_owned(),
-            Err(e) if looks_like_gb(bytes) => gb18030(bytes).map_err(|_| not_utf8(e))?,
-            Err(e) => return Err(not_utf8(e)),
+        match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) if looks_like_gb(e.as_bytes()) => {
+                gb18030(e.as_bytes()).map_err(|_| not_utf8(e.utf8_error()))?
+            }
+            Err(e) => return Err(not_utf8(e.utf8_error())),
         }
     };
     if text.trim().is_empty() {
@@ -257,10 +279,6 @@ fn gb18030(bytes: &[u8]) -> Result<String, ReadError> {
         .decode_without_bom_handling_and_without_replacement(bytes)
         .map(|c| c.into_owned())
         .ok_or_else(|| ReadError::Binary("invalid GB18030".into()))
-}
-
-fn utf8(bytes: &[u8]) -> Result<String, ReadError> {
-    String::from_utf8(bytes.to_vec()).map_err(|e| not_utf8(e.utf8_error()))
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, ReadError> {

@@ -69,18 +69,21 @@ pub(crate) fn lead_phrases(res: &mut Resolution, profile: &Profile) {
 }
 
 fn lead(content: &mut Vec<Inline>, profile: &Profile, operative: bool) {
-    let Some(Inline::Text(t)) = content.first() else {
+    let Some(Inline::Text(t)) = content.first_mut() else {
         return;
     };
     let Some(n) = profile.lead_phrase(t, operative) else {
         return;
     };
-    let (phrase, rest) = t.split_at(n);
-    let mut parts = vec![Inline::Emphasis(vec![Inline::Text(phrase.to_string())])];
-    if !rest.is_empty() {
-        parts.push(Inline::Text(rest.to_string()));
+    // The phrase is copied out; the rest stays in the text's own buffer.
+    let phrase = Inline::Emphasis(vec![Inline::Text(t[..n].to_string())]);
+    t.drain(..n);
+    if t.is_empty() {
+        content[0] = phrase;
+    } else {
+        content.reserve_exact(1);
+        content.insert(0, phrase);
     }
-    content.splice(..1, parts);
 }
 
 #[cfg(test)]

@@ -89,9 +89,13 @@ fn segment(
     };
     let layout = Layout::of(&lines, front.formula + 1);
     let joiner = Joiner::of(clean);
+    // Each stage's input is dropped once the next is built: memory stays
+    // a small multiple of the input, not one copy per stage.
     let (body, notes) = notes::collect(&lines, layout, profile);
+    drop(lines);
     let logical = notes::fold_citations(&body, &notes, profile, &joiner, &mut warnings);
-    let mut res = structure::build(&logical, layout, profile, &joiner, &mut warnings)?;
+    drop(body);
+    let mut res = structure::build(logical, layout, profile, &joiner, &mut warnings)?;
     res.meta.lang = lang;
     res.meta.running_heads = running_heads;
     res.meta.job_number = job_number;

@@ -27,15 +27,20 @@ impl RawPara {
     }
 }
 
-/// How a line stands in the flow.
+/// How a line stands in the flow (its text is not kept: that would be a
+/// copy of the document).
 struct Facts {
-    text: String,
+    /// A short capitalised line without clause punctuation
+    /// ([`is_heading_like`]).
+    heading_like: bool,
     /// A date, meeting line or annex label: a paragraph of its own.
     standalone: bool,
     /// Opens with a paragraph or sub-paragraph number.
     numbered: bool,
     /// Is only a number ("1.", "(a)", "I."): its text follows.
     label_only: bool,
+    /// Ends where a clause can end ([`ends_clause`]).
+    clause_end: bool,
 }
 
 fn facts(l: &LogicalLine, profile: &Profile) -> Facts {
@@ -62,7 +67,8 @@ fn facts(l: &LogicalLine, profile: &Profile) -> Facts {
             || bare_op_label(t),
         standalone,
         label_only,
-        text,
+        clause_end: ends_clause(&l.parts),
+        heading_like: is_heading_like(&text, profile),
     }
 }
 
@@ -126,9 +132,10 @@ pub(crate) fn ends_clause(parts: &[Inline]) -> bool {
 
 /// Joins logical lines into paragraphs. A run of paragraph numbers standing
 /// alone ("5." "6.", as pdfminer sets a column of numbers) numbers the
-/// paragraphs that follow, in order.
+/// paragraphs that follow, in order. The lines' text moves into the
+/// paragraphs (no copy of the document is made here).
 pub(crate) fn paragraphs(
-    lines: &[LogicalLine],
+    mut lines: Vec<LogicalLine>,
     layout: Layout,
     profile: &Profile,
     joiner: &Joiner,
@@ -136,13 +143,15 @@ pub(crate) fn paragraphs(
     let cased = profile.lowercase_continues();
     let facts: Vec<Facts> = lines.iter().map(|l| facts(l, profile)).collect();
     let mut out: Vec<RawPara> = Vec::new();
-    let mut pending: std::collections::VecDeque<&LogicalLine> = Default::default();
-    let mut prev: Option<(&LogicalLine, &Facts)> = None;
+    // Labels standing alone, by line index, waiting for their paragraphs.
+    let mut pending: std::collections::VecDeque<usize> = Default::default();
+    // The line before, by index (its text has moved on already).
+    let mut prev: Option<usize> = None;
     // Lines in the current paragraph, and whether it reads as a heading.
     let mut cur_lines = 0;
     // Quotation marks opened and not closed in the current paragraph.
     let mut open_quotes = 0;
-    let mut tables = super::tables::find(lines).into_iter().peekable();
+    let mut tables = super::tables::find(&lines).into_iter().peekable();
     let mut k = 0;
     while k < lines.len() {
         if let Some(t) = tables.next_if(|t| t.start == k) {
@@ -156,11 +165,11 @@ pub(crate) fn paragraphs(
             k = t.end;
             continue;
         }
-        let (l, f) = (&lines[k], &facts[k]);
+        let f = &facts[k];
         // A run of two or more labels alone: each waits for its paragraph.
         let run = facts[k..].iter().take_while(|g| g.label_only).count();
         if run >= 2 {
-            pending.extend(&lines[k..k + run]);
+            pending.extend(k..k + run);
             k += run;
             continue;
         }
@@ -176,28 +185,36 @@ pub(crate) fn paragraphs(
             cased,
             quoted: open_quotes > 0,
         };
+        let text = Inline::plain_text(&lines[k].parts);
         let starts_new = match prev {
             None => true,
-            Some((p, pf)) => (cur_heading && f.numbered) || breaks(p, pf, l, f, &cx),
+            Some(p) => {
+                let b = (&lines[k], f, text.as_str());
+                (cur_heading && f.numbered) || breaks(&lines[p], &facts[p], b, &cx)
+            }
         };
         if starts_new {
             cur_lines = 0;
             open_quotes = 0;
         }
-        open_quotes += quote_balance(&f.text);
+        open_quotes += quote_balance(&text);
         cur_lines += 1;
         if starts_new {
             let mut para = RawPara::default();
             if !f.numbered {
                 if let Some(label) = pending.pop_front() {
-                    append(&mut para.parts, label.parts.clone(), joiner);
+                    append(
+                        &mut para.parts,
+                        std::mem::take(&mut lines[label].parts),
+                        joiner,
+                    );
                 }
             }
             out.push(para);
         }
         let para = out.last_mut().expect("pushed above");
-        append(&mut para.parts, l.parts.clone(), joiner);
-        prev = Some((l, f));
+        append(&mut para.parts, std::mem::take(&mut lines[k].parts), joiner);
+        prev = Some(k);
         k += 1;
     }
     out
@@ -226,7 +243,12 @@ fn quote_balance(text: &str) -> i32 {
         .sum()
 }
 
-fn breaks(a: &LogicalLine, af: &Facts, b: &LogicalLine, bf: &Facts, cx: &Context<'_>) -> bool {
+fn breaks(
+    a: &LogicalLine,
+    af: &Facts,
+    (b, bf, b_text): (&LogicalLine, &Facts, &str),
+    cx: &Context<'_>,
+) -> bool {
     let (layout, profile, cased) = (cx.layout, cx.profile, cx.cased);
     if af.standalone || bf.standalone {
         return true;
@@ -235,7 +257,7 @@ fn breaks(a: &LogicalLine, af: &Facts, b: &LogicalLine, bf: &Facts, cx: &Context
         // "1." alone: its text is on the next line.
         return false;
     }
-    let clause_end = ends_clause(&a.parts);
+    let clause_end = af.clause_end;
     if let (Some(ga), Some(gb)) = (a.geometry, b.geometry) {
         let gap = b.blank_before && !b.after_break;
         if let Some(page) = page_says((ga, gb, gap), af, bf, clause_end) {
@@ -246,7 +268,7 @@ fn breaks(a: &LogicalLine, af: &Facts, b: &LogicalLine, bf: &Facts, cx: &Context
         return true;
     }
     let short = a.width * 100 < layout.full_width * 80;
-    let b_text = bf.text.trim_start();
+    let b_text = b_text.trim_start();
     let b_first = b_text.chars().next().unwrap_or(' ');
     if bf.numbered {
         return clause_end || short || b.blank_before || !cased;
@@ -283,10 +305,7 @@ fn breaks(a: &LogicalLine, af: &Facts, b: &LogicalLine, bf: &Facts, cx: &Context
     if !clause_end {
         // A heading-like short line before a capital: a heading ends.
         let heading_short = a.width * 100 < layout.full_width * 70;
-        return heading_short
-            && b.blank_before
-            && !a.after_break
-            && is_heading_like(&af.text, profile);
+        return heading_short && b.blank_before && !a.after_break && af.heading_like;
     }
     if b.after_break {
         // A new page: the paragraph ended only if its last line was short.
@@ -362,7 +381,7 @@ mod tests {
             .collect();
         let j = Joiner::default();
         let logical = fold_citations(&body, &[], profile, &j, &mut Vec::new());
-        paragraphs(&logical, layout, profile, &j)
+        paragraphs(logical, layout, profile, &j)
             .iter()
             .map(RawPara::plain)
             .collect()
@@ -396,7 +415,7 @@ mod tests {
             .collect();
         let (j, profile) = (Joiner::default(), lang::profile(Lang::En));
         let logical = fold_citations(&body, &[], profile, &j, &mut Vec::new());
-        paragraphs(&logical, Layout::of(&lines, 0), profile, &j)
+        paragraphs(logical, Layout::of(&lines, 0), profile, &j)
             .iter()
             .map(RawPara::plain)
             .collect()

@@ -98,21 +98,23 @@ enum TitleNum {
 
 /// Builds the resolution from its logical lines.
 pub(crate) fn build(
-    lines: &[LogicalLine],
+    lines: Vec<LogicalLine>,
     layout: Layout,
     profile: &Profile,
     joiner: &Joiner,
     warnings: &mut Vec<Warning>,
 ) -> Result<Resolution, ReadError> {
-    let plain = |l: &LogicalLine| Inline::plain_text(&l.parts);
-    let texts: Vec<String> = lines.iter().map(plain).collect();
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let (f, printed) = formula_at(&refs, profile)
-        .ok_or_else(|| ReadError::NotResolution("no enacting formula found".into()))?;
+    let (f, printed) = {
+        let plain = |l: &LogicalLine| Inline::plain_text(&l.parts);
+        let texts: Vec<String> = lines.iter().map(plain).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        formula_at(&refs, profile)
+            .ok_or_else(|| ReadError::NotResolution("no enacting formula found".into()))?
+    };
     let mut res = Resolution::default();
     front(&lines[..f], profile, joiner, &mut res);
     let body_from = if printed {
-        let formula = texts[f].clone();
+        let formula = Inline::plain_text(&lines[f].parts);
         res.meta.body = profile.formula(&formula).unwrap_or(Body::GeneralAssembly);
         res.formula = formula;
         f + 1
@@ -121,7 +123,9 @@ pub(crate) fn build(
         f
     };
 
-    let paras = paragraphs(&lines[body_from..], layout, profile, joiner);
+    let mut lines = lines;
+    lines.drain(..body_from);
+    let paras = paragraphs(lines, layout, profile, joiner);
     let (body_end, closing, annex_from) = closing_range(&paras, profile);
     for p in &paras[closing.clone()] {
         conclusion(&p.plain(), profile, &mut res);
@@ -139,10 +143,14 @@ pub(crate) fn build(
             lines: annex_start - annex_from,
         });
     }
-    let (preamble, body) = classify(&paras[..body_end], profile, joiner, false);
+    // The paragraphs move into the blocks: no second copy of the text.
+    let mut paras = paras;
+    let annexed = paras.split_off(annex_start);
+    paras.truncate(body_end);
+    let (preamble, body) = classify(paras, profile, joiner, false);
     res.preamble = preamble;
     res.body = body;
-    res.annexes = annexes(&paras[annex_start..], profile, joiner);
+    res.annexes = annexes(annexed, profile, joiner);
 
     if res.body.is_empty() {
         return Err(ReadError::NotResolution(
@@ -364,18 +372,17 @@ fn conclusion(text: &str, profile: &Profile, res: &mut Resolution) {
 /// Where the body ends, which paragraphs close the resolution (the meeting
 /// and date lines), and where what follows them starts.
 fn closing_range(paras: &[RawPara], profile: &Profile) -> (usize, std::ops::Range<usize>, usize) {
-    let texts: Vec<String> = paras.iter().map(RawPara::plain).collect();
-    let first_op = texts
-        .iter()
-        .position(|t| profile.operative_num(t).is_some())
+    // Each text made when asked for, not all kept: they would be a copy
+    // of the document.
+    let text = |k: usize| paras[k].plain();
+    let first_op = (0..paras.len())
+        .find(|&k| profile.operative_num(&text(k)).is_some())
         .unwrap_or(0);
-    let is_date = |k: usize| texts.get(k).is_some_and(|t| profile.date(t).is_some());
+    let is_date = |k: usize| k < paras.len() && profile.date(&text(k)).is_some();
     // The meeting line after the operative part starts.
-    let meeting = (first_op..texts.len()).find(|&k| {
-        profile.meeting(&texts[k]).is_some()
-            || profile
-                .adopted(&texts[k])
-                .is_some_and(|a| a.meeting.is_some())
+    let meeting = (first_op..paras.len()).find(|&k| {
+        let t = text(k);
+        profile.meeting(&t).is_some() || profile.adopted(&t).is_some_and(|a| a.meeting.is_some())
     });
     if let Some(m) = meeting {
         let mut from = m;
@@ -389,8 +396,8 @@ fn closing_range(paras: &[RawPara], profile: &Profile) -> (usize, std::ops::Rang
         return (from, from..to, to);
     }
     // No meeting line: trailing dates close the text, or the first annex.
-    let annex = (first_op..texts.len()).find(|&k| profile.annex_label(&texts[k]));
-    let end = annex.unwrap_or(texts.len());
+    let annex = (first_op..paras.len()).find(|&k| profile.annex_label(&text(k)));
+    let end = annex.unwrap_or(paras.len());
     let mut from = end;
     while from > first_op && is_date(from - 1) {
         from -= 1;
@@ -400,44 +407,43 @@ fn closing_range(paras: &[RawPara], profile: &Profile) -> (usize, std::ops::Rang
 
 /// Splits paragraphs into preamble and operative blocks.
 fn classify(
-    paras: &[RawPara],
+    paras: Vec<RawPara>,
     profile: &Profile,
     joiner: &Joiner,
     in_annex: bool,
 ) -> (Vec<Block>, Vec<Block>) {
-    let texts: Vec<String> = paras.iter().map(RawPara::plain).collect();
     let preamble_end = if in_annex {
         0
     } else {
-        let first_op = texts
+        let first_op = paras
             .iter()
-            .position(|t| profile.operative_num(t).is_some());
-        let limit = first_op.unwrap_or(texts.len());
+            .position(|p| profile.operative_num(&p.plain()).is_some());
+        let limit = first_op.unwrap_or(paras.len());
         // An unnumbered operative clause ("Adopts the following …") ends
         // the preamble before the numbers start, or where there are none.
-        let opener = texts[..limit].iter().position(|t| {
-            (profile.operative_opener(t) && !profile.preamble_opener(t)) || profile.part_label(t)
+        let opener = paras[..limit].iter().position(|p| {
+            let t = p.plain();
+            (profile.operative_opener(&t) && !profile.preamble_opener(&t)) || profile.part_label(&t)
         });
         match (opener, first_op) {
             (Some(o), _) => o,
             (None, Some(k)) => k,
-            (None, None) => texts.len().saturating_sub(1),
+            (None, None) => paras.len().saturating_sub(1),
         }
     };
+    let mut paras = paras.into_iter();
     let mut preamble = Vec::new();
-    for p in &paras[..preamble_end] {
+    for p in paras.by_ref().take(preamble_end) {
         add_block(&mut preamble, p, profile, joiner, true);
     }
     let mut body = Vec::new();
-    let mut k = preamble_end;
-    while k < paras.len() {
-        let p = &paras[k];
-        k += 1;
+    let mut paras = paras.peekable();
+    while let Some(p) = paras.next() {
         if p.table.is_none() && profile.part_label(&p.plain()) {
             // "II" alone, its title on the next line: one heading. The IR
             // has no parts (yet): a part is a heading in the body, and its
             // numbering restarts after it.
-            let title = paras.get(k).filter(|t| {
+            let title = paras.next_if(|t| {
                 let tt = t.plain();
                 t.table.is_none()
                     && profile.operative_num(&tt).is_none()
@@ -445,12 +451,9 @@ fn classify(
                     && !profile.part_label(&tt)
                     && is_subheading(&tt, profile)
             });
-            if title.is_some() {
-                k += 1;
-            }
             body.push(Block::Heading(Heading {
                 num: Some(collapse(&p.plain())),
-                text: title.map(|t| t.parts.clone()).unwrap_or_default(),
+                text: title.map(|t| t.parts).unwrap_or_default(),
                 level: 1,
             }));
             continue;
@@ -464,16 +467,13 @@ fn classify(
 /// the paragraph before, a heading, or an unnumbered paragraph.
 fn add_block(
     blocks: &mut Vec<Block>,
-    p: &RawPara,
+    p: RawPara,
     profile: &Profile,
     joiner: &Joiner,
     preamble: bool,
 ) {
-    if let Some((header_rows, rows)) = &p.table {
-        blocks.push(Block::Table(crate::ir::Table {
-            header_rows: *header_rows,
-            rows: rows.clone(),
-        }));
+    if let Some((header_rows, rows)) = p.table {
+        blocks.push(Block::Table(crate::ir::Table { header_rows, rows }));
         return;
     }
     let text = p.plain();
@@ -481,7 +481,7 @@ fn add_block(
         if let Some((num, at)) = profile.operative_num(&text) {
             blocks.push(Block::Paragraph(Paragraph {
                 num: Some(num),
-                content: strip_prefix_bytes(&p.parts, at),
+                content: strip_prefix_bytes(p.parts, at),
                 ..Paragraph::default()
             }));
             return;
@@ -490,7 +490,7 @@ fn add_block(
     if let Some((label, at)) = profile.sub_label(&text) {
         let item = Paragraph {
             num: Some(label.clone()),
-            content: strip_prefix_bytes(&p.parts, at),
+            content: strip_prefix_bytes(p.parts, at),
             ..Paragraph::default()
         };
         if let Some(Block::Paragraph(parent)) = blocks.last_mut() {
@@ -513,7 +513,7 @@ fn add_block(
                         1
                     },
                     num: Some(num),
-                    text: strip_prefix_bytes(&p.parts, at),
+                    text: strip_prefix_bytes(p.parts, at),
                 }));
                 return;
             }
@@ -521,7 +521,7 @@ fn add_block(
         if is_subheading(&text, profile) {
             blocks.push(Block::Heading(Heading {
                 num: None,
-                text: p.parts.clone(),
+                text: p.parts,
                 level: 1,
             }));
             return;
@@ -529,7 +529,7 @@ fn add_block(
     }
     let _ = joiner;
     blocks.push(Block::Paragraph(Paragraph {
-        content: p.parts.clone(),
+        content: p.parts,
         ..Paragraph::default()
     }));
 }
@@ -581,62 +581,67 @@ fn previous_letter(label: &str) -> Option<String> {
 }
 
 /// Annexes: each from its label, with the title after it and its content.
-fn annexes(paras: &[RawPara], profile: &Profile, joiner: &Joiner) -> Vec<Annex> {
-    let mut out: Vec<Annex> = Vec::new();
-    let mut k = 0;
-    while k < paras.len() {
-        let label = paras[k].plain();
-        let end = (k + 1..paras.len())
-            .find(|&j| profile.annex_label(&paras[j].plain()))
-            .unwrap_or(paras.len());
-        let mut content_from = k + 1;
-        let mut title = Vec::new();
-        if let Some(t) = paras
-            .get(k + 1)
-            .filter(|t| k + 1 < end && t.table.is_none())
-        {
+/// The first paragraph opens the first annex whatever it says.
+fn annexes(mut paras: Vec<RawPara>, profile: &Profile, joiner: &Joiner) -> Vec<Annex> {
+    let starts: Vec<usize> = (0..paras.len())
+        .filter(|&j| j == 0 || profile.annex_label(&paras[j].plain()))
+        .collect();
+    // Each annex's paragraphs split off from the end, so each moves once.
+    let mut groups: Vec<Vec<RawPara>> = starts.iter().rev().map(|&k| paras.split_off(k)).collect();
+    groups.reverse();
+    groups
+        .into_iter()
+        .map(|g| annex(g, profile, joiner))
+        .collect()
+}
+
+/// One annex from its paragraphs, the label first.
+fn annex(paras: Vec<RawPara>, profile: &Profile, joiner: &Joiner) -> Annex {
+    let mut paras = paras.into_iter().peekable();
+    let label = paras.next().map(|p| p.plain()).unwrap_or_default();
+    let title = paras
+        .next_if(|t| {
             let tt = t.plain();
-            if profile.operative_num(&tt).is_none() && profile.sub_label(&tt).is_none() {
-                title = t.parts.clone();
-                content_from += 1;
-            }
-        }
-        let (_, content) = classify(&paras[content_from..end], profile, joiner, true);
-        out.push(Annex {
-            label,
-            title,
-            content,
-        });
-        k = end;
+            t.table.is_none()
+                && profile.operative_num(&tt).is_none()
+                && profile.sub_label(&tt).is_none()
+        })
+        .map(|t| t.parts)
+        .unwrap_or_default();
+    let (_, content) = classify(paras.collect(), profile, joiner, true);
+    Annex {
+        label,
+        title,
+        content,
     }
-    out
 }
 
 /// Inline content with the first `bytes` bytes of its text removed (the
 /// paragraph number), and the space after it; the cut goes into emphasis
 /// (an italic lead may begin with the number's full stop) but never past
 /// a citation.
-fn strip_prefix_bytes(parts: &[Inline], mut bytes: usize) -> Vec<Inline> {
+fn strip_prefix_bytes(parts: Vec<Inline>, mut bytes: usize) -> Vec<Inline> {
     let mut out = Vec::with_capacity(parts.len());
     for p in parts {
         if bytes == 0 {
-            out.push(p.clone());
+            out.push(p);
             continue;
         }
         match p {
-            Inline::Text(t) => {
-                let cut = floor_char_boundary(t, bytes.min(t.len()));
+            Inline::Text(mut t) => {
+                let cut = floor_char_boundary(&t, bytes.min(t.len()));
                 bytes -= cut;
-                let rest = t[cut..].trim_start();
-                if !rest.is_empty() {
-                    out.push(Inline::Text(rest.to_string()));
-                }
                 if cut < t.len() {
                     bytes = 0;
                 }
+                let space = t[cut..].len() - t[cut..].trim_start().len();
+                t.drain(..cut + space);
+                if !t.is_empty() {
+                    out.push(Inline::Text(t));
+                }
             }
             Inline::Emphasis(inner) => {
-                let len = Inline::plain_text(inner).len();
+                let len = Inline::plain_text(&inner).len();
                 let cut = bytes.min(len);
                 let rest = strip_prefix_bytes(inner, cut);
                 bytes = if cut < len { 0 } else { bytes - cut };
@@ -646,7 +651,7 @@ fn strip_prefix_bytes(parts: &[Inline], mut bytes: usize) -> Vec<Inline> {
             }
             other => {
                 bytes = 0;
-                out.push(other.clone());
+                out.push(other);
             }
         }
     }
@@ -758,12 +763,12 @@ mod tests {
         // "16" roman, ". Decides" italic (the full stop set in italics).
         let parts = vec![t("16"), em(". Decides"), t(" that")];
         assert_eq!(
-            strip_prefix_bytes(&parts, 4),
+            strip_prefix_bytes(parts, 4),
             vec![em("Decides"), t(" that")]
         );
         let parts = vec![t("1."), Inline::NoteRef("2".into()), t("that")];
         assert_eq!(
-            strip_prefix_bytes(&parts, 5),
+            strip_prefix_bytes(parts, 5),
             vec![Inline::NoteRef("2".into()), t("that")]
         );
     }
@@ -818,7 +823,7 @@ mod tests {
             Inline::Text(" of it".into()),
         ];
         assert_eq!(
-            strip_prefix_bytes(&parts, 3),
+            strip_prefix_bytes(parts, 3),
             vec![
                 Inline::Text("Takes note".into()),
                 Inline::NoteRef("3".into()),
