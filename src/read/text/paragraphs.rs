@@ -41,6 +41,8 @@ struct Facts {
     label_only: bool,
     /// Ends where a clause can end ([`ends_clause`]).
     clause_end: bool,
+    /// The value of its operative number ("15." → 15), if it opens with one.
+    op_value: Option<u32>,
 }
 
 fn facts(l: &LogicalLine, profile: &Profile) -> Facts {
@@ -69,7 +71,32 @@ fn facts(l: &LogicalLine, profile: &Profile) -> Facts {
         label_only,
         clause_end: ends_clause(&l.parts),
         heading_like: is_heading_like(&text, profile),
+        op_value: op
+            .as_ref()
+            .and_then(|(num, _)| number_value(num))
+            .or_else(|| bare_op_label(t).then(|| number_value(t)).flatten()),
     }
+}
+
+/// The value of a printed paragraph number, in any digits ("15." → 15).
+fn number_value(num: &str) -> Option<u32> {
+    let digits: String = crate::lang::fold_digits(num)
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+/// Whether the lines from here are a heading of one or two lines (no
+/// clause ends, heading-like) and then the operative number `due` next:
+/// an italic subheading between paragraphs, which extracted text runs
+/// into the paragraph before or after.
+fn heads_due(facts: &[Facts], due: Option<u32>) -> bool {
+    let heading = |g: &Facts| g.heading_like && !g.clause_end && !g.numbered;
+    due.is_some()
+        && (1..=2)
+            .any(|n| facts.len() > n && facts[..n].iter().all(heading) && facts[n].op_value == due)
 }
 
 /// "12." alone on its line (the text follows on the next).
@@ -151,6 +178,9 @@ pub(crate) fn paragraphs(
     let mut cur_lines = 0;
     // Quotation marks opened and not closed in the current paragraph.
     let mut open_quotes = 0;
+    // The operative number that comes next: a line opening with it starts
+    // a paragraph whatever the line before (a subheading, a full line).
+    let mut due: Option<u32> = None;
     let mut tables = super::tables::find(&lines).into_iter().peekable();
     let mut k = 0;
     while k < lines.len() {
@@ -190,12 +220,18 @@ pub(crate) fn paragraphs(
             None => true,
             Some(p) => {
                 let b = (&lines[k], f, text.as_str());
-                (cur_heading && f.numbered) || breaks(&lines[p], &facts[p], b, &cx)
+                (cur_heading && f.numbered)
+                    || (f.op_value.is_some() && f.op_value == due && !cx.quoted)
+                    || (facts[p].clause_end && heads_due(&facts[k..], due))
+                    || breaks(&lines[p], &facts[p], b, &cx)
             }
         };
         if starts_new {
             cur_lines = 0;
             open_quotes = 0;
+            if let Some(n) = f.op_value {
+                due = n.checked_add(1);
+            }
         }
         open_quotes += quote_balance(&text);
         cur_lines += 1;
@@ -436,6 +472,31 @@ mod tests {
         // a title-case "Taking" is none either.
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[1].starts_with("Noting with concern") && got[2].starts_with("Recalling"));
+    }
+
+    #[test]
+    fn the_number_due_next_opens_a_paragraph_after_a_subheading() {
+        // pdftotext: an italic subheading, a full line with no clause end,
+        // then the next number, on its line or alone before it.
+        let src =
+            "14. Also requests the Secretary-General to take all action necessary to ensure\n\
+                   that the Mission is administered with a maximum of efficiency and economy;\n\
+                   Budget performance report for the period from 1 July 2022 to 30 June 2023\n\
+                   15. Takes note of the report of the Secretary-General on the budget\n\
+                   performance of the Mission for the period from 1 July 2022 to 30 June 2023;\n\
+                   Budget estimates for the period from 1 July 2024 to 30 June 2025\n\
+                   16.\n\
+                   Approves the amount of 48,004,100 United States dollars for the\n\
+                   maintenance of the Regional Service Centre for the period from 1 July 2024 to\n\
+                   30 June 2025, and notes the amount of 1,523,400 dollars set out in section\n\
+                   15. Financing of the report of the Secretary-General on the budget of the\n\
+                   Mission;\n";
+        let got = paras(src, Lang::En);
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert!(got[1].starts_with("Budget performance") && got[2].starts_with("15. Takes"));
+        assert!(got[3].starts_with("Budget estimates") && got[4].starts_with("16."));
+        // A "15." that is not the number due (17) runs on.
+        assert!(got[4].contains("section 15. Financing"), "{}", got[4]);
     }
 
     #[test]
