@@ -304,6 +304,24 @@ pub(crate) fn mark_running_heads(
                 .take_while(|&i| is_head(i, true));
             heads.extend(more);
         }
+        // A title too short for the rules above ("Commodities"), printed
+        // whole right beside the symbol at a page top (before it on odd
+        // pages, after it on even ones), is the running head too.
+        // (The title is read with its number, "78/138.", which the head
+        // leaves out.)
+        let bare_title = title_sq.trim_start_matches(|c: char| c.is_ascii_digit());
+        let symbol_at = top
+            .iter()
+            .position(|i| heads.contains(i) && squash(texts[*i]) == symbol_sq);
+        let beside: Vec<usize> = symbol_at
+            .into_iter()
+            .flat_map(|at| [at.checked_sub(1), Some(at + 1)])
+            .flatten()
+            .filter_map(|j| top.get(j).copied())
+            .filter(|&i| !bare_title.is_empty() && !placed[i] && !heads.contains(&i))
+            .filter(|&i| squash(texts[i]) == bare_title)
+            .collect();
+        heads.extend(beside);
         heads.sort_unstable();
         let mut printed = Vec::new();
         for &i in &heads {
@@ -458,5 +476,27 @@ mod tests {
             ]
         );
         assert_eq!(heads, vec!["Strengthening the United Nations crime"]);
+    }
+
+    #[test]
+    fn a_one_word_title_under_the_symbol_is_a_head() {
+        // pdftotext of 78/138: the title "Commodities" heads each page;
+        // the same word in the body stays text.
+        let src = "of the\n3/28\n\u{c}A/RES/78/138\n\nCommodities\n\nthe United Nations Conference\nCommodities\n\
+                   on the\n4/28\n\u{c}Commodities\n\nA/RES/78/138\n\nthe Conference\n";
+        let mut lines = scan(src);
+        mark_furniture(&mut lines, crate::lang::profile(crate::ir::Lang::En));
+        let heads = mark_running_heads(&mut lines, 0, "A/RES/78/138", "78/138. Commodities ");
+        let kinds: Vec<_> = lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.kind)
+            .collect();
+        use Kind::*;
+        assert_eq!(
+            kinds,
+            vec![Text, Furniture, Head, Head, Text, Text, Text, Furniture, Head, Head, Text]
+        );
+        assert_eq!(heads, vec!["Commodities", "Commodities"]);
     }
 }
