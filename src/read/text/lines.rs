@@ -216,11 +216,16 @@ pub(crate) fn mark_running_heads(
     // page bottoms repeat footnote phrases ("chap. I, sect. D.").
     let mut windows: Vec<Vec<usize>> = Vec::new();
     let mut tops: Vec<Vec<usize>> = Vec::new();
+    // The page tops again, twice as deep: a long title wrapped over more
+    // lines than the window, then the symbol.
+    let mut deep_tops: Vec<Vec<usize>> = Vec::new();
     for &(first, last) in &clusters {
-        let after: Vec<usize> = (last..lines.len())
+        let deep: Vec<usize> = (last..lines.len())
             .filter(|&i| !lines[i].is_blank() && lines[i].kind == Kind::Text)
-            .take(HEAD_WINDOW)
+            .take(2 * HEAD_WINDOW)
             .collect();
+        let after: Vec<usize> = deep.iter().copied().take(HEAD_WINDOW).collect();
+        deep_tops.push(deep);
         // A page prints its head at the top, so lines a page reader gave
         // are never a head before the boundary (only some extractors move
         // heads to the page bottom).
@@ -288,20 +293,51 @@ pub(crate) fn mark_running_heads(
         }
         is_head(texts[i], top)
     };
-    for (w, top) in windows.iter().zip(&tops) {
+    // A piece of the title: its words, in order, and no clause end.
+    let title_piece = |i: usize| {
+        let sq = squash(texts[i]);
+        !placed[i] && sq.len() >= 8 && title_sq.contains(&sq) && !texts[i].ends_with([';', ','])
+    };
+    for ((w, top), deep) in windows.iter().zip(&tops).zip(&deep_tops) {
         let mut heads: Vec<usize> = w
             .iter()
             .copied()
             .filter(|&i| is_head(i, top.contains(&i)))
             .collect();
+        // Title pieces from the page top down to the symbol are head, how
+        // many lines the title takes.
+        let symbol_at = deep
+            .iter()
+            .position(|&i| !symbol_sq.is_empty() && squash(texts[i]) == symbol_sq);
+        if let Some(at) =
+            symbol_at.filter(|&at| at > 0 && deep[..at].iter().all(|&i| title_piece(i)))
+        {
+            heads.extend(
+                deep[..=at]
+                    .iter()
+                    .filter(|i| !heads.contains(i))
+                    .collect::<Vec<_>>(),
+            );
+        }
         // A page top whose window was all head (a running title of four
         // lines): the head runs on while its lines stay head, as far as
         // the symbol printed after a long title.
         if top.len() == HEAD_WINDOW && top.iter().all(|i| heads.contains(i)) {
-            let more = (top[HEAD_WINDOW - 1] + 1..lines.len())
+            let mut more = Vec::new();
+            let next = (top[HEAD_WINDOW - 1] + 1..lines.len())
                 .filter(|&i| !lines[i].is_blank() && lines[i].kind == Kind::Text)
-                .take(HEAD_WINDOW)
-                .take_while(|&i| is_head(i, true));
+                .take(HEAD_WINDOW);
+            for i in next {
+                if !is_head(i, true) {
+                    break;
+                }
+                more.push(i);
+                // The symbol ends the head: what follows is the page's text,
+                // however much of the title it quotes.
+                if squash(texts[i]) == symbol_sq {
+                    break;
+                }
+            }
             heads.extend(more);
         }
         // A title too short for the rules above ("Commodities"), printed
@@ -498,5 +534,33 @@ mod tests {
             vec![Text, Furniture, Head, Head, Text, Text, Text, Furniture, Head, Head, Text]
         );
         assert_eq!(heads, vec!["Commodities", "Commodities"]);
+    }
+
+    #[test]
+    fn a_title_wrapped_past_the_window_then_the_symbol_is_all_head() {
+        // pdftotext of 78/104: four lines of title, the symbol fifth; the
+        // body line after it quotes the title and stays text.
+        let title = "78/104. Model Provisions on Mediation for International Investment \
+                     Disputes and Guidelines on Mediation for International Investment \
+                     Disputes of the United Nations Commission on International Trade Law";
+        let src = "International\n*2324973*\n\u{c}Model Provisions on Mediation for International Investment\n\
+                   Disputes and Guidelines on Mediation for International\n\
+                   Investment Disputes of the United Nations\n\
+                   Commission on International Trade Law\n\nA/RES/78/104\n\n\
+                   Investment Disputes of the United Nations Commission on International Trade Law\n\
+                   benefited from consultations with Governments and\n";
+        let mut lines = scan(src);
+        mark_furniture(&mut lines, crate::lang::profile(crate::ir::Lang::En));
+        mark_running_heads(&mut lines, 0, "A/RES/78/104", title);
+        let kinds: Vec<_> = lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.kind)
+            .collect();
+        use Kind::*;
+        assert_eq!(
+            kinds,
+            vec![Text, Furniture, Head, Head, Head, Head, Head, Text, Text]
+        );
     }
 }
