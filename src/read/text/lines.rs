@@ -293,6 +293,7 @@ pub(crate) fn mark_running_heads(
         }
         is_head(texts[i], top)
     };
+    let bare_title = title_sq.trim_start_matches(|c: char| c.is_ascii_digit());
     // A piece of the title: its words, in order, and no clause end.
     let title_piece = |i: usize| {
         let sq = squash(texts[i]);
@@ -318,6 +319,28 @@ pub(crate) fn mark_running_heads(
                     .filter(|i| !heads.contains(i))
                     .collect::<Vec<_>>(),
             );
+        }
+        // After the symbol, lines that together print the whole title
+        // (less its number) are head: the last of them may be a word or
+        // two ("Central Asia"), too short for any rule alone.
+        if let Some(at) = symbol_at {
+            let mut joined = String::new();
+            for (n, &i) in deep[at + 1..].iter().enumerate() {
+                joined.push_str(&squash(texts[i]));
+                if placed[i] || !bare_title.starts_with(joined.as_str()) {
+                    break;
+                }
+                if joined == bare_title {
+                    let whole = &deep[at + 1..=at + 1 + n];
+                    heads.extend(
+                        whole
+                            .iter()
+                            .filter(|i| !heads.contains(i))
+                            .collect::<Vec<_>>(),
+                    );
+                    break;
+                }
+            }
         }
         // A page top whose window was all head (a running title of four
         // lines): the head runs on while its lines stay head, as far as
@@ -345,7 +368,6 @@ pub(crate) fn mark_running_heads(
         // pages, after it on even ones), is the running head too.
         // (The title is read with its number, "78/138.", which the head
         // leaves out.)
-        let bare_title = title_sq.trim_start_matches(|c: char| c.is_ascii_digit());
         let symbol_at = top
             .iter()
             .position(|i| heads.contains(i) && squash(texts[*i]) == symbol_sq);
@@ -562,5 +584,32 @@ mod tests {
             kinds,
             vec![Text, Furniture, Head, Head, Head, Head, Head, Text, Text]
         );
+    }
+
+    #[test]
+    fn lines_after_the_symbol_printing_the_whole_title_are_head() {
+        // pdftotext of 78/9: the title's last line is two words.
+        let title = "78/9. Commemoration of the twenty-fifth anniversary of the United \
+                     Nations Special Programme for the Economies of Central Asia";
+        let src = "Special Programme,\n*2323441*\n\u{c}A/RES/78/9\n\n\
+                   Commemoration of the twenty-fifth anniversary of the\n\
+                   United Nations Special Programme for the Economies of\nCentral Asia\n\n1.\n\
+                   Congratulates the participating States\n\
+                   on the\n*2323442*\n\u{c}A/RES/78/9\n\n\
+                   Commemoration of the twenty-fifth anniversary of the\nCentral Asian States\n";
+        let mut lines = scan(src);
+        mark_furniture(&mut lines, crate::lang::profile(crate::ir::Lang::En));
+        mark_running_heads(&mut lines, 0, "A/RES/78/9", title);
+        let kinds: Vec<_> = lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.kind)
+            .collect();
+        use Kind::*;
+        let want = [Text, Furniture, Head, Head, Head, Head, Text, Text];
+        assert_eq!(&kinds[..8], &want);
+        // The second page's lines print no whole title: the one that is
+        // no piece of it stays text.
+        assert_eq!(kinds[kinds.len() - 1], Text);
     }
 }
