@@ -328,11 +328,14 @@ fn breaks(
     if b_first.is_lowercase() {
         return false;
     }
-    // A known lead phrase after a clause end opens a paragraph, however
+    // A known lead phrase (preambular or operative: an unnumbered
+    // operative paragraph has no number to say so) after a clause end
+    // opens a paragraph, however
     // full the line before it was (pdftotext keeps no blank line, no
     // indent); a word that merely looks like one ("Stockpiling", in a
     // convention's title) needs more.
-    let known = profile.lead_phrase(b_text, false).is_some();
+    let known =
+        profile.lead_phrase(b_text, false).is_some() || profile.lead_phrase(b_text, true).is_some();
     if (known && clause_end && !cx.quoted)
         || (opener && (b.blank_before || b.after_break) && (clause_end || short))
     {
@@ -472,6 +475,19 @@ mod tests {
         // a title-case "Taking" is none either.
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[1].starts_with("Noting with concern") && got[2].starts_with("Recalling"));
+    }
+
+    #[test]
+    fn an_operative_lead_after_a_clause_end_opens_a_paragraph() {
+        // 78/246: one unnumbered operative paragraph after the preamble.
+        let src =
+            "of 24 December 2008, 66/234 of 24 December 2011, 67/255 of 12 April 2013, 68/252\n\
+                   of 27 December 2013, 71/263 of 23 December 2016 and 77/278 of 18 April 2023,\n\
+                   Having considered the report of the Ethics Office and the note by the Secretary,\n\
+                   Takes note of the report of the Ethics Office.\n";
+        let got = paras(src, Lang::En);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[2].starts_with("Takes note"));
     }
 
     #[test]
