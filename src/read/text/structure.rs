@@ -458,9 +458,43 @@ fn classify(
             }));
             continue;
         }
+        if inside_list(&mut body, &p, paras.peek(), profile) {
+            if let Some(item) = last_item(&mut body) {
+                super::notes::append(&mut item.content, p.parts, joiner);
+            }
+            continue;
+        }
         add_block(&mut body, p, profile, joiner, false);
     }
     (preamble, body)
+}
+
+/// Whether `p`, which would read as a subheading, stands between two
+/// sub-paragraphs of one list ("(a)" before it, "(b)" after): no heading
+/// is printed there, so it is text of the item before, which an extractor
+/// set apart (pdftotext moves an item's last line above its first).
+fn inside_list(body: &mut [Block], p: &RawPara, next: Option<&RawPara>, profile: &Profile) -> bool {
+    let text = p.plain();
+    if p.table.is_some()
+        || profile.operative_num(&text).is_some()
+        || profile.sub_label(&text).is_some()
+        || !is_subheading(&text, profile)
+    {
+        return false;
+    }
+    let Some((next_label, _)) = next.and_then(|n| profile.sub_label(&n.plain())) else {
+        return false;
+    };
+    let before = last_item(body).and_then(|i| i.num.clone());
+    before.is_some() && previous_letter(&next_label) == before
+}
+
+/// The last sub-paragraph of the last paragraph, if it has any.
+fn last_item(body: &mut [Block]) -> Option<&mut Paragraph> {
+    match body.last_mut() {
+        Some(Block::Paragraph(p)) => p.items.last_mut(),
+        _ => None,
+    }
 }
 
 /// Adds one paragraph: a numbered paragraph, a sub-paragraph nested under
@@ -754,6 +788,34 @@ mod tests {
         // No title, no lead: still not a resolution.
         let err = crate::read::text::read("Reaffirming x,\n\n1. Decides.\n", &Default::default());
         assert!(err.is_err());
+    }
+
+    #[test]
+    fn no_heading_between_two_items_of_one_list() {
+        // pdftotext of 79/255: the first line of item (a) after its last.
+        let text = "United Nations A/RES/79/255\nGeneral Assembly\n\n79/255. Financing\n\n\
+                    The General Assembly,\n\nRecalling its resolution 70/1,\n\n\
+                    21. Also decides that the total assessment shall consist of:\n(a)\nperiod;\n\n\
+                    60,963,800 dollars, being the estimated appropriation approved for the\n\n\
+                    (b) Less 8,898,000 dollars, being the credit;\n\n\
+                    Budget estimates for the period from 1 July 2024 to 30 June 2025\n\n\
+                    22. Decides to act.\n";
+        let (res, _) = crate::read::text::read(text, &Default::default()).expect("reads");
+        let Block::Paragraph(p21) = &res.body[0] else {
+            panic!("{:?}", res.body[0]);
+        };
+        assert_eq!(p21.items.len(), 2, "{p21:?}");
+        let a = Inline::plain_text(&p21.items[0].content);
+        assert!(
+            a.starts_with("period;") && a.ends_with("approved for the"),
+            "{a}"
+        );
+        // A subheading between operative paragraphs stays one.
+        assert!(
+            matches!(&res.body[1], Block::Heading(_)),
+            "{:?}",
+            res.body[1]
+        );
     }
 
     #[test]
