@@ -34,7 +34,7 @@ const EXTRACTORS: &[&str] = &[
 
 /// The warning codes counted per reading, in the order they are shown.
 const WARNINGS: &[(&str, &str)] = &[
-    ("note-without-citation", "attached at end"),
+    ("note-without-citation", "uncited"),
     ("citation-not-found", "cit. not found"),
     ("citation-without-note", "cit. w/o note"),
     ("numbering-gap", "num. gap"),
@@ -695,8 +695,8 @@ fn warnings(docs: &[Document]) -> String {
     let _ = writeln!(
         out,
         "\n## 3. Warnings per reading (documents with one / warnings in all)\n\n\
-         attached at end: note-without-citation (a note whose citation was not found,\n\
-         cited at the end of the text before it); cit. not found: citation-not-found;\n\
+         uncited: note-without-citation (a note whose citation was not found, cited at\n\
+         the end of the text before it on its page); cit. not found: citation-not-found;\n\
          cit. w/o note: citation-without-note; num. gap / num. restart: numbering-gap /\n\
          numbering-restart (restarts are expected in resolutions in parts); furniture kept:\n\
          paragraphs that are only the symbol, a piece of a running head or of the title, or\n\

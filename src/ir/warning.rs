@@ -11,7 +11,8 @@ use serde::{Serialize, Serializer};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
     /// A note's text was found but no citation of it: the note is cited at
-    /// the end of the text before it, so its text is kept.
+    /// the end of the text printed before it on its page, so its text is
+    /// kept where it was printed.
     NoteWithoutCitation {
         /// The note's marker ("4").
         marker: String,
@@ -99,7 +100,7 @@ impl fmt::Display for Warning {
         match self {
             Warning::NoteWithoutCitation { marker } => write!(
                 f,
-                "note {marker} has no citation; attached to the end of the text"
+                "note {marker} has no citation; cited at the end of the text before it on its page"
             ),
             Warning::CitationWithoutNote { marker } => {
                 write!(f, "note {marker} cited but no text found")

@@ -13,6 +13,9 @@ use crate::read::layout::Geometry;
 pub(crate) struct RawNote<'a> {
     pub number: u32,
     pub lines: Vec<&'a str>,
+    /// Body lines before the note's block: the note is printed on the
+    /// page of the text up to there.
+    pub after: usize,
 }
 
 /// A body line as the paragraph pass sees it.
@@ -89,6 +92,7 @@ pub(crate) fn collect<'a>(
                 page_block(lines, i, want, profile)
             };
             if let Some((mut found, end)) = found {
+                found.iter_mut().for_each(|n| n.after = body.len());
                 notes.append(&mut found);
                 pending_break = true;
                 i = end;
@@ -122,6 +126,7 @@ fn trailing_block<'a>(
         let mut note = RawNote {
             number: want,
             lines: first.into_iter().collect(),
+            after: 0,
         };
         let mut k = j + 1;
         let mut ended = false;
@@ -268,6 +273,7 @@ fn parse_block<'a>(block: &[Line<'a>], want: u32) -> Vec<RawNote<'a>> {
         notes.push(RawNote {
             number: want + g as u32,
             lines: texts[s..e].iter().map(|t| t.0).collect(),
+            after: 0,
         });
     }
     // Numbers without any text left: keep them, empty, so citations link.
@@ -275,6 +281,7 @@ fn parse_block<'a>(block: &[Line<'a>], want: u32) -> Vec<RawNote<'a>> {
         notes.push(RawNote {
             number: n,
             lines: Vec::new(),
+            after: 0,
         });
     }
     notes
@@ -295,16 +302,30 @@ pub(crate) struct LogicalLine {
     pub after_break: bool,
     /// Printed length in characters, for "is this line full?".
     pub width: usize,
+    /// Notes printed on this line's page whose citation was not found:
+    /// cited after this line, the last before their block, rather than
+    /// at the end of the document.
+    pub uncited: Vec<u32>,
 }
 
 /// The citation state as the text is read in order.
 struct Citations<'n> {
     known: BTreeSet<u32>,
     last_first: u32,
+    /// Notes whose citation a first reading could not find: the next
+    /// citation may pass over them.
+    lost: &'n BTreeSet<u32>,
     warnings: &'n mut Vec<Warning>,
 }
 
 impl Citations<'_> {
+    /// The number the next first citation should have.
+    fn due(&self) -> u32 {
+        (self.last_first + 1..)
+            .find(|n| !self.lost.contains(n))
+            .unwrap_or(u32::MAX)
+    }
+
     /// Whether `n` can be cited here: the next first citation, or (when
     /// `strong`: glued or alone on its line) the one after it, a citation
     /// having been lost, or a repeat of an earlier one.
@@ -313,7 +334,10 @@ impl Citations<'_> {
             return false;
         }
         if n > self.last_first {
-            if n > self.last_first + 1 + u32::from(strong) {
+            let passed = (self.last_first + 1..n)
+                .filter(|m| !self.lost.contains(m))
+                .count();
+            if passed > usize::from(strong) {
                 return false;
             }
             for skipped in (self.last_first + 1)..n {
@@ -337,6 +361,15 @@ impl Citations<'_> {
 /// logical line), or glued to the text ("thereto,1 the", "Justice26").
 /// A number is a citation only if its note exists and it is the next first
 /// citation in increasing order, or a repeat of an earlier one.
+///
+/// One citation not found must not take the later ones with it (each is
+/// accepted only after the one before): when a note and later ones went
+/// uncited, the text is read again passing over the first of them (and
+/// again over the next, a few times at most), and the reading that cites
+/// the most is kept if it found at least two citations more for each note
+/// passed over. Notes still
+/// uncited are cited after the last line before their block, on their
+/// page, with a warning.
 pub(crate) fn fold_citations(
     body: &[BodyLine<'_>],
     notes: &[RawNote<'_>],
@@ -344,10 +377,76 @@ pub(crate) fn fold_citations(
     joiner: &Joiner,
     warnings: &mut Vec<Warning>,
 ) -> Vec<LogicalLine> {
+    let mut lost = BTreeSet::new();
+    let mut best = fold_with(body, notes, profile, joiner, &lost);
+    let first_reading = best.cited.len();
+    for _ in 0..MAX_REREADS {
+        let uncited: Vec<u32> = notes
+            .iter()
+            .map(|n| n.number)
+            .filter(|n| !best.cited.contains(n) && !lost.contains(n))
+            .collect();
+        let Some(&first) = uncited.first() else {
+            break;
+        };
+        if uncited.len() < 2 {
+            break;
+        }
+        lost.insert(first);
+        let again = fold_with(body, notes, profile, joiner, &lost);
+        // Passing over a note must pay: two citations found for each note
+        // passed over, or the numbers it let through are text by chance.
+        let gained = again.cited.len().saturating_sub(first_reading);
+        if again.cited.len() > best.cited.len() && gained >= 2 * lost.len() {
+            best = again;
+        }
+    }
+    let Folded {
+        mut lines,
+        cited,
+        warnings: found,
+        line_at,
+    } = best;
+    warnings.extend(found);
+    for n in notes.iter().filter(|n| !cited.contains(&n.number)) {
+        let before = line_at.get(n.after).copied().unwrap_or(lines.len());
+        if let Some(line) = before.checked_sub(1).and_then(|k| lines.get_mut(k)) {
+            line.uncited.push(n.number);
+            warnings.push(Warning::NoteWithoutCitation {
+                marker: n.number.to_string(),
+            });
+        }
+    }
+    lines
+}
+
+/// How many times the text is read again passing over a lost citation.
+const MAX_REREADS: usize = 4;
+
+/// One reading of the body's citations.
+struct Folded {
+    lines: Vec<LogicalLine>,
+    /// The notes cited.
+    cited: BTreeSet<u32>,
+    warnings: Vec<Warning>,
+    /// For each body line, how many logical lines came before it.
+    line_at: Vec<usize>,
+}
+
+fn fold_with(
+    body: &[BodyLine<'_>],
+    notes: &[RawNote<'_>],
+    profile: &Profile,
+    joiner: &Joiner,
+    lost: &BTreeSet<u32>,
+) -> Folded {
+    let mut warnings = Vec::new();
+    let mut line_at = Vec::with_capacity(body.len() + 1);
     let mut cit = Citations {
         known: notes.iter().map(|n| n.number).collect(),
         last_first: 0,
-        warnings,
+        lost,
+        warnings: &mut warnings,
     };
     // Layouts that stand numbers alone never glue them. Which one this is
     // shows at the first citation: note 1 alone on its line, or glued to
@@ -357,6 +456,7 @@ pub(crate) fn fold_citations(
     let mut blank_before = false;
     let mut i = 0;
     while i < body.len() {
+        line_at.resize(i + 1, out.len());
         let b = &body[i];
         let l = &b.line;
         if l.is_blank() {
@@ -407,11 +507,23 @@ pub(crate) fn fold_citations(
             blank_before,
             after_break: b.after_break,
             width: l.text.chars().count(),
+            uncited: Vec::new(),
         });
         blank_before = false;
         i += 1;
     }
-    out
+    let mut cited = BTreeSet::new();
+    for l in &out {
+        crate::ir::refs_in(&l.parts, &mut |m| {
+            cited.extend(m.parse::<u32>().ok());
+        });
+    }
+    Folded {
+        lines: out,
+        cited,
+        warnings,
+        line_at,
+    }
 }
 
 /// Whether the first place note 1 can be cited is a "1" alone on its line
@@ -559,7 +671,7 @@ fn split_glued(
         }
         // "paragraphs VIII.7441": a citation glued to a paragraph number.
         if end - i >= 3 && i >= 2 && bytes[i - 1] == b'.' && bytes[i - 2].is_ascii_alphanumeric() {
-            let want = cit.last_first + 1;
+            let want = cit.due();
             let split = (1..=3).rev().map(|k| end - k).find(|&m| {
                 m > i && !text[m..end].starts_with('0') && text[m..end].parse() == Ok(want)
             });
@@ -574,7 +686,7 @@ fn split_glued(
             }
         }
         if let Some((n, how)) = candidate(text, i, end, profile) {
-            let next = n == cit.last_first + 1;
+            let next = n == cit.due();
             if (how != Cue::NextOnly || next) && cit.accept(n, how == Cue::Glued) {
                 let before = text[from..i].trim();
                 if !before.is_empty() {
@@ -747,6 +859,35 @@ mod tests {
     }
 
     #[test]
+    fn a_lost_citation_does_not_take_the_later_ones_and_its_note_stays_on_its_page() {
+        // pdftotext of 79/226: citation 2 stands after "resolutions", where
+        // a number is text; 3 and 4 follow. Page 1 prints notes 1 and 2.
+        let src = "United Nations A/RES/79/226\nGeneral Assembly\n\n79/226. Review\n\n\
+                   The General Assembly,\n\
+                   Recalling its resolution 75/233 on the review, 1 and previous resolutions 2 on the\n\
+                   operational activities for development of the United Nations\n\
+                   __________________\n1\n2\nResolution 64/222, annex.\nResolution 73/291, annex.\n\n\
+                   1/3\n\u{c}A/RES/79/226\n\n\
+                   system, as well as its resolution 76/4, 3 and its resolution 78/1, 4\n\
+                   1. Decides to act.\n\
+                   __________________\n3\n4\nResolution 76/4.\nResolution 78/1.\n";
+        let (res, warnings) = crate::read::text::read(src, &Default::default()).expect("reads");
+        let crate::ir::Block::Paragraph(p) = &res.preamble[0] else {
+            panic!("{:?}", res.preamble);
+        };
+        let text = text_of(&p.content);
+        // 3 and 4 found although 2 was not; 2 cited where its page ends.
+        assert!(text.contains("review,[^1]"), "{text}");
+        assert!(text.contains("United Nations[^2] system"), "{text}");
+        assert!(
+            text.contains("76/4,[^3]") && text.ends_with("78/1,[^4]"),
+            "{text}"
+        );
+        assert_eq!(res.notes.len(), 4);
+        assert!(warnings.iter().any(|w| w.code() == "note-without-citation"));
+    }
+
+    #[test]
     fn a_spaced_citation_before_a_number_only_when_due() {
         // pdftotext sets raised figures off by spaces, here before the
         // next resolution symbol.
@@ -832,6 +973,7 @@ mod tests {
             .map(|number| RawNote {
                 number,
                 lines: vec!["x"],
+                after: 0,
             })
             .collect()
     }

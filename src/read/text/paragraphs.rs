@@ -250,6 +250,12 @@ pub(crate) fn paragraphs(
         }
         let para = out.last_mut().expect("pushed above");
         append(&mut para.parts, std::mem::take(&mut lines[k].parts), joiner);
+        // Notes of this page never cited: after the last line before them.
+        let uncited = lines[k]
+            .uncited
+            .iter()
+            .map(|n| Inline::NoteRef(n.to_string()));
+        para.parts.extend(uncited);
         prev = Some(k);
         k += 1;
     }

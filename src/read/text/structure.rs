@@ -703,9 +703,10 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Stores note texts in the IR in order of first citation; a note never
-/// cited is cited at the end of the text before it, so its text is not
-/// lost, with a warning.
+/// Stores note texts in the IR in order of first citation. A note never
+/// cited was cited on its page already ([`super::notes::fold_citations`]);
+/// one with no text before its block is cited at the end of the text, so
+/// its text is not lost, with a warning.
 pub(crate) fn attach_notes(
     res: &mut Resolution,
     raw: Vec<RawNote<'_>>,
