@@ -191,6 +191,7 @@ pub static ARABIC: Profile = Profile {
             "الصفحة",
         ],
     },
+    symbol_words: crate::lang::NO_WORDS,
     // "15 سنة", "3 ايام", "30 في المائة", "5 ملايين دولار" (UN practice).
     unit_words: Words {
         whole: &[

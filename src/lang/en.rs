@@ -113,6 +113,11 @@ pub static ENGLISH: Profile = Profile {
         prefixes: &[],
         suffixes: &[],
     },
+    symbol_words: Words {
+        whole: &["resolution", "resolutions", "decision", "decisions"],
+        prefixes: &[],
+        suffixes: &[],
+    },
     unit_words: Words {
         whole: UNIT_WORDS,
         prefixes: &[],

@@ -148,6 +148,7 @@ pub static SPANISH: Profile = Profile {
         prefixes: &[],
         suffixes: &[],
     },
+    symbol_words: crate::lang::NO_WORDS,
     unit_words: Words {
         whole: UNIT_WORDS,
         prefixes: &[],

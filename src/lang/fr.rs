@@ -167,6 +167,7 @@ pub static FRENCH: Profile = Profile {
         prefixes: &[],
         suffixes: &[],
     },
+    symbol_words: crate::lang::NO_WORDS,
     unit_words: Words {
         whole: UNIT_WORDS,
         prefixes: &[],

@@ -400,6 +400,11 @@ impl Profile {
         self.is_word(&self.number_words, word.trim_end_matches(['.', ',']))
     }
 
+    /// Whether `word` takes a symbol, not a bare number ([`Profile::symbol_words`]).
+    pub fn symbol_word(&self, word: &str) -> bool {
+        self.is_word(&self.symbol_words, word.trim_end_matches(['.', ',']))
+    }
+
     /// Whether a number before `word` is a quantity or date ("3 years",
     /// "2 December"), so never a footnote citation.
     pub fn unit_word(&self, word: &str) -> bool {

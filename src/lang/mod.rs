@@ -98,6 +98,10 @@ pub struct Profile {
     pub quotation_marks: &'static [(&'static str, &'static str)],
     /// Words after which a number is text ("paragraph 2"), never a citation.
     pub number_words: Words,
+    /// Number words whose references are symbols ("resolution 70/1"): a
+    /// bare figure after one ("draft resolution 7 submitted", as
+    /// pdftotext sets a raised 7) is the citation due, where it is one.
+    pub symbol_words: Words,
     /// Words before which a number is a quantity ("3 years"), never a citation.
     pub unit_words: Words,
     /// Page furniture in words ("PAGE 3 of 3"), whole line.

@@ -181,6 +181,7 @@ pub static RUSSIAN: Profile = Profile {
         ],
         suffixes: &[],
     },
+    symbol_words: crate::lang::NO_WORDS,
     // "5 лет", "3 дней", "30 процентов", "5 млн. долл." (UN practice).
     unit_words: Words {
         whole: &["г", "гг", "млн", "млрд", "долл", "лет"],

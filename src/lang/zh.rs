@@ -178,6 +178,7 @@ pub static CHINESE: Profile = Profile {
         prefixes: &[],
         suffixes: &["第"],
     },
+    symbol_words: crate::lang::NO_WORDS,
     // "2004 年 12 月", "10 号", "第 5 次": counters and date words.
     unit_words: Words {
         whole: &[],

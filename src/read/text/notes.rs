@@ -770,6 +770,11 @@ fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32
         if (year || reference) && !number_next {
             return Some((n, Cue::Spaced));
         }
+        // "draft resolution 7 submitted": a word that takes a symbol, then
+        // a bare figure (not "resolution 242 (1967)"): the note due only.
+        if profile.symbol_word(word) && !next_word.starts_with('(') && !number_next {
+            return Some((n, Cue::NextOnly));
+        }
         if last.is_ascii_digit()
             || word.is_empty()
             // "resolution 24" is text, "resolutions, 24" a citation.
@@ -860,11 +865,12 @@ mod tests {
 
     #[test]
     fn a_lost_citation_does_not_take_the_later_ones_and_its_note_stays_on_its_page() {
-        // pdftotext of 79/226: citation 2 stands after "resolutions", where
-        // a number is text; 3 and 4 follow. Page 1 prints notes 1 and 2.
+        // As in pdftotext of 79/226: citation 2 stands after a word that
+        // takes a number ("articles"), where it reads as text; 3 and 4
+        // follow. Page 1 prints notes 1 and 2.
         let src = "United Nations A/RES/79/226\nGeneral Assembly\n\n79/226. Review\n\n\
                    The General Assembly,\n\
-                   Recalling its resolution 75/233 on the review, 1 and previous resolutions 2 on the\n\
+                   Recalling its resolution 75/233 on the review, 1 and previous articles 2 on the\n\
                    operational activities for development of the United Nations\n\
                    __________________\n1\n2\nResolution 64/222, annex.\nResolution 73/291, annex.\n\n\
                    1/3\n\u{c}A/RES/79/226\n\n\
@@ -885,6 +891,27 @@ mod tests {
         );
         assert_eq!(res.notes.len(), 4);
         assert!(warnings.iter().any(|w| w.code() == "note-without-citation"));
+    }
+
+    #[test]
+    fn a_bare_figure_after_a_word_taking_a_symbol_is_the_citation_due() {
+        // pdftotext of 79/78: "the draft resolution 7 submitted".
+        assert_eq!(
+            first_line(
+                Lang::En,
+                "action on the draft resolution 1 submitted by\n",
+                1
+            ),
+            "action on the draft resolution[^1]submitted by"
+        );
+        // A symbol's number, a year after it, or a figure not due: text.
+        for src in [
+            "Security Council resolution 1 (1946) on\n",
+            "draft resolution 2 submitted by\n",
+            "in paragraph 1 of the resolution\n",
+        ] {
+            assert_eq!(first_line(Lang::En, src, 2), src.trim_end());
+        }
     }
 
     #[test]
@@ -1005,10 +1032,10 @@ mod tests {
         assert_eq!(
             first_line(
                 Lang::En,
-                "recalling its relevant resolutions, 1 recognizing the role of resolution 2 and\n",
+                "recalling its relevant resolutions, 1 recognizing the role of paragraph 2 and\n",
                 2
             ),
-            "recalling its relevant resolutions,[^1]recognizing the role of resolution 2 and"
+            "recalling its relevant resolutions,[^1]recognizing the role of paragraph 2 and"
         );
     }
 
