@@ -36,6 +36,15 @@ fn is_separator(l: &Line<'_>) -> bool {
     }
 }
 
+/// A rule of underscores glued to the end of a text line ("medium______",
+/// pdftotext joins the last body line and the rule): the text before it.
+fn before_glued_rule<'a>(l: &Line<'a>) -> Option<&'a str> {
+    let text = l.text;
+    let rule = text.len() - text.trim_end_matches('_').len();
+    let before = text[..text.len() - rule].trim_end();
+    (rule >= 10 && !before.is_empty()).then_some(before)
+}
+
 /// If `l` starts note `want`: the number alone ("3"), or the number and
 /// the text ("3  Ibid., vol. 1019").
 fn note_start<'a>(l: &Line<'a>, want: u32) -> Option<Option<&'a str>> {
@@ -84,7 +93,8 @@ pub(crate) fn collect<'a>(
         if l.page_start {
             pending_break = true;
         }
-        if is_separator(l) {
+        let glued = before_glued_rule(l);
+        if is_separator(l) || glued.is_some() {
             let want = notes.last().map_or(1, |n| n.number + 1);
             let found = if layout.trailing_ends_paragraph {
                 trailing_block(lines, i, want)
@@ -92,6 +102,12 @@ pub(crate) fn collect<'a>(
                 page_block(lines, i, want, profile)
             };
             if let Some((mut found, end)) = found {
+                if let Some(text) = glued {
+                    body.push(BodyLine {
+                        line: Line { text, ..l.clone() },
+                        after_break: pending_break,
+                    });
+                }
                 found.iter_mut().for_each(|n| n.after = body.len());
                 notes.append(&mut found);
                 pending_break = true;
@@ -891,6 +907,30 @@ mod tests {
         );
         assert_eq!(res.notes.len(), 4);
         assert!(warnings.iter().any(|w| w.code() == "note-without-citation"));
+    }
+
+    #[test]
+    fn a_rule_glued_to_the_last_body_line_still_opens_the_notes() {
+        // pdftotext of 78/150: "... small and medium__________________".
+        let src = "United Nations A/RES/78/150\nGeneral Assembly\n\n78/150. Women\n\n\
+                   The General Assembly,\n\
+                   Recalling the Convention, 1 and the Paris Agreement, 2\n\
+                   1. Invites Member States to support small and medium__________________\n\n\
+                   United Nations, Treaty Series, vol. 1771, No. 30822.\n\
+                   Adopted under the UNFCCC.\n1\n2\n\n2/3\n\u{c}A/RES/78/150\n\n\
+                   -sized enterprises;\n";
+        let (res, _) = crate::read::text::read(src, &Default::default()).expect("reads");
+        assert_eq!(res.notes.len(), 2, "{:?}", res.notes);
+        let crate::ir::Block::Paragraph(p) = &res.body[0] else {
+            panic!("{:?}", res.body);
+        };
+        let text = text_of(&p.content);
+        // The rule is gone, the text before it stays in the paragraph.
+        assert!(
+            !text.contains('_') && text.contains("small and medium"),
+            "{text}"
+        );
+        assert!(text.ends_with("sized enterprises;"), "{text}");
     }
 
     #[test]
