@@ -536,20 +536,27 @@ mod tests {
         assert_eq!(heads, vec!["Strengthening the United Nations crime"]);
     }
 
+    /// Running heads marked in `src`: the kind of each non-blank line, and
+    /// the heads read.
+    fn heads_of(src: &str, symbol: &str, title: &str) -> (Vec<String>, Vec<Kind>) {
+        let mut lines = scan(src);
+        mark_furniture(&mut lines, crate::lang::profile(crate::ir::Lang::En));
+        let heads = mark_running_heads(&mut lines, 0, symbol, title);
+        let kinds = lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.kind)
+            .collect();
+        (heads, kinds)
+    }
+
     #[test]
     fn a_one_word_title_under_the_symbol_is_a_head() {
         // pdftotext of 78/138: the title "Commodities" heads each page;
         // the same word in the body stays text.
         let src = "of the\n3/28\n\u{c}A/RES/78/138\n\nCommodities\n\nthe United Nations Conference\nCommodities\n\
                    on the\n4/28\n\u{c}Commodities\n\nA/RES/78/138\n\nthe Conference\n";
-        let mut lines = scan(src);
-        mark_furniture(&mut lines, crate::lang::profile(crate::ir::Lang::En));
-        let heads = mark_running_heads(&mut lines, 0, "A/RES/78/138", "78/138. Commodities ");
-        let kinds: Vec<_> = lines
-            .iter()
-            .filter(|l| !l.is_blank())
-            .map(|l| l.kind)
-            .collect();
+        let (heads, kinds) = heads_of(src, "A/RES/78/138", "78/138. Commodities ");
         use Kind::*;
         assert_eq!(
             kinds,
@@ -571,14 +578,7 @@ mod tests {
                    Commission on International Trade Law\n\nA/RES/78/104\n\n\
                    Investment Disputes of the United Nations Commission on International Trade Law\n\
                    benefited from consultations with Governments and\n";
-        let mut lines = scan(src);
-        mark_furniture(&mut lines, crate::lang::profile(crate::ir::Lang::En));
-        mark_running_heads(&mut lines, 0, "A/RES/78/104", title);
-        let kinds: Vec<_> = lines
-            .iter()
-            .filter(|l| !l.is_blank())
-            .map(|l| l.kind)
-            .collect();
+        let (_, kinds) = heads_of(src, "A/RES/78/104", title);
         use Kind::*;
         assert_eq!(
             kinds,
@@ -597,14 +597,7 @@ mod tests {
                    Congratulates the participating States\n\
                    on the\n*2323442*\n\u{c}A/RES/78/9\n\n\
                    Commemoration of the twenty-fifth anniversary of the\nCentral Asian States\n";
-        let mut lines = scan(src);
-        mark_furniture(&mut lines, crate::lang::profile(crate::ir::Lang::En));
-        mark_running_heads(&mut lines, 0, "A/RES/78/9", title);
-        let kinds: Vec<_> = lines
-            .iter()
-            .filter(|l| !l.is_blank())
-            .map(|l| l.kind)
-            .collect();
+        let (_, kinds) = heads_of(src, "A/RES/78/9", title);
         use Kind::*;
         let want = [Text, Furniture, Head, Head, Head, Head, Text, Text];
         assert_eq!(&kinds[..8], &want);
