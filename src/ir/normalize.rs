@@ -156,6 +156,22 @@ pub fn clean_text(s: &str) -> String {
     out
 }
 
+/// Whether [`clean_text`] would return `s` unchanged: no whitespace but
+/// single spaces, no control characters or non-characters (most text is,
+/// and is then not copied).
+fn is_clean(s: &str) -> bool {
+    let mut space = false;
+    s.chars().all(|c| {
+        let ok = if c.is_ascii_whitespace() {
+            c == ' ' && !space
+        } else {
+            !(c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}')
+        };
+        space = c.is_ascii_whitespace();
+        ok
+    })
+}
+
 /// Invariant 1 and 3 for a single-line string.
 pub fn clean_line(s: &str) -> String {
     clean_text(s).trim_matches(' ').to_string()
@@ -165,10 +181,11 @@ pub fn clean_line(s: &str) -> String {
 pub fn normalize_inlines(parts: &mut Vec<Inline>) {
     normalize_inner(parts, false);
     if let Some(Inline::Text(t)) = parts.first_mut() {
-        *t = t.trim_start_matches(' ').to_string();
+        let spaces = t.len() - t.trim_start_matches(' ').len();
+        t.drain(..spaces);
     }
     if let Some(Inline::Text(t)) = parts.last_mut() {
-        *t = t.trim_end_matches(' ').to_string();
+        t.truncate(t.trim_end_matches(' ').len());
     }
     parts.retain(|p| !matches!(p, Inline::Text(t) if t.is_empty()));
 }
@@ -203,7 +220,9 @@ fn normalize_inner(parts: &mut Vec<Inline>, in_emphasis: bool) {
     }
     for p in &mut out {
         if let Inline::Text(t) = p {
-            *t = clean_text(t);
+            if !is_clean(t) {
+                *t = clean_text(t);
+            }
         }
     }
     out.retain(|p| !matches!(p, Inline::Text(t) if t.is_empty()));

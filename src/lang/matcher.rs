@@ -4,7 +4,7 @@
 //! to the text as printed.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use regex::{Captures, Regex};
@@ -15,8 +15,15 @@ use super::{
 };
 use crate::ir::{Body, Date, Lang};
 
-/// Each profile's compiled patterns, in the order of [`Lang::ALL`].
-static COMPILED: [OnceLock<HashMap<(usize, usize), Regex>>; 6] = [const { OnceLock::new() }; 6];
+/// Each profile's compiled patterns, in the order of [`Lang::ALL`]: a
+/// profile has a score of patterns, so a scan by identity beats hashing.
+static COMPILED: [OnceLock<Compiled>; 6] = [const { OnceLock::new() }; 6];
+
+/// A profile's patterns compiled, each beside its identity ([`key`]).
+type Compiled = Vec<((usize, usize), Regex)>;
+
+/// Lead phrases by their first word: (first word, phrase), sorted.
+type LeadIndex = Vec<(&'static str, &'static str)>;
 
 /// Where a pattern's source lies: its identity among a profile's patterns.
 fn key(p: &Pattern) -> (usize, usize) {
@@ -24,15 +31,33 @@ fn key(p: &Pattern) -> (usize, usize) {
 }
 
 impl Profile {
+    /// The profile's place in [`Lang::ALL`]: where its compiled data is kept.
+    fn slot(&self) -> usize {
+        Lang::ALL.iter().position(|&l| l == self.lang).unwrap_or(0)
+    }
+
     /// The compiled form of one of this profile's patterns.
     fn re(&self, p: &Pattern) -> &'static Regex {
-        let lang = Lang::ALL.iter().position(|&l| l == self.lang).unwrap_or(0);
+        let lang = self.slot();
         let compiled = COMPILED[lang].get_or_init(|| self.compile_all());
-        &compiled[&key(p)]
+        let k = key(p);
+        compiled
+            .iter()
+            .find(|(at, _)| *at == k)
+            .map(|(_, re)| re)
+            .expect("every pattern of a profile is compiled")
+    }
+
+    /// The date pattern anchored at both ends: a line it does not match
+    /// holds no date that spans it.
+    fn whole_date(&self) -> &'static Regex {
+        static WHOLE: [OnceLock<Regex>; 6] = [const { OnceLock::new() }; 6];
+        let lang = self.slot();
+        WHOLE[lang].get_or_init(|| self.compile_source(&format!("^(?:{})$", self.date.0)))
     }
 
     /// Every pattern of the profile, compiled, by where its source lies.
-    pub(super) fn compile_all(&self) -> HashMap<(usize, usize), Regex> {
+    pub(super) fn compile_all(&self) -> Compiled {
         let mut all = vec![
             &self.date,
             &self.meeting,
@@ -53,10 +78,15 @@ impl Profile {
 
     /// One pattern with `{DATE}` and `{ORD}` filled in.
     fn compile(&self, p: &Pattern) -> Regex {
-        let src =
-            p.0.replace("{DATE}", self.date.0)
-                .replace("{ORD}", self.ordinal);
-        Regex::new(&src).unwrap_or_else(|e| panic!("{:?} pattern {}: {e}", self.lang, p.0))
+        self.compile_source(p.0)
+    }
+
+    /// [`Profile::compile`] of a pattern's source.
+    fn compile_source(&self, source: &str) -> Regex {
+        let src = source
+            .replace("{DATE}", self.date.0)
+            .replace("{ORD}", self.ordinal);
+        Regex::new(&src).unwrap_or_else(|e| panic!("{:?} pattern {source}: {e}", self.lang))
     }
 
     /// If `para` is an enacting formula ("大会，"), the organ it names.
@@ -64,16 +94,7 @@ impl Profile {
         let f = &self.formulas;
         // A paragraph longer than every formula (spaces aside, and the
         // closing punctuation) is none: most are, and need no folding.
-        let longest = [
-            f.general_assembly,
-            f.security_council,
-            f.economic_and_social_council,
-        ]
-        .iter()
-        .flat_map(|forms| forms.iter())
-        .map(|form| form.chars().filter(|c| !c.is_whitespace()).count())
-        .max()
-        .unwrap_or(0);
+        let longest = self.longest_formula();
         let visible = para
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -97,6 +118,25 @@ impl Profile {
                 .any(|form| same_formula(&formula_key(form), &key))
         })
         .map(|(body, _)| body)
+    }
+
+    /// The most characters a formula prints, spaces aside (made once).
+    fn longest_formula(&self) -> usize {
+        static LONGEST: [OnceLock<usize>; 6] = [const { OnceLock::new() }; 6];
+        let lang = self.slot();
+        *LONGEST[lang].get_or_init(|| {
+            let f = &self.formulas;
+            [
+                f.general_assembly,
+                f.security_council,
+                f.economic_and_social_council,
+            ]
+            .iter()
+            .flat_map(|forms| forms.iter())
+            .map(|form| form.chars().filter(|c| !c.is_whitespace()).count())
+            .max()
+            .unwrap_or(0)
+        })
     }
 
     /// If `line` is a committee / adoption-basis line of the preface, its parts.
@@ -164,11 +204,7 @@ impl Profile {
 
     /// If `text` is exactly a date as printed, that date.
     pub fn date(&self, text: &str) -> Option<Date> {
-        let f = fold_collapsed(text);
-        let c = self.re(&self.date).captures(&f)?;
-        let whole = c.get(0)?;
-        (whole.start() == 0 && whole.end() == f.len()).then_some(())?;
-        self.date_of(&c)
+        self.ask(text).date()
     }
 
     /// The first date written anywhere in `text`.
@@ -216,8 +252,7 @@ impl Profile {
 
     /// If `text` is exactly a meeting line as printed, the meeting number.
     pub fn meeting(&self, text: &str) -> Option<u32> {
-        let f = fold_collapsed(text);
-        self.re(&self.meeting).captures(&f)?["n"].parse().ok()
+        self.ask(text).meeting()
     }
 
     /// If `line` is an "adopted" line (masthead or Security Council), what
@@ -280,15 +315,7 @@ impl Profile {
     /// If `text` starts with an operative paragraph number, the number as
     /// printed ("1.") and the byte offset where the paragraph text starts.
     pub fn operative_num(&self, text: &str) -> Option<(String, usize)> {
-        let f = fold(text);
-        self.operative_num.iter().find_map(|p| {
-            let c = self.re(p).captures(&f)?;
-            let num = group(text, &f, &c, "num")?;
-            // The match ends on the paragraph's first character: step back off it.
-            let end = c.get(0)?.end();
-            let last = f[..end].chars().next_back()?.len_utf8();
-            Some((num.to_string(), offset_in_original(text, &f, end - last)))
-        })
+        self.ask(text).operative_num()
     }
 
     /// If `text` opens with the resolution's number ("59/159. Title"), the
@@ -315,25 +342,24 @@ impl Profile {
 
     /// Whether `text` is an annex heading ("Annex", "Annex II", "附件").
     pub fn annex_label(&self, text: &str) -> bool {
-        self.re(&self.annex_label).is_match(&fold_collapsed(text))
+        self.ask(text).annex_label()
     }
 
     /// Whether `text` is a heading label standing alone ("Section 21",
     /// "Part V", "Article 3"), whose title follows on the next line.
     pub fn heading_label(&self, text: &str) -> bool {
-        self.re(&self.heading_label).is_match(&fold_collapsed(text))
+        self.ask(text).heading_label()
     }
 
     /// Whether `text` is a part or section number standing alone ("II",
     /// "B", "ثانيا"), whose title follows on the next line.
     pub fn part_label(&self, text: &str) -> bool {
-        self.re(&self.part_label).is_match(&fold(&collapse(text)))
+        self.ask(text).part_label()
     }
 
     /// Whether a page line in words ("PAGE 3 of 3") is furniture.
     pub fn page_furniture(&self, text: &str) -> bool {
-        let f = fold(text);
-        self.page_furniture.iter().any(|p| self.re(p).is_match(&f))
+        self.ask(text).page_furniture()
     }
 
     /// "(a)" / "(iv)" / "a) text" → the label and where the text starts, in
@@ -356,20 +382,22 @@ impl Profile {
     /// "Deeply concerned …"): used to split paragraphs an extractor ran
     /// together.
     pub fn preamble_opener(&self, text: &str) -> bool {
-        self.preamble_leads.opens(&fold(text), [',', ';'])
+        self.ask(text).preamble_opener()
     }
 
     /// The length in bytes of the longest lead phrase `text` opens with
     /// (of operative paragraphs when `operative`, else preambular), the
     /// phrase ending where a word does.
     pub fn lead_phrase(&self, text: &str, operative: bool) -> Option<usize> {
-        let phrases = if operative {
-            self.lead_phrases.operative
-        } else {
-            self.lead_phrases.preamble
-        };
-        phrases
+        // Only phrases whose first word is the text's first word can open
+        // it: the phrases are looked up by that word, not all compared.
+        let key = first_word(text);
+        let index = self.lead_index(operative);
+        let from = index.partition_point(|(k, _)| *k < key);
+        index[from..]
             .iter()
+            .take_while(|(k, _)| *k == key)
+            .map(|(_, p)| p)
             .filter(|p| {
                 text.starts_with(*p)
                     && text[p.len()..]
@@ -379,6 +407,23 @@ impl Profile {
             })
             .map(|p| p.len())
             .max()
+    }
+
+    /// The lead phrases of one kind sorted by their first word, made once.
+    fn lead_index(&self, operative: bool) -> &'static [(&'static str, &'static str)] {
+        static INDEX: [[OnceLock<LeadIndex>; 2]; 6] =
+            [const { [const { OnceLock::new() }, const { OnceLock::new() }] }; 6];
+        let lang = self.slot();
+        INDEX[lang][usize::from(operative)].get_or_init(|| {
+            let phrases = if operative {
+                self.lead_phrases.operative
+            } else {
+                self.lead_phrases.preamble
+            };
+            let mut index: Vec<_> = phrases.iter().map(|p| (first_word(p), *p)).collect();
+            index.sort_unstable();
+            index
+        })
     }
 
     /// Whether the leads of paragraphs open with a capital ("Recalling",
@@ -391,7 +436,7 @@ impl Profile {
     /// Whether `text` opens an operative paragraph ("Adopts …",
     /// "Decides …"): ends the preamble where paragraphs are unnumbered.
     pub fn operative_opener(&self, text: &str) -> bool {
-        self.operative_leads.opens(&fold(text), []) && !self.preamble_opener(text)
+        self.ask(text).operative_opener()
     }
 
     /// Whether a number after `word` is part of the text ("paragraph 2"),
@@ -435,6 +480,112 @@ impl Profile {
     /// Quotation marks as (opening, closing), outer level first.
     pub fn quotation_marks(&self) -> &'static [(&'static str, &'static str)] {
         self.quotation_marks
+    }
+}
+
+/// One text asked several questions ([`Profile::ask`]): its folded forms
+/// are made once, however many patterns look at it (a line of the reader
+/// is asked a dozen).
+pub struct Asked<'p, 'a> {
+    profile: &'p Profile,
+    text: &'a str,
+    folded: OnceCell<Cow<'a, str>>,
+    collapsed: OnceCell<Cow<'a, str>>,
+}
+
+impl Profile {
+    /// `text`, ready to be asked what it is.
+    pub fn ask<'a>(&self, text: &'a str) -> Asked<'_, 'a> {
+        Asked {
+            profile: self,
+            text,
+            folded: OnceCell::new(),
+            collapsed: OnceCell::new(),
+        }
+    }
+}
+
+impl Asked<'_, '_> {
+    /// [`fold`] of the text, made once.
+    fn folded(&self) -> &str {
+        self.folded.get_or_init(|| fold(self.text))
+    }
+
+    /// [`fold_collapsed`] of the text, made once: what whole-line
+    /// patterns match.
+    fn collapsed(&self) -> &str {
+        self.collapsed.get_or_init(|| fold_collapsed(self.text))
+    }
+
+    /// [`Profile::date`].
+    pub fn date(&self) -> Option<Date> {
+        let p = self.profile;
+        let f = self.collapsed();
+        // Most lines are no date: the anchored form rejects them at their
+        // first characters, where the date pattern would search them whole.
+        if !p.whole_date().is_match(f) {
+            return None;
+        }
+        let c = p.re(&p.date).captures(f)?;
+        let whole = c.get(0)?;
+        (whole.start() == 0 && whole.end() == f.len()).then_some(())?;
+        p.date_of(&c)
+    }
+
+    /// [`Profile::meeting`].
+    pub fn meeting(&self) -> Option<u32> {
+        let p = self.profile;
+        p.re(&p.meeting).captures(self.collapsed())?["n"]
+            .parse()
+            .ok()
+    }
+
+    /// [`Profile::operative_num`].
+    pub fn operative_num(&self) -> Option<(String, usize)> {
+        let (p, text, f) = (self.profile, self.text, self.folded());
+        p.operative_num.iter().find_map(|pat| {
+            let c = p.re(pat).captures(f)?;
+            let num = group(text, f, &c, "num")?;
+            // The match ends on the paragraph's first character: step back off it.
+            let end = c.get(0)?.end();
+            let last = f[..end].chars().next_back()?.len_utf8();
+            Some((num.to_string(), offset_in_original(text, f, end - last)))
+        })
+    }
+
+    /// [`Profile::annex_label`].
+    pub fn annex_label(&self) -> bool {
+        let p = self.profile;
+        p.re(&p.annex_label).is_match(self.collapsed())
+    }
+
+    /// [`Profile::heading_label`].
+    pub fn heading_label(&self) -> bool {
+        let p = self.profile;
+        p.re(&p.heading_label).is_match(self.collapsed())
+    }
+
+    /// [`Profile::part_label`].
+    pub fn part_label(&self) -> bool {
+        let p = self.profile;
+        p.re(&p.part_label).is_match(self.collapsed())
+    }
+
+    /// [`Profile::page_furniture`].
+    pub fn page_furniture(&self) -> bool {
+        let p = self.profile;
+        let f = self.folded();
+        p.page_furniture.iter().any(|pat| p.re(pat).is_match(f))
+    }
+
+    /// [`Profile::preamble_opener`].
+    pub fn preamble_opener(&self) -> bool {
+        self.profile.preamble_leads.opens(self.folded(), [',', ';'])
+    }
+
+    /// [`Profile::operative_opener`].
+    pub fn operative_opener(&self) -> bool {
+        self.profile.operative_leads.opens(self.folded(), []) && !self.preamble_opener()
     }
 }
 
@@ -504,6 +655,16 @@ impl Leads {
             && !self.exceptions.contains(&lower.as_str());
         by_ending || self.words.iter().any(|w| lead_word(w, &lower))
     }
+}
+
+/// The letters and digits `text` opens with: a phrase that opens `text`
+/// and ends where a word does has the same first word.
+fn first_word(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(text.len(), |(i, _)| i);
+    &text[..end]
 }
 
 /// `word` is the lead `w`; in scripts without spaces, starts with it.

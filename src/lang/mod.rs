@@ -11,6 +11,7 @@ mod en;
 mod es;
 mod fr;
 mod matcher;
+pub use matcher::Asked;
 mod ru;
 mod zh;
 
@@ -341,14 +342,30 @@ fn detect_latin(text: &str) -> Lang {
             return l;
         }
     }
-    let head: String = text.chars().take(20_000).collect::<String>().to_lowercase();
-    let count = |lang: Lang| -> usize {
-        let words = profile(lang).detection_words;
-        head.split(|c: char| !c.is_alphabetic() && c != '\'')
-            .filter(|w| words.contains(w))
-            .count()
-    };
-    let (fr, es, en) = (count(Lang::Fr), count(Lang::Es), count(Lang::En));
+    let head = &text[..text
+        .char_indices()
+        .nth(20_000)
+        .map_or(text.len(), |(i, _)| i)];
+    let langs = [Lang::Fr, Lang::Es, Lang::En];
+    let longest = langs
+        .iter()
+        .flat_map(|&l| profile(l).detection_words)
+        .map(|w| w.len())
+        .max()
+        .unwrap_or(0);
+    // One pass over the words; only a word short enough to be a detection
+    // word is put in lower case.
+    let mut counts = [0usize; 3];
+    for w in head.split(|c: char| !c.is_alphabetic() && c != '\'') {
+        if w.is_empty() || w.len() > 4 * longest {
+            continue;
+        }
+        let w = w.to_lowercase();
+        for (n, &l) in counts.iter_mut().zip(&langs) {
+            *n += usize::from(profile(l).detection_words.contains(&w.as_str()));
+        }
+    }
+    let [fr, es, en] = counts;
     if fr > es && fr > en {
         Lang::Fr
     } else if es > fr && es > en {
@@ -377,16 +394,26 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     if text.is_ascii() {
         return Cow::Borrowed(text);
     }
-    let folded = |c: char| match c {
+    // One pass: the text up to the first character that folds is copied
+    // as it is; no folded character is longer than its original, so one
+    // allocation holds the result.
+    let Some((at, _)) = text.char_indices().find(|&(_, c)| fold_char(c) != c) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..at]);
+    out.extend(text[at..].chars().map(fold_char));
+    Cow::Owned(out)
+}
+
+/// One character of [`fold`].
+fn fold_char(c: char) -> char {
+    match c {
         '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => '\u{0627}',
         '\u{2019}' | '\u{2bc}' => '\'',
         c if is_bidi_control(c) => ' ',
         c => ascii_digit_of(fold_width_char(c)),
-    };
-    if text.chars().all(|c| folded(c) == c) {
-        return Cow::Borrowed(text);
     }
-    Cow::Owned(text.chars().map(folded).collect())
 }
 
 /// Replaces Arabic-Indic (٠-٩) and Eastern Arabic-Indic (۰-۹) digits by

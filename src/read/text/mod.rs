@@ -17,6 +17,8 @@ mod paragraphs;
 mod structure;
 mod tables;
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use super::{layout, ReadOptions};
@@ -205,19 +207,36 @@ const CLAUSE_ENDS: &[char] = &[
 
 /// Joins wrapped lines: knows the document's words, to tell a word split by
 /// a line-end hyphen ("inter-" "national") from a compound ("follow-" "up").
+/// The words are gathered the first time a hyphen asks (most documents
+/// never do), and borrowed from the text where it prints them in lower case.
 #[derive(Debug, Default)]
-pub(crate) struct Joiner {
-    words: HashSet<String>,
+pub(crate) struct Joiner<'a> {
+    text: &'a str,
+    words: OnceCell<HashSet<Cow<'a, str>>>,
 }
 
-impl Joiner {
-    fn of(text: &str) -> Joiner {
-        let words = text
-            .split(|c: char| !c.is_alphabetic() && c != '-')
-            .filter(|w| w.len() > 3)
-            .map(str::to_lowercase)
-            .collect();
-        Joiner { words }
+impl<'a> Joiner<'a> {
+    fn of(text: &'a str) -> Joiner<'a> {
+        Joiner {
+            text,
+            words: OnceCell::new(),
+        }
+    }
+
+    /// The document's words of more than three bytes, in lower case.
+    fn words(&self) -> &HashSet<Cow<'a, str>> {
+        self.words.get_or_init(|| {
+            self.text
+                .split(|c: char| !c.is_alphabetic() && c != '-')
+                .filter(|w| w.len() > 3)
+                .map(
+                    |w| match w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                        true => Cow::Borrowed(w),
+                        false => Cow::Owned(w.to_lowercase()),
+                    },
+                )
+                .collect()
+        })
     }
 
     /// Whether "head-" at a line end and "tail" at the next line's start
@@ -225,7 +244,8 @@ impl Joiner {
     fn split_word(&self, head: &str, tail: &str) -> bool {
         let joined = format!("{head}{tail}").to_lowercase();
         let hyphenated = format!("{head}-{tail}").to_lowercase();
-        self.words.contains(&joined) && !self.words.contains(&hyphenated)
+        let words = self.words();
+        words.contains(joined.as_str()) && !words.contains(hyphenated.as_str())
     }
 }
 

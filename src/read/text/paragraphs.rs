@@ -48,14 +48,13 @@ struct Facts {
 fn facts(l: &LogicalLine, profile: &Profile) -> Facts {
     let text = Inline::plain_text(&l.parts);
     let t = text.trim();
-    let standalone = profile.date(t).is_some()
-        || profile.meeting(t).is_some()
-        || profile.annex_label(t)
-        || profile.part_label(t);
-    let op = profile.operative_num(t);
+    let q = profile.ask(t);
+    let standalone =
+        q.date().is_some() || q.meeting().is_some() || q.annex_label() || q.part_label();
+    let op = q.operative_num();
     let sub = profile.sub_label(t);
     let roman = roman_heading_num(t);
-    let heading_label = profile.heading_label(t);
+    let heading_label = q.heading_label();
     let label_only = op.as_ref().is_some_and(|(_, at)| *at >= t.len())
         || sub.as_ref().is_some_and(|(_, at)| *at >= t.len())
         || roman.is_some_and(|at| at >= t.len())
@@ -315,7 +314,8 @@ fn breaks(
     if bf.numbered {
         return clause_end || short || b.blank_before || !cased;
     }
-    let opener = profile.preamble_opener(b_text) || profile.operative_opener(b_text);
+    let q = profile.ask(b_text);
+    let opener = q.preamble_opener() || q.operative_opener();
     if !cased {
         // A short line ending a clause, then a blank line (not a page
         // boundary): the paragraph ended, in any script.
