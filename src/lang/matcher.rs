@@ -91,51 +91,52 @@ impl Profile {
 
     /// If `para` is an enacting formula ("大会，"), the organ it names.
     pub fn formula(&self, para: &str) -> Option<Body> {
-        let f = &self.formulas;
+        let known = self.formula_keys();
         // A paragraph longer than every formula (spaces aside, and the
         // closing punctuation) is none: most are, and need no folding.
-        let longest = self.longest_formula();
         let visible = para
             .chars()
             .filter(|c| !c.is_whitespace())
-            .take(longest + 4);
-        if visible.count() > longest + 3 {
+            .take(known.longest + 4);
+        if visible.count() > known.longest + 3 {
             return None;
         }
-        let key = formula_key(para);
-        [
-            (Body::GeneralAssembly, f.general_assembly),
-            (Body::SecurityCouncil, f.security_council),
-            (
-                Body::EconomicAndSocialCouncil,
-                f.economic_and_social_council,
-            ),
-        ]
-        .into_iter()
-        .find(|(_, forms)| {
-            forms
-                .iter()
-                .any(|form| same_formula(&formula_key(form), &key))
-        })
-        .map(|(body, _)| body)
+        let key = FormulaKey::of(&formula_key(para));
+        known
+            .keys
+            .iter()
+            .find(|(_, form)| *form == key)
+            .map(|(body, _)| *body)
     }
 
-    /// The most characters a formula prints, spaces aside (made once).
-    fn longest_formula(&self) -> usize {
-        static LONGEST: [OnceLock<usize>; 6] = [const { OnceLock::new() }; 6];
-        let lang = self.slot();
-        *LONGEST[lang].get_or_init(|| {
+    /// Every formula of the profile as compared ([`FormulaKey`]), in the
+    /// order of the organs, and the longest; made once.
+    fn formula_keys(&self) -> &'static FormulaKeys {
+        static KEYS: [OnceLock<FormulaKeys>; 6] = [const { OnceLock::new() }; 6];
+        KEYS[self.slot()].get_or_init(|| {
             let f = &self.formulas;
-            [
-                f.general_assembly,
-                f.security_council,
-                f.economic_and_social_council,
-            ]
-            .iter()
-            .flat_map(|forms| forms.iter())
-            .map(|form| form.chars().filter(|c| !c.is_whitespace()).count())
-            .max()
-            .unwrap_or(0)
+            let organs = [
+                (Body::GeneralAssembly, f.general_assembly),
+                (Body::SecurityCouncil, f.security_council),
+                (
+                    Body::EconomicAndSocialCouncil,
+                    f.economic_and_social_council,
+                ),
+            ];
+            let forms = || {
+                organs
+                    .iter()
+                    .flat_map(|(b, forms)| forms.iter().map(move |f| (*b, f)))
+            };
+            FormulaKeys {
+                longest: forms()
+                    .map(|(_, form)| form.chars().filter(|c| !c.is_whitespace()).count())
+                    .max()
+                    .unwrap_or(0),
+                keys: forms()
+                    .map(|(body, form)| (body, FormulaKey::of(&formula_key(form))))
+                    .collect(),
+            }
         })
     }
 
@@ -679,10 +680,29 @@ fn formula_key(text: &str) -> String {
     key.trim_end_matches([',', ':', ';', '،', '、']).to_string()
 }
 
-/// The first letter as printed, the rest in any case.
-fn same_formula(form: &str, text: &str) -> bool {
-    let (mut a, mut b) = (form.chars(), text.chars());
-    a.next() == b.next() && a.as_str().to_lowercase() == b.as_str().to_lowercase()
+/// A formula as compared: the first letter as printed, the rest in any case.
+#[derive(PartialEq)]
+struct FormulaKey {
+    first: Option<char>,
+    rest: String,
+}
+
+impl FormulaKey {
+    fn of(key: &str) -> FormulaKey {
+        let mut chars = key.chars();
+        FormulaKey {
+            first: chars.next(),
+            rest: chars.as_str().to_lowercase(),
+        }
+    }
+}
+
+/// A profile's formulas, compared as [`FormulaKey`]s.
+struct FormulaKeys {
+    /// The most characters a formula prints, spaces aside.
+    longest: usize,
+    /// Each organ's formulas, in the order of the organs.
+    keys: Vec<(Body, FormulaKey)>,
 }
 
 /// The text under a named group, mapped back from the folded copy `f` to

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use crate::lang::{is_wide, Profile};
 use crate::read::layout::{self, Facts};
@@ -135,8 +135,10 @@ pub(crate) fn from_layout(printed: &[layout::Line]) -> Vec<Line<'_>> {
     out
 }
 
-static FURNITURE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
+/// One automaton for every furniture pattern: a line is scanned once, not
+/// once per pattern.
+static FURNITURE: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([
         // page number "2/28", alone or beside the job number
         r"^\d{1,3}\s*/\s*\d{1,3}$",
         r"^\d{1,3}/\d{1,3}\s+\d{2}-\d{5}(\s*\([A-Z]\))?$",
@@ -147,16 +149,14 @@ static FURNITURE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"^\d{6}$",
         // barcode "*2325976*"
         r"^\*\d{5,}\*$",
-    ]
-    .iter()
-    .map(|p| Regex::new(p).expect("furniture pattern"))
-    .collect()
+    ])
+    .expect("furniture patterns")
 });
 
 /// Marks page furniture: page numbers, job numbers, barcodes.
 pub(crate) fn mark_furniture(lines: &mut [Line<'_>], profile: &Profile) {
     for l in lines.iter_mut() {
-        let furniture = FURNITURE.iter().any(|re| re.is_match(l.text));
+        let furniture = FURNITURE.is_match(l.text);
         if !l.is_blank() && (furniture || profile.page_furniture(l.text)) {
             l.kind = Kind::Furniture;
         }
