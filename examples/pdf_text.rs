@@ -1,11 +1,13 @@
 //! Prints the text `read::pdf` hands to the segmentation for each PDF
 //! named (with `--runs`, the positioned runs; with `--lines`, each line
-//! with what the page says about it: indent, short, centred, italics):
+//! with what the page says about it: indent, short, centred, italics,
+//! the table cell it is; with `--rules`, the rules drawn, by page):
 //! for looking at what the interpreter saw beside the page.
 
 fn main() {
     let runs = std::env::args().any(|a| a == "--runs");
     let lines = std::env::args().any(|a| a == "--lines");
+    let rules = std::env::args().any(|a| a == "--rules");
     for path in std::env::args().skip(1).filter(|a| !a.starts_with("--")) {
         let bytes = std::fs::read(&path).expect("readable file");
         if std::env::var_os("PDF_TEXT_TIMES").is_some() {
@@ -26,6 +28,7 @@ fn main() {
         }
         match unres::read::pdf::extract(&bytes) {
             Ok(x) if runs => x.runs.iter().for_each(|r| println!("{r:?}")),
+            Ok(x) if rules => x.drawn.iter().for_each(|r| println!("{r:?}")),
             Ok(x) if lines => {
                 for l in unres::read::pdf::lines_of(&x) {
                     let g = l.facts.geometry;
@@ -34,8 +37,12 @@ fn main() {
                         Some(false) => "-",
                         None => "?",
                     };
+                    let cell = l.facts.cell.map_or(String::new(), |c| {
+                        let h = if c.header { "h" } else { "" };
+                        format!("[t{} r{} c{}{h}] ", c.table, c.row, c.column)
+                    });
                     println!(
-                        "{}{}{:>6.1} {short}{} {:?} {}",
+                        "{}{}{:>6.1} {short}{} {:?} {cell}{}",
                         if l.page_start { "\u{c}" } else { "" },
                         if l.gap_before { "\n" } else { "" },
                         g.indent,

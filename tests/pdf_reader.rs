@@ -224,10 +224,9 @@ fn page_counts(res: &Resolution) -> [usize; 6] {
 
 /// Ten corpus PDFs of different kinds, counted by eye on their pages
 /// (tests/expected/pdf_counts.tsv says how): the PDF reading holds the
-/// same preambular, operative, sub-paragraph, note and annex counts in
-/// all ten. Tables are compared where the page prints none; the two
-/// tables printed (78/249, 79/250) are not read as tables yet, which this
-/// test states rather than hides.
+/// same preambular, operative, sub-paragraph, note, table and annex
+/// counts in all ten, the two printed tables (78/249's annex, 79/250's
+/// levels after paragraph 11) among them.
 #[test]
 fn counts_as_the_pages_print_them() {
     let Some(shared) = shared("counts_as_the_pages_print_them") else {
@@ -235,7 +234,7 @@ fn counts_as_the_pages_print_them() {
     };
     let table = fs::read_to_string("tests/expected/pdf_counts.tsv").expect("the table");
     let mut rows = 0;
-    let mut tables_unread = Vec::new();
+    let mut tables = 0;
     for line in table.lines().filter(|l| !l.starts_with('#')).skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
         let want: Vec<usize> = cols[1..7]
@@ -243,25 +242,77 @@ fn counts_as_the_pages_print_them() {
             .map(|c| c.parse().expect("a count"))
             .collect();
         let got = page_counts(&read(Kind::Pdf, &shared.join("corpus").join(cols[0])));
-        let (mut got_no_tables, mut want_no_tables) = (got.to_vec(), want.clone());
-        got_no_tables.remove(4);
-        want_no_tables.remove(4);
         assert_eq!(
-            got_no_tables, want_no_tables,
-            "{}: pre, op, sub, notes, annexes",
+            got.to_vec(),
+            want,
+            "{}: pre, op, sub, notes, tables, annexes",
             cols[0]
         );
-        if want[4] == 0 {
-            assert_eq!(got[4], 0, "{}: no table printed", cols[0]);
-        } else if got[4] != want[4] {
-            tables_unread.push(cols[0]);
-        }
+        tables += want[4];
         rows += 1;
     }
-    assert_eq!(rows, 10);
+    assert_eq!((rows, tables), (10, 2));
+}
+
+/// The tables of the two counted PDFs as the pages print them: rows,
+/// columns, heading rows and cells in reading order.
+#[test]
+fn printed_tables_read_as_tables() {
+    let Some(shared) = shared("printed_tables_read_as_tables") else {
+        return;
+    };
+    let table = |path: &str| -> unres::ir::Table {
+        let res = read(Kind::Pdf, &shared.join("corpus").join(path));
+        res.body
+            .iter()
+            .chain(res.annexes.iter().flat_map(|a| &a.content))
+            .find_map(|b| match b {
+                Block::Table(t) => Some(t.clone()),
+                _ => None,
+            })
+            .expect("a table")
+    };
+    let text = |t: &unres::ir::Table, r: usize| -> Vec<String> {
+        t.rows[r]
+            .iter()
+            .map(|c| unres::ir::Inline::plain_text(c))
+            .collect()
+    };
+    // 78/249: Gross / Net of staff assessment over 13 rows of figures.
+    let t = table("en/A_RES_78_249-EN.pdf");
+    assert_eq!((t.header_rows, t.rows.len()), (2, 15));
+    assert_eq!(text(&t, 0), ["", "Gross", "Net of staff assessment"]);
     assert_eq!(
-        tables_unread,
-        ["en/A_RES_78_249-EN.pdf", "en-dev/A_RES_79_250.pdf"],
-        "tables read now: update this test"
+        text(&t, 2),
+        [
+            "Estimated appropriation for 2024a",
+            "63 930 800",
+            "58 552 400"
+        ]
+    );
+    assert_eq!(
+        text(&t, 4)[0],
+        "Recommendations of the Advisory Committee on Administrative and Budgetary Questionsc"
+    );
+    // 79/250: four columns, levels A to J under one heading row.
+    let t = table("en-dev/A_RES_79_250.pdf");
+    assert_eq!((t.header_rows, t.rows.len()), (1, 11));
+    assert_eq!(
+        text(&t, 0),
+        [
+            "Level",
+            "Criterion",
+            "Threshold in United States dollars (2025–2027)",
+            "Discount (percentage)"
+        ]
+    );
+    assert_eq!(
+        text(&t, 10),
+        [
+            "J",
+            "Least developed countries (except level A and C contributors)",
+            "Not applicable",
+            "90"
+        ]
     );
 }

@@ -35,6 +35,26 @@ pub struct Facts {
     /// the same height near its edge, or the line stands in smaller type
     /// above the text at the top of a later page.
     pub furniture: bool,
+    /// The line is (part of) a table cell: the page printed it in aligned
+    /// columns, so it is a cell's text, not a paragraph's.
+    pub cell: Option<Cell>,
+}
+
+/// Where a line stands in a table the page prints: the lines of one cell
+/// share all four, and come in reading order (rows top to bottom, cells
+/// left to right, a cell's lines top to bottom).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cell {
+    /// Which table, counted over the document from 0 (a table continued
+    /// on the next page has a new number there).
+    pub table: u32,
+    /// The row, from 0 at the table's top.
+    pub row: u32,
+    /// The column, from 0 at the left.
+    pub column: u16,
+    /// The row is a heading row (above the rule under the headings, or
+    /// set in bold at the table's top).
+    pub header: bool,
 }
 
 /// One printed line, in reading order.

@@ -7,6 +7,7 @@
 pub mod content;
 pub mod fonts;
 mod lexer;
+mod tables;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -30,6 +31,9 @@ const MAX_DOCUMENT_BYTES: usize = 128 << 20;
 const MAX_OPERATORS: u64 = 20_000_000;
 /// Most pages read.
 const MAX_PAGES: usize = 5_000;
+/// Most drawn rules kept per document for finding tables (a resolution
+/// draws a few dozen; the interpreter keeps 4,096 per page).
+const MAX_RULES: usize = 1 << 16;
 
 /// What one document may cost; the defaults are the constants above, and
 /// tests lower them to provoke each limit cheaply.
@@ -125,6 +129,9 @@ pub struct Extracted {
     pub runs: Vec<Run>,
     /// Rules that may separate notes, as runs of underscores.
     pub rules: Vec<Run>,
+    /// Every horizontal rule drawn, by page (tables are ruled), pieces
+    /// drawn end to end joined, up to `MAX_RULES`.
+    pub drawn: Vec<(usize, (f64, f64, f64))>,
     /// Pages read.
     pub pages: usize,
     /// Images drawn (a scan has images and no text).
@@ -188,8 +195,12 @@ pub fn extract_with(bytes: &[u8], limits: &Limits) -> Result<Extracted, ReadErro
     };
     for (&number, &id) in &pages {
         let page = read_page(&doc, id, number as usize, &mut budget, &mut fonts);
+        let rules = tables::joined(&page.rules);
         out.rules
-            .extend(note_rules(&page.rules, &page.runs, number as usize));
+            .extend(note_rules(&rules, &page.runs, number as usize));
+        let room = MAX_RULES.saturating_sub(out.drawn.len());
+        out.drawn
+            .extend(rules.iter().take(room).map(|&r| (number as usize, r)));
         out.runs.extend(page.runs);
         out.images += page.images;
         for (font, n) in page.undecoded {
@@ -490,11 +501,20 @@ fn trimmed_ranges(text: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Groups the runs of one page into lines: top to bottom, a run joining
+/// Groups the runs of one page into lines, cut at wide gaps (see
+/// `baselines` and `split_at_gaps`).
+pub fn lines<'a>(runs: &[&'a Run]) -> Vec<Line<'a>> {
+    baselines(runs)
+        .into_iter()
+        .flat_map(split_at_gaps)
+        .collect()
+}
+
+/// Groups the runs of one page by baseline: top to bottom, a run joining
 /// the line whose baseline lies within half the larger type size. Spaces
 /// in type too small to read (Word's spacer paragraphs, 1 pt) are left out:
 /// they would fall between the letters of the line above or below.
-pub fn lines<'a>(runs: &[&'a Run]) -> Vec<Line<'a>> {
+fn baselines<'a>(runs: &[&'a Run]) -> Vec<Line<'a>> {
     let mut sorted: Vec<&Run> = runs
         .iter()
         .copied()
@@ -522,7 +542,41 @@ pub fn lines<'a>(runs: &[&'a Run]) -> Vec<Line<'a>> {
         }
         line.runs.push(run);
     }
-    lines.into_iter().flat_map(split_at_gaps).collect()
+    lines
+}
+
+/// One page's lines in reading order, each with the table cell it is, if
+/// it is one: the tables the page prints in aligned columns read row by
+/// row, the other lines cut at wide gaps and in block order.
+fn page_lines<'a>(
+    runs: &[&'a Run],
+    rules: &[tables::Rule],
+    table_id: &mut u32,
+) -> Vec<(Line<'a>, Option<layout::Cell>)> {
+    let base = baselines(runs);
+    let found = tables::find(&base, rules, table_id);
+    let mut out = Vec::with_capacity(base.len());
+    let mut rest: Vec<Line<'a>> = Vec::new();
+    let mut found = found.into_iter().peekable();
+    let mut lines = base.into_iter().enumerate();
+    while let Some((k, line)) = lines.next() {
+        let Some(table) = found.next_if(|t| t.lines.start == k) else {
+            rest.extend(split_at_gaps(line));
+            continue;
+        };
+        out.extend(
+            block_order(std::mem::take(&mut rest))
+                .into_iter()
+                .map(|l| (l, None)),
+        );
+        out.extend(table.cells.into_iter().map(|(c, l)| (l, Some(c))));
+        // The table's other lines are in its cells.
+        for _ in k + 1..table.lines.end {
+            lines.next();
+        }
+    }
+    out.extend(block_order(rest).into_iter().map(|l| (l, None)));
+    out
 }
 
 /// Sorts a line's runs left to right and cuts it where the gap between two
@@ -628,18 +682,25 @@ pub fn lines_of(x: &Extracted) -> Vec<layout::Line> {
             p.push(r);
         }
     }
+    let mut drawn: Vec<Vec<tables::Rule>> = vec![Vec::new(); by_page.len()];
+    for &(page, rule) in &x.drawn {
+        if let Some(p) = drawn.get_mut(page.saturating_sub(1)) {
+            p.push(rule);
+        }
+    }
     let body_size = body_size(&x.runs);
+    let mut table_id = 0;
     let mut out = Vec::new();
     // Each page's lines near its top and bottom edge: (index, baseline).
     let mut edges: Vec<Vec<(usize, f64)>> = Vec::new();
     let mut page_start = false;
-    for page in by_page {
-        let lines = block_order(lines(&page));
-        let column = Column::of(&lines);
+    for (page, rules) in by_page.iter().zip(&drawn) {
+        let lines = page_lines(page, rules, &mut table_id);
+        let column = Column::of(lines.iter().filter(|l| l.1.is_none()).map(|l| &l.0));
         let mut prev: Option<(f64, f64)> = None;
         let first = out.len();
         let mut ys = Vec::new();
-        for line in &lines {
+        for (line, cell) in &lines {
             let (text, italic) = line.printed();
             if text.is_empty() {
                 continue;
@@ -653,6 +714,7 @@ pub fn lines_of(x: &Extracted) -> Vec<layout::Line> {
                     geometry: column.place(line),
                     italic,
                     furniture: false,
+                    cell: *cell,
                 },
             });
             ys.push(line.y);
@@ -701,7 +763,7 @@ const HEAD_LINES: usize = 6;
 fn mark_head_block(page: &mut [layout::Line], body_size: f32) {
     let k = page
         .iter()
-        .take_while(|l| l.facts.geometry.size < 0.95 * body_size)
+        .take_while(|l| l.facts.geometry.size < 0.95 * body_size && l.facts.cell.is_none())
         .count();
     if (1..=HEAD_LINES).contains(&k) && page.get(k).is_some_and(|l| l.gap_before) {
         for l in &mut page[..k] {
@@ -729,7 +791,7 @@ fn mark_repeated(out: &mut [layout::Line], edges: &[Vec<(usize, f64)>]) {
             let again = seen[out[i].text.as_str()]
                 .iter()
                 .any(|&(q, z)| q != p && (y - z).abs() < 2.0);
-            if again {
+            if again && out[i].facts.cell.is_none() {
                 repeated.push(i);
             }
         }
@@ -768,12 +830,9 @@ impl Column {
     /// Lines at least three fifths as wide as the widest count as long;
     /// the edges are where most of them start and end (a running head or
     /// a masthead line reaching further is no edge of the text).
-    fn of(lines: &[Line<'_>]) -> Column {
-        let widest = lines.iter().map(|l| l.end() - l.x()).fold(0.0, f64::max);
-        let long: Vec<&Line> = lines
-            .iter()
-            .filter(|l| l.end() - l.x() >= 0.6 * widest)
-            .collect();
+    fn of<'l, 'a: 'l>(lines: impl Iterator<Item = &'l Line<'a>> + Clone) -> Column {
+        let widest = lines.clone().map(|l| l.end() - l.x()).fold(0.0, f64::max);
+        let long: Vec<&Line> = lines.filter(|l| l.end() - l.x() >= 0.6 * widest).collect();
         let left = most_common(long.iter().map(|l| l.x()), false);
         let right = most_common(long.iter().map(|l| l.end()), true);
         let at_right = right.map_or(0, |r| {

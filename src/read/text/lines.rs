@@ -44,9 +44,18 @@ impl Line<'_> {
         self.blank_width.is_some()
     }
 
-    /// A number alone on its line ("3"), as footnote numbers stand.
+    /// A number alone on its line ("3"), as footnote numbers stand; a
+    /// figure in a table cell is none.
     pub fn bare_number(&self) -> Option<u32> {
+        if self.cell().is_some() {
+            return None;
+        }
         bare_number(self.text)
+    }
+
+    /// The table cell the page printed the line in, if any.
+    pub fn cell(&self) -> Option<layout::Cell> {
+        self.facts.and_then(|f| f.cell)
     }
 }
 

@@ -6,7 +6,7 @@ use super::lines::{Kind, Line};
 use super::{emphasis, first_char, last_char, push_text, wants_space, Joiner, Layout};
 use crate::ir::{Inline, Warning};
 use crate::lang::Profile;
-use crate::read::layout::Geometry;
+use crate::read::layout::{Cell, Geometry};
 
 /// A footnote body as found at a page bottom, before joining.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -318,6 +318,8 @@ pub(crate) struct LogicalLine {
     pub after_break: bool,
     /// Printed length in characters, for "is this line full?".
     pub width: usize,
+    /// The table cell the page printed the line in, if any.
+    pub cell: Option<Cell>,
     /// Notes printed on this line's page whose citation was not found:
     /// cited after this line, the last before their block, rather than
     /// at the end of the document.
@@ -497,7 +499,8 @@ fn fold_with(
                 last.trailing = false;
                 // The line right after continues the same logical line.
                 if let Some(next) = body.get(i + 1).filter(|n| !n.line.is_blank()) {
-                    if next.line.bare_number().is_none() && !next.after_break {
+                    let own = next.line.bare_number().is_none() && next.line.cell().is_none();
+                    if own && !next.after_break {
                         let parts = split_glued(next.line.text, &mut cit, profile, false);
                         let parts = emphasis::apply(parts, next.line.text, next.line.facts);
                         append(&mut last.parts, parts, joiner);
@@ -523,6 +526,7 @@ fn fold_with(
             blank_before,
             after_break: b.after_break,
             width: l.text.chars().count(),
+            cell: l.cell(),
             uncited: Vec::new(),
         });
         blank_before = false;

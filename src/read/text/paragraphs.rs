@@ -180,7 +180,7 @@ pub(crate) fn paragraphs(
     // The operative number that comes next: a line opening with it starts
     // a paragraph whatever the line before (a subheading, a full line).
     let mut due: Option<u32> = None;
-    let mut tables = super::tables::find(&lines).into_iter().peekable();
+    let mut tables = super::tables::find(&lines, joiner).into_iter().peekable();
     let mut k = 0;
     while k < lines.len() {
         if let Some(t) = tables.next_if(|t| t.start == k) {

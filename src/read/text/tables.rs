@@ -1,11 +1,18 @@
-//! Tables, where the extractor kept the columns apart (pdftotext's layout
-//! mode): rows are lines whose cells stand apart by wide gaps and end in
-//! figures ("Estimated appropriation for 2024    63 930 800    58 552 400").
-//! Extractors that run the cells into one stream (pdfminer) give no rows;
-//! their table text stays paragraphs, nothing lost.
+//! Tables. Where the page reader says which lines are cells (it saw the
+//! columns), the table is as it says. Otherwise, where the extractor kept
+//! the columns apart (pdftotext's layout mode), rows are lines whose cells
+//! stand apart by wide gaps and end in figures ("Estimated appropriation
+//! for 2024    63 930 800    58 552 400"). Extractors that run the cells
+//! into one stream (pdfminer) give no rows; their table text stays
+//! paragraphs, nothing lost.
 
-use super::notes::LogicalLine;
+use super::notes::{append, LogicalLine};
+use super::Joiner;
 use crate::ir::Inline;
+
+/// Most columns a table keeps apart; cells further right join the last
+/// (a hostile page could number its columns up to 65,535).
+const MAX_COLUMNS: usize = 64;
 
 /// A table found among logical lines `start..end`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,8 +80,71 @@ fn cell(text: &str) -> Vec<Inline> {
     )]
 }
 
-/// Finds the tables among `lines`.
-pub(crate) fn find(lines: &[LogicalLine]) -> Vec<Found> {
+/// Finds the tables among `lines`: those the page reader marked, and in
+/// lines without such marks those the extractor's spacing shows.
+pub(crate) fn find(lines: &[LogicalLine], joiner: &Joiner) -> Vec<Found> {
+    let marked = from_cells(lines, joiner);
+    let taken = |t: &Found| marked.iter().any(|m| t.start < m.end && m.start < t.end);
+    let mut found: Vec<Found> = from_spacing(lines)
+        .into_iter()
+        .filter(|t| !taken(t))
+        .collect();
+    found.extend(marked);
+    found.sort_by_key(|t| t.start);
+    found
+}
+
+/// The tables whose lines the page reader marked as cells, in reading
+/// order. A table that goes on over a page break (its next part starts
+/// the next page) is one table; the headings the next page repeats are
+/// kept as rows where they stand, so that no text is lost.
+fn from_cells(lines: &[LogicalLine], joiner: &Joiner) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let Some(first) = lines[k].cell else {
+            k += 1;
+            continue;
+        };
+        let start = k;
+        let (mut table, mut row) = (first.table, None);
+        let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
+        let mut header_rows = 0;
+        while let Some(c) = lines.get(k).and_then(|l| l.cell) {
+            let continues = c.table == table || (c.table == table + 1 && lines[k].after_break);
+            if !continues {
+                break;
+            }
+            table = c.table;
+            if row != Some((c.table, c.row)) {
+                row = Some((c.table, c.row));
+                rows.push(Vec::new());
+                if c.header && c.table == first.table && rows.len() == header_rows + 1 {
+                    header_rows += 1;
+                }
+            }
+            let cells = rows.last_mut().expect("pushed");
+            let column = usize::from(c.column).min(MAX_COLUMNS - 1);
+            if cells.len() <= column {
+                cells.resize(column + 1, Vec::new());
+            }
+            let l = &lines[k];
+            append(&mut cells[column], l.parts.clone(), joiner);
+            cells[column].extend(l.uncited.iter().map(|n| Inline::NoteRef(n.to_string())));
+            k += 1;
+        }
+        found.push(Found {
+            start,
+            end: k,
+            header_rows,
+            rows,
+        });
+    }
+    found
+}
+
+/// Finds the tables among `lines` from their spacing alone.
+fn from_spacing(lines: &[LogicalLine]) -> Vec<Found> {
     let texts: Vec<Option<String>> = lines.iter().map(plain).collect();
     let row = |k: usize| texts[k].as_deref().is_some_and(is_row);
     let mut found = Vec::new();
@@ -186,7 +256,7 @@ mod tests {
             "Decides to apportion the amount;",
         ];
         let lines: Vec<_> = src.iter().map(|t| line(t)).collect();
-        let found = find(&lines);
+        let found = find(&lines, &Joiner::default());
         assert_eq!(found.len(), 1);
         let t = &found[0];
         assert_eq!((t.start, t.end, t.header_rows), (1, 7, 1));
@@ -219,6 +289,6 @@ mod tests {
             "resolution   2005   of   the   Council   2006",
         ];
         let lines: Vec<_> = src.iter().map(|t| line(t)).collect();
-        assert!(find(&lines).is_empty());
+        assert!(find(&lines, &Joiner::default()).is_empty());
     }
 }
