@@ -46,10 +46,14 @@ test: deps
 	$(CARGO) clippy --release --locked --all-targets -- -D warnings
 	$(CARGO) test --release --locked
 
-# Documents per second at -j1 and -j2 and peak memory, over >= 1,000
-# documents (tests/bench.sh). A benchmark, not a timed test.
+# What a run costs beside its peers, in one run (tests/bench.sh): text ->
+# md+akn at -j1/-j2 (documents/s, MB/s, peak memory; 1,000 and 10,000
+# documents), bluebell on the same documents, read::pdf beside pdftotext,
+# PDF out; then the text path in process, per document (benches/text_path.rs,
+# divan). A benchmark, not a timed test.
 bench: deps build
 	bash tests/bench.sh
+	$(CARGO) bench --locked --bench text_path
 
 # PDF throughput: fonts loaded once, the reference rendered 100 times.
 bench-pdf: deps

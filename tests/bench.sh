@@ -1,56 +1,60 @@
 #!/usr/bin/env bash
-# `make bench`: documents per second at -j1 and -j2 and peak memory
-# (/usr/bin/time -v), for the English and Chinese corpus copied to >= 1,000
-# documents, for md+akn and (once the PDF emitter converts) pdf.
-# A benchmark, not a test: it prints figures. It also checks that md+akn over
-# >= 200 documents that convert is >= 1.5x faster with -j2 than with -j1.
+# `make bench`: what a run of unres costs, and the same work by its peers,
+# measured in one run on this machine. A benchmark, not a test: it prints
+# figures (best of REPEAT runs), and fails only when a tool is missing.
+#
+#  1. Text -> Markdown + AKN at -j1 and -j2: documents/s, input MB/s, peak
+#     memory (/usr/bin/time -v), over three sets of >= N documents each:
+#     "ref" (N copies of the reference 59/159), "en" (the 100 English
+#     extractions of ../shared/corpus/en, copied round by round) and "dev"
+#     (the 200 pdftotext texts of ../shared/corpus/en-dev, likewise); then
+#     the ref set again at 10 x N documents: peak memory must stay flat.
+#  2. The peer, bluebell (Laws.Africa's text -> Akoma Ntoso parser, PyPI
+#     `bluebell-akn`, in a virtual environment made here), in process on
+#     one core, on each distinct document of the three sets, from markup
+#     written out of unres's IR beforehand (tests/peer_bluebell.py); the
+#     ratio is bluebell's time per document over unres's at -j1.
+#  3. PDF in: read::pdf (`--to json`, -j1) beside pdftotext run on each of
+#     the 200 dev PDFs one after the other, on one core.
+#  4. PDF out (when the emitter converts): the ref set to PDF at -j1, -j2.
 set -uo pipefail
 
 BIN=${BIN:-target/release/unres}
 SHARED=${SHARED:-../shared}
 N=${N:-1000}
 REPEAT=${REPEAT:-3}
+VENV=${VENV:-$(dirname "$BIN")/../bench-venv}
 
 [ -x "$BIN" ] || { echo "bench: $BIN not built (make build)"; exit 1; }
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time missing (make deps)"; exit 1; }
+[ -d "$SHARED/corpus/en-dev" ] || { echo "bench: $SHARED/corpus not found beside the project"; exit 1; }
 REF=$SHARED/corpus/zh/A_RES_59_159.txt
-[ -f "$REF" ] || REF=samples/A_RES_59_159.txt
 
-# On tmpfs when there is one: the figures are the converter's, not the disk's
-# (on a busy shared virtual disk, creating a file can take over a millisecond).
+# On tmpfs when there is one: the figures are the converter's, not the disk's.
 # BENCH_TMP=/some/disk/dir measures a real disk instead.
 BENCH_TMP=${BENCH_TMP:-$( [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm || echo "${TMPDIR:-/tmp}" )}
 work=$(mktemp -d "$BENCH_TMP/unres-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# Set "mixed": every English extraction, the Security Council texts and the
-# Chinese reference, copied round by round to >= N documents.
-sources=("$REF")
-if [ -d "$SHARED/corpus" ]; then
-  sources+=("$SHARED"/corpus/en/*.txt "$SHARED"/corpus/sc/en/*.gold.txt)
-else
-  echo "bench: $SHARED not found: the mixed set holds the reference only"
-fi
-n=0; round=0
-while [ $n -lt "$N" ]; do
-  d=$work/mixed/r$(printf %03d $round); mkdir -p "$d"
-  for s in "${sources[@]}"; do cp "$s" "$d/"; n=$((n + 1)); done
-  round=$((round + 1))
-done
-mixed=$n
-# Set "zh": N copies of the Chinese reference (documents that all convert).
-for i in $(seq 1 "$N"); do
-  d=$work/zh/d$((i % 20)); mkdir -p "$d"; cp "$REF" "$d/R$i.txt"
-done
+# fill SET COUNT FILE... : copies of the files, round by round, to >= COUNT.
+fill() {
+  local set=$1 count=$2; shift 2
+  local n=0 round=0
+  while [ $n -lt "$count" ]; do
+    local d=$work/$set/r$(printf %04d $round); mkdir -p "$d"
+    for s in "$@"; do cp "$s" "$d/"; n=$((n + 1)); [ $n -ge "$count" ] && break; done
+    round=$((round + 1))
+  done
+  echo "$n"
+}
+declare -A docs bytes
+docs[ref]=$(fill ref "$N" "$REF")
+docs[en]=$(fill en "$N" "$SHARED"/corpus/en/*.txt)
+docs[dev]=$(fill dev "$N" "$SHARED"/corpus/en-dev/*.pdftotext.txt)
+docs[ref10]=$(fill ref10 $((10 * N)) "$REF")
+for set in ref en dev ref10; do bytes[$set]=$(du -sb "$work/$set" | cut -f1); done
 
-formats=("md,akn")
-if "$BIN" convert "$REF" --to pdf -q -o "$work/probe" 2>/dev/null; then
-  formats+=("pdf")
-else
-  echo "bench: --to pdf does not convert yet: pdf figures left out"
-fi
-
-# run SET FORMATS JOBS -> prints "seconds maxrss_kb converted failed cpu_seconds" (best of REPEAT)
+# run SET FORMATS JOBS -> "seconds maxrss_kb converted failed" (best of REPEAT)
 run() {
   local best="" line
   for _ in $(seq 1 "$REPEAT"); do
@@ -60,37 +64,95 @@ run() {
     /usr/bin/time -v -o "$work/time.txt" "$BIN" convert "$work/$1" --to "$2" -j "$3" \
       -o "$work/out" --report "$work/report.json" 2>"$work/stderr.txt" >/dev/null
     t1=$(date +%s.%N)
-    local rss conv fail cpu
+    local rss conv fail
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
-    cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/time.txt")
     read -r conv fail < <(python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["totals"]; print(t["converted"], t["failed"])' "$work/report.json")
-    line="$(echo "$t1 - $t0" | bc -l) $rss $conv $fail $cpu"
+    line="$(echo "$t1 - $t0" | bc -l) $rss $conv $fail"
     if [ -z "$best" ] || (( $(echo "${line%% *} < ${best%% *}" | bc -l) )); then best=$line; fi
   done
   echo "$best"
 }
 
 echo "bench: $(nproc) cores; best of $REPEAT runs each; $("$BIN" --version); work dir on $BENCH_TMP"
-echo "bench: load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) (other processes share the cores)"
-printf '%-6s %-8s %-4s %8s %10s %12s %9s %7s %7s\n' set formats jobs docs seconds docs/s peak_MB failed cpu_s
-declare -A secs
-for set in mixed zh; do
-  docs=$([ $set = mixed ] && echo "$mixed" || echo "$N")
-  for f in "${formats[@]}"; do
-    for j in 1 2; do
-      read -r s rss conv fail cpu < <(run "$set" "$f" "$j")
-      secs[$set,$f,$j]=$s
-      printf '%-6s %-8s %-4s %8d %10.3f %12.1f %9.1f %7d %7.2f\n' "$set" "$f" "$j" "$docs" "$s" \
-        "$(echo "$docs / $s" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$fail" "$cpu"
-    done
+echo "bench: load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share the cores)"
+echo
+echo "== 1. text -> md+akn =="
+printf '%-6s %-4s %7s %9s %9s %10s %8s %9s %7s\n' set jobs docs MB seconds docs/s MB/s peak_MB failed
+declare -A secs peak
+for set in ref en dev ref10; do
+  for j in 1 2; do
+    read -r s rss _conv fail < <(run "$set" md,akn "$j")
+    secs[$set,$j]=$s; peak[$set,$j]=$rss
+    printf '%-6s %-4s %7d %9.1f %9.3f %10.1f %8.1f %9.1f %7d\n' "$set" "$j" "${docs[$set]}" \
+      "$(echo "${bytes[$set]} / 1000000" | bc -l)" "$s" "$(echo "${docs[$set]} / $s" | bc -l)" \
+      "$(echo "${bytes[$set]} / 1000000 / $s" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$fail"
   done
 done
-echo "bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
-echo "bench: in the mixed set only the documents the readers accept convert (see 'failed')."
-
-for set in mixed zh; do
-  docs=$([ $set = mixed ] && echo "$mixed" || echo "$N")
-  speedup=$(echo "${secs[$set,md\,akn,1]} / ${secs[$set,md\,akn,2]}" | bc -l)
-  printf 'bench: md+akn over %d documents (%s): -j2 is %.2fx faster than -j1 ' "$docs" "$set" "$speedup"
-  if (( $(echo "$speedup >= 1.5" | bc -l) )); then echo "(>= 1.5: ok)"; else echo "(< 1.5: BELOW TARGET; see the load average: were the cores free?)"; fi
+for set in ref en dev; do
+  printf 'bench: %-3s -j2 is %.2fx -j1; per document at -j1: %.0f us\n' "$set" \
+    "$(echo "${secs[$set,1]} / ${secs[$set,2]}" | bc -l)" "$(echo "${secs[$set,1]} * 1000000 / ${docs[$set]}" | bc -l)"
 done
+printf 'bench: peak memory, %d -> %d documents (ref, -j2): %.1f -> %.1f MB (%+.1f %%)\n' "${docs[ref]}" "${docs[ref10]}" \
+  "$(echo "${peak[ref,2]} / 1024" | bc -l)" "$(echo "${peak[ref10,2]} / 1024" | bc -l)" \
+  "$(echo "(${peak[ref10,2]} - ${peak[ref,2]}) * 100 / ${peak[ref,2]}" | bc -l)"
+
+echo
+echo "== 2. the peer: bluebell (in process, one core) =="
+if [ ! -e "$VENV/.installed" ]; then
+  python3 -m venv "$VENV" && "$VENV/bin/pip" install -q "bluebell-akn==3.1.1" && touch "$VENV/.installed" \
+    || echo "bench: could not install bluebell-akn from PyPI: peer figures left out"
+fi
+if [ -e "$VENV/.installed" ]; then
+  printf '%-6s %6s %14s %14s %9s\n' set docs bluebell_us unres_us ratio
+  for set in ref en dev; do
+    rm -rf "$work/json"
+    case $set in
+      ref) srcs=("$REF") ;;
+      en) srcs=("$SHARED"/corpus/en/*.txt) ;;
+      dev) srcs=("$SHARED"/corpus/en-dev/*.pdftotext.txt) ;;
+    esac
+    "$BIN" convert "${srcs[@]}" --to json -q -o "$work/json" 2>/dev/null
+    read -r _ n _ _ _ s _ failed < <("$VENV/bin/python" tests/peer_bluebell.py --repeat "$REPEAT" "$work"/json/*.json)
+    bb=$(echo "$s * 1000000 / $n" | bc -l)
+    un=$(echo "${secs[$set,1]} * 1000000 / ${docs[$set]}" | bc -l)
+    printf '%-6s %6d %14.0f %14.0f %8.1fx   (bluebell failed on %d)\n' "$set" "$n" "$bb" "$un" "$(echo "$bb / $un" | bc -l)" "$failed"
+  done
+  echo "bench: bluebell reads markup already structured (written from unres's IR, not timed); unres reads raw extracted text and writes md and akn, files included"
+fi
+
+echo
+echo "== 3. PDF in: read::pdf beside pdftotext (200 dev PDFs, one core) =="
+if command -v pdftotext >/dev/null; then
+  pdfs=("$SHARED"/corpus/en-dev/*.pdf)
+  best_p="" best_u=""
+  for _ in $(seq 1 "$REPEAT"); do
+    rm -rf "$work/pt" "$work/out"; mkdir -p "$work/pt"
+    t0=$(date +%s.%N)
+    for f in "${pdfs[@]}"; do pdftotext "$f" "$work/pt/$(basename "$f" .pdf).txt" 2>/dev/null; done
+    t1=$(date +%s.%N)
+    "$BIN" convert "${pdfs[@]}" --to json -j 1 -q -o "$work/out" 2>/dev/null
+    t2=$(date +%s.%N)
+    p=$(echo "$t1 - $t0" | bc -l); u=$(echo "$t2 - $t1" | bc -l)
+    if [ -z "$best_p" ] || (( $(echo "$p < $best_p" | bc -l) )); then best_p=$p; fi
+    if [ -z "$best_u" ] || (( $(echo "$u < $best_u" | bc -l) )); then best_u=$u; fi
+  done
+  printf 'pdftotext: %.3f s (%.1f ms per PDF); unres read::pdf -> IR -> json: %.3f s (%.1f ms per PDF); unres/pdftotext = %.2f\n' \
+    "$best_p" "$(echo "$best_p * 1000 / ${#pdfs[@]}" | bc -l)" "$best_u" "$(echo "$best_u * 1000 / ${#pdfs[@]}" | bc -l)" \
+    "$(echo "$best_u / $best_p" | bc -l)"
+else
+  echo "bench: pdftotext missing (make deps)"
+fi
+
+echo
+echo "== 4. PDF out =="
+if "$BIN" convert "$REF" --to pdf -q -o "$work/probe" 2>/dev/null; then
+  for j in 1 2; do
+    read -r s rss _conv fail < <(run ref pdf "$j")
+    printf 'ref -> pdf -j%d: %d documents in %.3f s, %.1f docs/s, peak %.1f MB, %d failed\n' "$j" "${docs[ref]}" "$s" \
+      "$(echo "${docs[ref]} / $s" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$fail"
+  done
+else
+  echo "bench: --to pdf does not convert here: pdf figures left out"
+fi
+echo
+echo "bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
