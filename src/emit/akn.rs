@@ -5,7 +5,7 @@
 //! a `<noteRef>` to it at each later one.
 
 use std::collections::{BTreeSet, HashMap};
-use std::io::Cursor;
+use std::io::{Cursor, Write};
 
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
@@ -889,8 +889,12 @@ impl Xml {
 
     fn newline(&mut self) -> Result<(), EmitError> {
         if self.inline == 0 {
-            let pad = format!("\n{}", "  ".repeat(self.depth));
-            self.put(Event::Text(BytesText::from_escaped(pad)))?;
+            // Straight into the buffer: a line break and two spaces a level
+            // (no string made per element).
+            let out = self.w.get_mut();
+            out.write_all(b"\n")
+                .and_then(|_| (0..self.depth).try_for_each(|_| out.write_all(b"  ")))
+                .map_err(|e| EmitError::Xml(e.to_string()))?;
         }
         Ok(())
     }

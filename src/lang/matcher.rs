@@ -649,6 +649,22 @@ impl Leads {
         if !initial.is_alphabetic() || (self.capital && !initial.is_uppercase()) {
             return false;
         }
+        // A first word longer than every lead word (a whole paragraph, in a
+        // script without spaces) can only start with one: where no ending
+        // decides, its first characters are enough to put in lower case
+        // (lower case never has fewer characters than the word).
+        let longest = self
+            .words
+            .iter()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
+        if self.endings.is_empty() {
+            if let Some((cut, _)) = word.char_indices().nth(longest + 2) {
+                let lower = word[..cut].to_lowercase();
+                return self.words.iter().any(|w| lead_word(w, &lower));
+            }
+        }
         let lower = word.to_lowercase();
         let by_ending = lower.chars().count() >= self.min_chars
             && self.endings.iter().any(|e| lower.ends_with(e))
