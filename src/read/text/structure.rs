@@ -126,14 +126,15 @@ pub(crate) fn build(
     let mut lines = lines;
     lines.drain(..body_from);
     let paras = paragraphs(lines, layout, profile, joiner);
-    let (body_end, closing, annex_from) = closing_range(&paras, profile);
+    let facts = para_facts(&paras, profile);
+    let (body_end, closing, annex_from) = closing_range(&facts);
     for p in &paras[closing.clone()] {
         conclusion(&p.plain(), profile, &mut res);
     }
     // Text after the closing lines and before any annex stays, as printed.
-    let annex_start = paras[annex_from..]
+    let annex_start = facts[annex_from..]
         .iter()
-        .position(|p| profile.annex_label(&p.plain()))
+        .position(|f| f.annex)
         .map_or(paras.len(), |k| annex_from + k);
     for p in &paras[annex_from..annex_start] {
         res.conclusions.push(p.plain());
@@ -144,10 +145,11 @@ pub(crate) fn build(
         });
     }
     // The paragraphs move into the blocks: no second copy of the text.
-    let mut paras = paras;
-    let annexed = paras.split_off(annex_start);
+    let (mut paras, mut facts) = (paras, facts);
+    let annexed = (paras.split_off(annex_start), facts.split_off(annex_start));
     paras.truncate(body_end);
-    let (preamble, body) = classify(paras, profile, joiner, false);
+    facts.truncate(body_end);
+    let (preamble, body) = classify(paras, &facts, profile, joiner, false);
     res.preamble = preamble;
     res.body = body;
     res.annexes = annexes(annexed, profile, joiner);
@@ -369,21 +371,56 @@ fn conclusion(text: &str, profile: &Profile, res: &mut Resolution) {
     res.conclusions.push(text.to_string());
 }
 
+/// What the structure asks of each paragraph, asked once: the answers
+/// are kept, not the text (that would be a copy of the document).
+#[derive(Debug, Clone, Copy, Default)]
+struct ParaFacts {
+    /// Opens with an operative number.
+    op: bool,
+    /// Is exactly a date.
+    date: bool,
+    /// Is a meeting line, or an "adopted" line naming the meeting.
+    meeting: bool,
+    /// Is an annex label.
+    annex: bool,
+    /// Is a part number standing alone ("II").
+    part: bool,
+    /// Opens with an operative lead and no preambular one.
+    opener: bool,
+    /// Opens with a sub-paragraph label.
+    sub: bool,
+    /// Reads as a subheading ([`is_subheading`]).
+    subheading: bool,
+}
+
+fn para_facts(paras: &[RawPara], profile: &Profile) -> Vec<ParaFacts> {
+    paras
+        .iter()
+        .map(|p| {
+            let t = p.plain();
+            let q = profile.ask(&t);
+            ParaFacts {
+                op: q.operative_num().is_some(),
+                date: q.date().is_some(),
+                meeting: q.meeting().is_some()
+                    || profile.adopted(&t).is_some_and(|a| a.meeting.is_some()),
+                annex: q.annex_label(),
+                part: q.part_label(),
+                opener: q.operative_opener() && !q.preamble_opener(),
+                sub: profile.sub_label(&t).is_some(),
+                subheading: is_subheading(&t, profile),
+            }
+        })
+        .collect()
+}
+
 /// Where the body ends, which paragraphs close the resolution (the meeting
 /// and date lines), and where what follows them starts.
-fn closing_range(paras: &[RawPara], profile: &Profile) -> (usize, std::ops::Range<usize>, usize) {
-    // Each text made when asked for, not all kept: they would be a copy
-    // of the document.
-    let text = |k: usize| paras[k].plain();
-    let first_op = (0..paras.len())
-        .find(|&k| profile.operative_num(&text(k)).is_some())
-        .unwrap_or(0);
-    let is_date = |k: usize| k < paras.len() && profile.date(&text(k)).is_some();
+fn closing_range(facts: &[ParaFacts]) -> (usize, std::ops::Range<usize>, usize) {
+    let first_op = facts.iter().position(|f| f.op).unwrap_or(0);
+    let is_date = |k: usize| facts.get(k).is_some_and(|f| f.date);
     // The meeting line after the operative part starts.
-    let meeting = (first_op..paras.len()).find(|&k| {
-        let t = text(k);
-        profile.meeting(&t).is_some() || profile.adopted(&t).is_some_and(|a| a.meeting.is_some())
-    });
+    let meeting = (first_op..facts.len()).find(|&k| facts[k].meeting);
     if let Some(m) = meeting {
         let mut from = m;
         while from > first_op && is_date(from - 1) {
@@ -396,8 +433,8 @@ fn closing_range(paras: &[RawPara], profile: &Profile) -> (usize, std::ops::Rang
         return (from, from..to, to);
     }
     // No meeting line: trailing dates close the text, or the first annex.
-    let annex = (first_op..paras.len()).find(|&k| profile.annex_label(&text(k)));
-    let end = annex.unwrap_or(paras.len());
+    let annex = (first_op..facts.len()).find(|&k| facts[k].annex);
+    let end = annex.unwrap_or(facts.len());
     let mut from = end;
     while from > first_op && is_date(from - 1) {
         from -= 1;
@@ -408,6 +445,7 @@ fn closing_range(paras: &[RawPara], profile: &Profile) -> (usize, std::ops::Rang
 /// Splits paragraphs into preamble and operative blocks.
 fn classify(
     paras: Vec<RawPara>,
+    facts: &[ParaFacts],
     profile: &Profile,
     joiner: &Joiner,
     in_annex: bool,
@@ -415,50 +453,40 @@ fn classify(
     let preamble_end = if in_annex {
         0
     } else {
-        let first_op = paras
-            .iter()
-            .position(|p| profile.operative_num(&p.plain()).is_some());
+        let first_op = facts.iter().position(|f| f.op);
         let limit = first_op.unwrap_or(paras.len());
         // An unnumbered operative clause ("Adopts the following …") ends
         // the preamble before the numbers start, or where there are none.
-        let opener = paras[..limit].iter().position(|p| {
-            let t = p.plain();
-            (profile.operative_opener(&t) && !profile.preamble_opener(&t)) || profile.part_label(&t)
-        });
+        let opener = facts[..limit].iter().position(|f| f.opener || f.part);
         match (opener, first_op) {
             (Some(o), _) => o,
             (None, Some(k)) => k,
             (None, None) => paras.len().saturating_sub(1),
         }
     };
-    let mut paras = paras.into_iter();
+    let mut paras = paras.into_iter().zip(facts.iter().copied());
     let mut preamble = Vec::new();
-    for p in paras.by_ref().take(preamble_end) {
+    for (p, _) in paras.by_ref().take(preamble_end) {
         add_block(&mut preamble, p, profile, joiner, true);
     }
     let mut body = Vec::new();
     let mut paras = paras.peekable();
-    while let Some(p) = paras.next() {
-        if p.table.is_none() && profile.part_label(&p.plain()) {
+    while let Some((p, f)) = paras.next() {
+        if p.table.is_none() && f.part {
             // "II" alone, its title on the next line: one heading. The IR
             // has no parts (yet): a part is a heading in the body, and its
             // numbering restarts after it.
-            let title = paras.next_if(|t| {
-                let tt = t.plain();
-                t.table.is_none()
-                    && profile.operative_num(&tt).is_none()
-                    && profile.sub_label(&tt).is_none()
-                    && !profile.part_label(&tt)
-                    && is_subheading(&tt, profile)
+            let title = paras.next_if(|(t, tf)| {
+                t.table.is_none() && !tf.op && !tf.sub && !tf.part && tf.subheading
             });
             body.push(Block::Heading(Heading {
                 num: Some(collapse(&p.plain())),
-                text: title.map(|t| t.parts).unwrap_or_default(),
+                text: title.map(|(t, _)| t.parts).unwrap_or_default(),
                 level: 1,
             }));
             continue;
         }
-        if inside_list(&mut body, &p, paras.peek(), profile) {
+        if inside_list(&mut body, (&p, f), paras.peek().map(|(n, _)| n), profile) {
             if let Some(item) = last_item(&mut body) {
                 super::notes::append(&mut item.content, p.parts, joiner);
             }
@@ -473,13 +501,13 @@ fn classify(
 /// sub-paragraphs of one list ("(a)" before it, "(b)" after): no heading
 /// is printed there, so it is text of the item before, which an extractor
 /// set apart (pdftotext moves an item's last line above its first).
-fn inside_list(body: &mut [Block], p: &RawPara, next: Option<&RawPara>, profile: &Profile) -> bool {
-    let text = p.plain();
-    if p.table.is_some()
-        || profile.operative_num(&text).is_some()
-        || profile.sub_label(&text).is_some()
-        || !is_subheading(&text, profile)
-    {
+fn inside_list(
+    body: &mut [Block],
+    (p, f): (&RawPara, ParaFacts),
+    next: Option<&RawPara>,
+    profile: &Profile,
+) -> bool {
+    if p.table.is_some() || f.op || f.sub || !f.subheading {
         return false;
     }
     let Some((next_label, _)) = next.and_then(|n| profile.sub_label(&n.plain())) else {
@@ -616,12 +644,20 @@ fn previous_letter(label: &str) -> Option<String> {
 
 /// Annexes: each from its label, with the title after it and its content.
 /// The first paragraph opens the first annex whatever it says.
-fn annexes(mut paras: Vec<RawPara>, profile: &Profile, joiner: &Joiner) -> Vec<Annex> {
+fn annexes(
+    (mut paras, mut facts): (Vec<RawPara>, Vec<ParaFacts>),
+    profile: &Profile,
+    joiner: &Joiner,
+) -> Vec<Annex> {
     let starts: Vec<usize> = (0..paras.len())
-        .filter(|&j| j == 0 || profile.annex_label(&paras[j].plain()))
+        .filter(|&j| j == 0 || facts[j].annex)
         .collect();
     // Each annex's paragraphs split off from the end, so each moves once.
-    let mut groups: Vec<Vec<RawPara>> = starts.iter().rev().map(|&k| paras.split_off(k)).collect();
+    let mut groups: Vec<_> = starts
+        .iter()
+        .rev()
+        .map(|&k| (paras.split_off(k), facts.split_off(k)))
+        .collect();
     groups.reverse();
     groups
         .into_iter()
@@ -630,19 +666,22 @@ fn annexes(mut paras: Vec<RawPara>, profile: &Profile, joiner: &Joiner) -> Vec<A
 }
 
 /// One annex from its paragraphs, the label first.
-fn annex(paras: Vec<RawPara>, profile: &Profile, joiner: &Joiner) -> Annex {
+fn annex(
+    (paras, facts): (Vec<RawPara>, Vec<ParaFacts>),
+    profile: &Profile,
+    joiner: &Joiner,
+) -> Annex {
     let mut paras = paras.into_iter().peekable();
     let label = paras.next().map(|p| p.plain()).unwrap_or_default();
+    let titled = paras
+        .peek()
+        .is_some_and(|t| t.table.is_none() && !facts[1].op && !facts[1].sub);
     let title = paras
-        .next_if(|t| {
-            let tt = t.plain();
-            t.table.is_none()
-                && profile.operative_num(&tt).is_none()
-                && profile.sub_label(&tt).is_none()
-        })
+        .next_if(|_| titled)
         .map(|t| t.parts)
         .unwrap_or_default();
-    let (_, content) = classify(paras.collect(), profile, joiner, true);
+    let rest = &facts[facts.len().min(1 + usize::from(titled))..];
+    let (_, content) = classify(paras.collect(), rest, profile, joiner, true);
     Annex {
         label,
         title,
