@@ -31,6 +31,10 @@ pub struct Facts {
     /// Byte ranges of the line's text set in an italic face, in order,
     /// without the spaces at their ends.
     pub italic: Vec<Range<usize>>,
+    /// Byte ranges of the line's text that are figures set smaller and
+    /// above the baseline: note citations as the page prints them, which
+    /// the words alone cannot tell from a symbol's digits ("INTERPOL1").
+    pub raised: Vec<Range<usize>>,
     /// A running head or footer: another page prints the same words at
     /// the same height near its edge, or the line stands in smaller type
     /// above the text at the top of a later page.

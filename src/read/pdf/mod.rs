@@ -373,14 +373,16 @@ impl Line<'_> {
     /// left 50 notes without a citation, against 313 with the figure set
     /// off on both sides as pdftotext prints it, and 111 with plain gaps.
     pub fn text(&self) -> String {
-        self.printed().0
+        self.printed().text
     }
 
     /// The line's text (as `text`) and the byte ranges of it set in an
-    /// italic face (none in right-to-left lines, whose order is turned).
-    pub fn printed(&self) -> (String, Vec<Range<usize>>) {
+    /// italic face and as raised figures (none in right-to-left lines,
+    /// whose order is turned).
+    pub fn printed(&self) -> Printed {
         let mut out = String::new();
         let mut italic: Vec<Range<usize>> = Vec::new();
+        let mut figures: Vec<Range<usize>> = Vec::new();
         let mut end: Option<f64> = None;
         let raised: Vec<bool> = (0..self.runs.len())
             .map(|i| i > 0 && self.is_raised(self.runs[i]))
@@ -401,6 +403,12 @@ impl Line<'_> {
                     _ => italic.push(from..out.len()),
                 }
             }
+            if raised[i] && out.len() > from {
+                match figures.last_mut() {
+                    Some(r) if r.end == from => r.end = out.len(),
+                    _ => figures.push(from..out.len()),
+                }
+            }
             if ends && !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
@@ -408,9 +416,17 @@ impl Line<'_> {
         }
         out.truncate(out.trim_end().len());
         if is_rtl(&out) {
-            return (visual_to_logical(&out), Vec::new());
+            return Printed {
+                text: visual_to_logical(&out),
+                italic: Vec::new(),
+                raised: Vec::new(),
+            };
         }
-        (out.clone(), trimmed_ranges(&out, italic))
+        Printed {
+            italic: trimmed_ranges(&out, italic),
+            raised: trimmed_ranges(&out, figures),
+            text: out,
+        }
     }
 
     /// A figure set smaller and above the baseline: a note citation.
@@ -420,6 +436,18 @@ impl Line<'_> {
             && run.text.trim().chars().all(|c| c.is_ascii_digit())
             && !run.text.trim().is_empty()
     }
+}
+
+/// A line as printed: its text and the byte ranges of it that the page
+/// sets apart.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Printed {
+    /// The text as an extractor prints it.
+    pub text: String,
+    /// Set in an italic face.
+    pub italic: Vec<Range<usize>>,
+    /// Figures set smaller and above the baseline (note citations).
+    pub raised: Vec<Range<usize>>,
 }
 
 /// Arabic and Hebrew letters: right-to-left.
@@ -701,7 +729,11 @@ pub fn lines_of(x: &Extracted) -> Vec<layout::Line> {
         let first = out.len();
         let mut ys = Vec::new();
         for (line, cell) in &lines {
-            let (text, italic) = line.printed();
+            let Printed {
+                text,
+                italic,
+                raised,
+            } = line.printed();
             if text.is_empty() {
                 continue;
             }
@@ -713,6 +745,7 @@ pub fn lines_of(x: &Extracted) -> Vec<layout::Line> {
                 facts: layout::Facts {
                     geometry: column.place(line),
                     italic,
+                    raised,
                     furniture: false,
                     cell: *cell,
                 },

@@ -1,6 +1,7 @@
 //! Pass 3 and 4: footnote blocks out of the flow, citations into the text.
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 use super::lines::{Kind, Line};
 use super::{emphasis, first_char, last_char, push_text, wants_space, Joiner, Layout};
@@ -501,7 +502,7 @@ fn fold_with(
                 if let Some(next) = body.get(i + 1).filter(|n| !n.line.is_blank()) {
                     let own = next.line.bare_number().is_none() && next.line.cell().is_none();
                     if own && !next.after_break {
-                        let parts = split_glued(next.line.text, &mut cit, profile, false);
+                        let parts = split_glued(next.line.text, &mut cit, profile, (false, &[]));
                         let parts = emphasis::apply(parts, next.line.text, next.line.facts);
                         append(&mut last.parts, parts, joiner);
                         if let (Some(g), Some(f)) = (&mut last.geometry, next.line.facts) {
@@ -517,7 +518,8 @@ fn fold_with(
                 continue;
             }
         }
-        let parts = split_glued(l.text, &mut cit, profile, !bare_style);
+        let raised = l.facts.map_or(&[][..], |f| &f.raised[..]);
+        let parts = split_glued(l.text, &mut cit, profile, (!bare_style, raised));
         out.push(LogicalLine {
             parts: emphasis::apply(parts, l.text, l.facts),
             geometry: l.facts.map(|f| f.geometry),
@@ -656,7 +658,7 @@ fn split_glued(
     text: &str,
     cit: &mut Citations<'_>,
     profile: &Profile,
-    enabled: bool,
+    (enabled, raised): (bool, &[Range<usize>]),
 ) -> Vec<Inline> {
     if !enabled || !text.bytes().any(|b| b.is_ascii_digit()) {
         return vec![Inline::Text(text.to_string())];
@@ -671,6 +673,28 @@ fn split_glued(
             continue;
         }
         let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        // The page set these figures raised and smaller: a citation
+        // wherever it stands ("INTERPOL1", "201852"), if its note is due.
+        let mark = raised
+            .iter()
+            .find(|r| r.end == end && (i..end).contains(&r.start))
+            .map(|r| r.start);
+        if let Some(mark) = mark {
+            if let Some(n) = text[mark..end]
+                .parse()
+                .ok()
+                .filter(|&n| cit.accept(n, true))
+            {
+                let before = text[from..mark].trim();
+                if !before.is_empty() {
+                    parts.push(Inline::Text(before.to_string()));
+                }
+                parts.push(Inline::NoteRef(u32::to_string(&n)));
+                from = end;
+                i = end;
+                continue;
+            }
+        }
         // "19 October 201852": a citation glued to a year.
         if (5..=7).contains(&(end - i))
             && (text[i..].starts_with("19") || text[i..].starts_with("20"))
@@ -910,6 +934,47 @@ mod tests {
             "{text}"
         );
         assert_eq!(res.notes.len(), 4);
+        assert!(warnings.iter().any(|w| w.code() == "note-without-citation"));
+    }
+
+    #[test]
+    fn a_figure_the_page_raised_is_a_citation_even_after_capitals() {
+        // 79/136 as the PDF prints it: "INTERPOL" then a raised "1", which
+        // the words alone take for part of a symbol ("DEC3").
+        let src = "United Nations A/RES/79/136\nGeneral Assembly\n79/136. Cooperation\n\
+                   The General Assembly,\n\
+                   Recalling also the agreement between the United Nations and INTERPOL1 and\n\
+                   all other agreements,\n\
+                   1. Decides to act.\n\
+                   __________________\n1 United Nations, Treaty Series, vol. 1996, No. 1200.\n";
+        let read = |raise: bool| {
+            let printed: Vec<crate::read::layout::Line> = src
+                .lines()
+                .map(|t| {
+                    let mut l = crate::read::layout::Line {
+                        text: t.to_string(),
+                        ..Default::default()
+                    };
+                    if let (true, Some(at)) = (raise, t.find("INTERPOL1")) {
+                        l.facts.raised = vec![at + 8..at + 9];
+                    }
+                    l
+                })
+                .collect();
+            let (res, warnings) =
+                crate::read::text::read_layout(&printed, &Default::default()).expect("reads");
+            let crate::ir::Block::Paragraph(p) = &res.preamble[0] else {
+                panic!("{:?}", res.preamble);
+            };
+            (text_of(&p.content), warnings)
+        };
+        let (text, warnings) = read(true);
+        assert!(text.contains("INTERPOL[^1] and"), "{text}");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // Without the page's fact the figure stays glued, and the note is
+        // cited where its page ends, with a warning.
+        let (text, warnings) = read(false);
+        assert!(text.contains("INTERPOL1 and"), "{text}");
         assert!(warnings.iter().any(|w| w.code() == "note-without-citation"));
     }
 
