@@ -956,7 +956,7 @@ mod tests {
                         ..Default::default()
                     };
                     if let (true, Some(at)) = (raise, t.find("INTERPOL1")) {
-                        l.facts.raised = vec![at + 8..at + 9];
+                        l.facts.raised.push(at + 8..at + 9);
                     }
                     l
                 })
