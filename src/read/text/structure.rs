@@ -387,6 +387,8 @@ struct ParaFacts {
     part: bool,
     /// Opens with an operative lead and no preambular one.
     opener: bool,
+    /// Opens with a known preambular lead phrase ("Recalling", "Determined").
+    preamble_lead: bool,
     /// Opens with a sub-paragraph label.
     sub: bool,
     /// Reads as a subheading ([`is_subheading`]).
@@ -407,6 +409,7 @@ fn para_facts(paras: &[RawPara], profile: &Profile) -> Vec<ParaFacts> {
                 annex: q.annex_label(),
                 part: q.part_label(),
                 opener: q.operative_opener() && !q.preamble_opener(),
+                preamble_lead: profile.lead_phrase(&t, false).is_some(),
                 sub: profile.sub_label(&t).is_some(),
                 subheading: is_subheading(&t, profile),
             }
@@ -460,7 +463,7 @@ fn classify(
         let opener = facts[..limit].iter().position(|f| f.opener || f.part);
         match (opener, first_op) {
             (Some(o), _) => o,
-            (None, Some(k)) => k,
+            (None, Some(k)) => k - subheading_before(&facts[..k]),
             (None, None) => paras.len().saturating_sub(1),
         }
     };
@@ -495,6 +498,25 @@ fn classify(
         add_block(&mut body, p, profile, joiner, false);
     }
     (preamble, body)
+}
+
+/// How many paragraphs right before the first operative one are a
+/// subheading of the operative part ("Peacebuilding Commission", in bold
+/// above "1."): one or two that read as a heading, never a preambular
+/// paragraph (those end on a comma, or open with a preambular lead where
+/// an extractor cut them short), and never the whole preamble.
+fn subheading_before(facts: &[ParaFacts]) -> usize {
+    let n = facts
+        .iter()
+        .rev()
+        .take(2)
+        .take_while(|f| f.subheading && !f.op && !f.sub && !f.part && !f.preamble_lead)
+        .count();
+    if n < facts.len() {
+        n
+    } else {
+        0
+    }
 }
 
 /// Whether `p`, which would read as a subheading, stands between two
@@ -828,6 +850,31 @@ mod tests {
         // No title, no lead: still not a resolution.
         let err = crate::read::text::read("Reaffirming x,\n\n1. Decides.\n", &Default::default());
         assert!(err.is_err());
+    }
+
+    #[test]
+    fn a_heading_above_the_first_operative_paragraph_opens_the_body() {
+        // 80/11 prints "Peacebuilding Commission" in bold above "1.".
+        let text = "United Nations A/RES/80/11\nGeneral Assembly\n\n80/11. Review\n\n\
+                    The General Assembly,\n\nRecalling its resolution 70/262,\n\n\
+                    Affirming that the review is aimed at results,\n\n\
+                    Peacebuilding Commission\n\n1. Reaffirms all relevant resolutions;\n\n\
+                    2. Decides to act.\n";
+        let (res, _) = crate::read::text::read(text, &Default::default()).expect("reads");
+        assert_eq!(res.preamble.len(), 2, "{:?}", res.preamble);
+        let Some(Block::Heading(h)) = res.body.first() else {
+            panic!("{:?}", res.body);
+        };
+        assert_eq!(Inline::plain_text(&h.text), "Peacebuilding Commission");
+        assert_eq!(res.body.len(), 3);
+        // A preambular paragraph an extractor cut short (no comma) keeps
+        // its place: it opens with a preambular lead.
+        let cut = text.replace(
+            "Peacebuilding Commission",
+            "Determined to work towards the realization of",
+        );
+        let (res, _) = crate::read::text::read(&cut, &Default::default()).expect("reads");
+        assert_eq!((res.preamble.len(), res.body.len()), (3, 2));
     }
 
     #[test]
