@@ -143,7 +143,47 @@ fn our_own_pdfs_read_back() {
         // The bound still catches a reader that loses Arabic text itself.
         let min = if name.ends_with("_ar") { 0.90 } else { 0.999 };
         assert!(r >= min, "{name}: {r:.4} of the words");
+        // The structure comes back too: the same counts as the text, but
+        // for the samples whose round trip is a known gap (issue 11, the
+        // six-language identity); each of those must still differ, so
+        // that a fixed one leaves this list.
+        let same = shape(&from_pdf) == shape(&from_txt);
+        let known_gap = ROUND_TRIP_GAPS.contains(&name.as_str());
+        assert_eq!(
+            same,
+            !known_gap,
+            "{name}: ((preamble, operative, notes), paragraphs, annexes) from our PDF {:?}, from the text {:?}",
+            shape(&from_pdf),
+            shape(&from_txt)
+        );
     }
+}
+
+/// Samples whose IR does not yet survive IR -> our PDF -> read::pdf with
+/// the same counts: the Arabic ones (right-to-left lines), and Russian,
+/// Spanish and French ones whose paragraphs come back split or joined
+/// (not yet diagnosed). 12 of the 22 samples round-trip with the same counts.
+const ROUND_TRIP_GAPS: &[&str] = &[
+    "A_RES_69_166_ar",
+    "A_RES_69_170_ru",
+    "A_RES_78_218_ar",
+    "A_RES_78_218_ru",
+    "A_RES_78_257_ar",
+    "A_RES_78_257_es",
+    "A_RES_78_257_fr",
+    "A_RES_78_257_ru",
+    "S_RES_2795_2025_ar",
+    "S_RES_2795_2025_ru",
+];
+
+/// [`counts`], and the body's paragraphs numbered or not, and the annexes.
+fn shape(res: &Resolution) -> ((usize, usize, usize), usize, usize) {
+    let paragraphs = res
+        .body
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph(_)))
+        .count();
+    (counts(res), paragraphs, res.annexes.len())
 }
 
 /// Directories are walked for `.pdf` beside `.txt`; a file named `.pdf`

@@ -227,16 +227,20 @@ fn note_below(runs: &[Run], x: f64, y: f64) -> bool {
     let Some(top) = below.clone().map(|r| r.y).max_by(f64::total_cmp) else {
         return false;
     };
-    // The note number may be raised above the note's baseline.
-    let mut line: Vec<&Run> = below
-        .filter(|r| (r.y - top).abs() < 0.6 * r.size.max(5.0))
-        .collect();
+    // The note number may be raised above the note's baseline: the line
+    // is measured in the note's own type, not the figure's.
+    let size = below.clone().map(|r| r.size).fold(5.0, f64::max);
+    let mut line: Vec<&Run> = below.filter(|r| (r.y - top).abs() < 0.6 * size).collect();
     line.sort_by(|a, b| a.x.total_cmp(&b.x));
-    let text: String = line
-        .iter()
-        .map(|r| r.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    // Runs joined as the line prints them: a space only at a gap (a PDF
+    // may set each glyph as a run of its own).
+    let mut text = String::new();
+    for (k, r) in line.iter().enumerate() {
+        if k > 0 && r.x - (line[k - 1].x + line[k - 1].width) > 0.2 * size {
+            text.push(' ');
+        }
+        text.push_str(&r.text);
+    }
     (line[0].x - x).abs() < 20.0 && note.is_match(text.trim())
 }
 
@@ -251,9 +255,11 @@ fn note_rules(rules: &[(f64, f64, f64)], runs: &[Run], page: usize) -> Vec<Run> 
         if !(30.0..=250.0).contains(&width) {
             continue;
         }
-        let near_text = runs
-            .iter()
-            .any(|r| r.x < x + width && r.x + r.width > x && y > r.y - 4.0 && y < r.y + r.size);
+        // Under a line (an underline) or through it (a strike), not above
+        // its letters: a note set close below its separator stays a note.
+        let near_text = runs.iter().any(|r| {
+            r.x < x + width && r.x + r.width > x && y > r.y - 4.0 && y < r.y + 0.7 * r.size
+        });
         let repeated = out.iter().any(|o| (o.y - y).abs() < 2.0);
         if near_text || repeated || !note_below(runs, x, y) {
             continue;
@@ -824,7 +830,9 @@ fn mark_repeated(out: &mut [layout::Line], edges: &[Vec<(usize, f64)>]) {
             let again = seen[out[i].text.as_str()]
                 .iter()
                 .any(|&(q, z)| q != p && (y - z).abs() < 2.0);
-            if again && out[i].facts.cell.is_none() {
+            // A note separator stands at one height on many pages too.
+            let rule = out[i].text.bytes().all(|b| b == b'_');
+            if again && out[i].facts.cell.is_none() && !rule {
                 repeated.push(i);
             }
         }

@@ -372,8 +372,14 @@ fn page_says(
     clause_end: bool,
 ) -> Option<bool> {
     let tol = 0.6 * a.size.max(b.size).max(1.0);
-    if a.centred || b.centred {
-        return Some(!(a.centred && b.centred && !clause_end));
+    // A short last line that starts where the line above it did, or under
+    // the text of a numbered line (a hanging paragraph), is that
+    // paragraph's end, however near the middle it happens to stop: a
+    // centred heading stands apart.
+    let hanging = af.numbered && b.indent > a.indent;
+    let b_centred = b.centred && (a.centred || ((b.indent - a.indent).abs() > tol && !hanging));
+    if a.centred || b_centred {
+        return Some(!(a.centred && b_centred && !clause_end));
     }
     let indented = b.indent > a.indent + tol && !af.numbered;
     let outdented = b.indent + tol < a.indent;
