@@ -892,8 +892,10 @@ impl Column {
         let (x, end, size) = (line.x(), line.end(), line.size.max(1.0));
         let short = end < self.right - 1.2 * size;
         let middle = (self.left + self.right) / 2.0;
-        let centred = x - self.left > 2.0 * size
-            && end < self.right - 2.0 * size
+        // Set apart from both edges by more than an em, the gaps even: a
+        // long centred heading comes closer to the edges than two ems.
+        let centred = x - self.left > size
+            && end < self.right - size
             && ((x + end) / 2.0 - middle).abs() < size.max(3.0);
         layout::Geometry {
             indent: (x - self.left).max(0.0) as f32,
