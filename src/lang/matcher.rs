@@ -15,9 +15,23 @@ use super::{
 };
 use crate::ir::{Body, Date, Lang};
 
-/// Each profile's compiled patterns, in the order of [`Lang::ALL`]: a
-/// profile has a score of patterns, so a scan by identity beats hashing.
-static COMPILED: [OnceLock<Compiled>; 6] = [const { OnceLock::new() }; 6];
+/// What each profile's data is made into once, in the order of
+/// [`Lang::ALL`]: every question reads it, none remakes it.
+static DERIVED: [OnceLock<Derived>; 6] = [const { OnceLock::new() }; 6];
+
+/// A profile's data in the forms the questions use.
+struct Derived {
+    /// The patterns compiled, each beside its identity ([`key`]): a
+    /// profile has a score of them, so a scan by identity beats hashing.
+    patterns: Compiled,
+    /// The date pattern anchored at both ends: a line it does not match
+    /// holds no date that spans it.
+    whole_date: Regex,
+    /// The formulas as compared.
+    formulas: FormulaKeys,
+    /// The preambular and the operative lead phrases by first word.
+    leads: [LeadIndex; 2],
+}
 
 /// A profile's patterns compiled, each beside its identity ([`key`]).
 type Compiled = Vec<((usize, usize), Regex)>;
@@ -36,24 +50,25 @@ impl Profile {
         Lang::ALL.iter().position(|&l| l == self.lang).unwrap_or(0)
     }
 
+    /// The profile's derived data, made on first use.
+    fn derived(&self) -> &'static Derived {
+        DERIVED[self.slot()].get_or_init(|| Derived {
+            patterns: self.compile_all(),
+            whole_date: self.compile_source(&format!("^(?:{})$", self.date.0)),
+            formulas: self.formula_keys(),
+            leads: [self.lead_index(false), self.lead_index(true)],
+        })
+    }
+
     /// The compiled form of one of this profile's patterns.
     fn re(&self, p: &Pattern) -> &'static Regex {
-        let lang = self.slot();
-        let compiled = COMPILED[lang].get_or_init(|| self.compile_all());
         let k = key(p);
-        compiled
+        self.derived()
+            .patterns
             .iter()
             .find(|(at, _)| *at == k)
             .map(|(_, re)| re)
             .expect("every pattern of a profile is compiled")
-    }
-
-    /// The date pattern anchored at both ends: a line it does not match
-    /// holds no date that spans it.
-    fn whole_date(&self) -> &'static Regex {
-        static WHOLE: [OnceLock<Regex>; 6] = [const { OnceLock::new() }; 6];
-        let lang = self.slot();
-        WHOLE[lang].get_or_init(|| self.compile_source(&format!("^(?:{})$", self.date.0)))
     }
 
     /// Every pattern of the profile, compiled, by where its source lies.
@@ -91,7 +106,7 @@ impl Profile {
 
     /// If `para` is an enacting formula ("大会，"), the organ it names.
     pub fn formula(&self, para: &str) -> Option<Body> {
-        let known = self.formula_keys();
+        let known = &self.derived().formulas;
         // A paragraph longer than every formula (spaces aside, and the
         // closing punctuation) is none: most are, and need no folding.
         let visible = para
@@ -110,34 +125,31 @@ impl Profile {
     }
 
     /// Every formula of the profile as compared ([`FormulaKey`]), in the
-    /// order of the organs, and the longest; made once.
-    fn formula_keys(&self) -> &'static FormulaKeys {
-        static KEYS: [OnceLock<FormulaKeys>; 6] = [const { OnceLock::new() }; 6];
-        KEYS[self.slot()].get_or_init(|| {
-            let f = &self.formulas;
-            let organs = [
-                (Body::GeneralAssembly, f.general_assembly),
-                (Body::SecurityCouncil, f.security_council),
-                (
-                    Body::EconomicAndSocialCouncil,
-                    f.economic_and_social_council,
-                ),
-            ];
-            let forms = || {
-                organs
-                    .iter()
-                    .flat_map(|(b, forms)| forms.iter().map(move |f| (*b, f)))
-            };
-            FormulaKeys {
-                longest: forms()
-                    .map(|(_, form)| form.chars().filter(|c| !c.is_whitespace()).count())
-                    .max()
-                    .unwrap_or(0),
-                keys: forms()
-                    .map(|(body, form)| (body, FormulaKey::of(&formula_key(form))))
-                    .collect(),
-            }
-        })
+    /// order of the organs, and the longest.
+    fn formula_keys(&self) -> FormulaKeys {
+        let f = &self.formulas;
+        let organs = [
+            (Body::GeneralAssembly, f.general_assembly),
+            (Body::SecurityCouncil, f.security_council),
+            (
+                Body::EconomicAndSocialCouncil,
+                f.economic_and_social_council,
+            ),
+        ];
+        let forms = || {
+            organs
+                .iter()
+                .flat_map(|(b, forms)| forms.iter().map(move |f| (*b, f)))
+        };
+        FormulaKeys {
+            longest: forms()
+                .map(|(_, form)| form.chars().filter(|c| !c.is_whitespace()).count())
+                .max()
+                .unwrap_or(0),
+            keys: forms()
+                .map(|(body, form)| (body, FormulaKey::of(&formula_key(form))))
+                .collect(),
+        }
     }
 
     /// If `line` is a committee / adoption-basis line of the preface, its parts.
@@ -393,7 +405,7 @@ impl Profile {
         // Only phrases whose first word is the text's first word can open
         // it: the phrases are looked up by that word, not all compared.
         let key = first_word(text);
-        let index = self.lead_index(operative);
+        let index = &self.derived().leads[usize::from(operative)];
         let from = index.partition_point(|(k, _)| *k < key);
         index[from..]
             .iter()
@@ -410,21 +422,16 @@ impl Profile {
             .max()
     }
 
-    /// The lead phrases of one kind sorted by their first word, made once.
-    fn lead_index(&self, operative: bool) -> &'static [(&'static str, &'static str)] {
-        static INDEX: [[OnceLock<LeadIndex>; 2]; 6] =
-            [const { [const { OnceLock::new() }, const { OnceLock::new() }] }; 6];
-        let lang = self.slot();
-        INDEX[lang][usize::from(operative)].get_or_init(|| {
-            let phrases = if operative {
-                self.lead_phrases.operative
-            } else {
-                self.lead_phrases.preamble
-            };
-            let mut index: Vec<_> = phrases.iter().map(|p| (first_word(p), *p)).collect();
-            index.sort_unstable();
-            index
-        })
+    /// The lead phrases of one kind sorted by their first word.
+    fn lead_index(&self, operative: bool) -> LeadIndex {
+        let phrases = if operative {
+            self.lead_phrases.operative
+        } else {
+            self.lead_phrases.preamble
+        };
+        let mut index: Vec<_> = phrases.iter().map(|p| (first_word(p), *p)).collect();
+        index.sort_unstable();
+        index
     }
 
     /// Whether the leads of paragraphs open with a capital ("Recalling",
@@ -524,7 +531,7 @@ impl Asked<'_, '_> {
         let f = self.collapsed();
         // Most lines are no date: the anchored form rejects them at their
         // first characters, where the date pattern would search them whole.
-        if !p.whole_date().is_match(f) {
+        if !p.derived().whole_date.is_match(f) {
             return None;
         }
         let c = p.re(&p.date).captures(f)?;
