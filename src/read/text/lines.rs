@@ -181,6 +181,31 @@ pub(crate) fn squash(s: &str) -> String {
         .collect()
 }
 
+/// The text without whitespace and hyphens, other punctuation kept: a
+/// running head prints the title's own characters, so a line that quotes
+/// the title ("… and representatives”.") differs from every piece of it.
+/// (Hyphens go: an extractor joining a title wrapped at "Weapon-" may drop
+/// the one it wrapped at.)
+fn tight(s: &str) -> String {
+    s.chars()
+        .filter(|&c| !c.is_whitespace() && !matches!(c, '-' | '\u{ad}' | '\u{2010}'..='\u{2015}'))
+        .collect()
+}
+
+/// Whether `text`, less the symbol printed beside it, is a piece of the
+/// title as printed (`title_tight`, from [`tight`]).
+fn in_title(text: &str, symbol: &str, title_tight: &str) -> bool {
+    let mut t = text.trim();
+    if !symbol.is_empty() {
+        t = t
+            .strip_prefix(symbol)
+            .or_else(|| t.strip_suffix(symbol))
+            .unwrap_or(t);
+    }
+    let t = tight(t);
+    !t.is_empty() && title_tight.contains(t.as_str())
+}
+
 /// How many lines on each side of a page boundary may be a running head.
 const HEAD_WINDOW: usize = 4;
 
@@ -195,6 +220,7 @@ pub(crate) fn mark_running_heads(
 ) -> Vec<String> {
     let symbol_sq = squash(symbol);
     let title_sq = squash(title);
+    let title_tight = tight(title);
     // Page boundaries: runs of furniture (and form feeds) with nothing but
     // blank lines between them count as one.
     let mut clusters: Vec<(usize, usize)> = Vec::new();
@@ -223,7 +249,8 @@ pub(crate) fn mark_running_heads(
     // Candidate lines: a few non-blank lines either side of each boundary;
     // only those after it (the page top) count as repeated heads, since
     // page bottoms repeat footnote phrases ("chap. I, sect. D.").
-    let mut windows: Vec<Vec<usize>> = Vec::new();
+    // `bottoms` holds the lines before it, nearest first.
+    let mut bottoms: Vec<Vec<usize>> = Vec::new();
     let mut tops: Vec<Vec<usize>> = Vec::new();
     // The page tops again, twice as deep: a long title wrapped over more
     // lines than the window, then the symbol.
@@ -243,9 +270,7 @@ pub(crate) fn mark_running_heads(
             .filter(|&i| !lines[i].is_blank() && lines[i].kind == Kind::Text)
             .take(HEAD_WINDOW)
             .filter(|&i| lines[i].facts.is_none());
-        let mut w = after.clone();
-        w.extend(before);
-        windows.push(w);
+        bottoms.push(before.collect());
         tops.push(after);
     }
     let mut repeats: HashMap<String, usize> = HashMap::new();
@@ -285,6 +310,7 @@ pub(crate) fn mark_running_heads(
             && rest.len() >= 8.max(title_sq.len() / 3)
             && !text.ends_with([';', ','])
             && title_sq.contains(rest)
+            && in_title(text, symbol, &title_tight)
         {
             return true;
         }
@@ -303,25 +329,30 @@ pub(crate) fn mark_running_heads(
         is_head(texts[i], top)
     };
     let bare_title = title_sq.trim_start_matches(|c: char| c.is_ascii_digit());
-    // A piece of the title: its words, in order, and no clause end.
+    // A piece of the title: its words, in order, as printed (a comma
+    // included where the title wraps after one).
     let title_piece = |i: usize| {
-        let sq = squash(texts[i]);
-        !placed[i] && sq.len() >= 8 && title_sq.contains(&sq) && !texts[i].ends_with([';', ','])
+        !placed[i] && squash(texts[i]).len() >= 8 && in_title(texts[i], "", &title_tight)
     };
-    for ((w, top), deep) in windows.iter().zip(&tops).zip(&deep_tops) {
-        let mut heads: Vec<usize> = w
-            .iter()
-            .copied()
-            .filter(|&i| is_head(i, top.contains(&i)))
-            .collect();
+    for ((bottom, top), deep) in bottoms.iter().zip(&tops).zip(&deep_tops) {
+        let mut heads: Vec<usize> = top.iter().copied().filter(|&i| is_head(i, true)).collect();
+        heads.extend(bottom_head(bottom, |i| is_head(i, false), title_piece));
         // Title pieces from the page top down to the symbol are head, how
         // many lines the title takes.
         let symbol_at = deep
             .iter()
             .position(|&i| !symbol_sq.is_empty() && squash(texts[i]) == symbol_sq);
-        if let Some(at) =
-            symbol_at.filter(|&at| at > 0 && deep[..at].iter().all(|&i| title_piece(i)))
-        {
+        if let Some(at) = symbol_at.filter(|&at| {
+            at > 0
+                && deep[..at].iter().all(|&i| title_piece(i))
+                && title_tight.contains(
+                    deep[..at]
+                        .iter()
+                        .map(|&i| tight(texts[i]))
+                        .collect::<String>()
+                        .as_str(),
+                )
+        }) {
             heads.extend(
                 deep[..=at]
                     .iter()
@@ -412,6 +443,34 @@ pub(crate) fn mark_running_heads(
         }
     }
     heads_by_page
+}
+
+/// The lines of a running head an extractor moved to the page bottom,
+/// from `bottom` (the lines above a page boundary, nearest first): it
+/// stands right at the boundary, below the page's last text line ("…
+/// entitled “Implementation of the" / "United Nations Convention …" is
+/// text), and reaches as far as a line that is surely head (`strong`);
+/// short pieces of the title (`piece`: "on the fight against
+/// tuberculosis") count only between such lines and the boundary.
+fn bottom_head(
+    bottom: &[usize],
+    strong: impl Fn(usize) -> bool,
+    piece: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    let mut run = Vec::new();
+    let mut reach = 0;
+    for &i in bottom {
+        if strong(i) {
+            run.push(i);
+            reach = run.len();
+        } else if piece(i) {
+            run.push(i);
+        } else {
+            break;
+        }
+    }
+    run.truncate(reach);
+    run
 }
 
 /// For each line, whether it lies on a page where the page reader marked
@@ -517,6 +576,57 @@ mod tests {
         let kinds: Vec<_> = lines.iter().map(|l| l.kind).collect();
         assert_eq!(&kinds[..4], &[Kind::Furniture; 4]);
         assert_eq!(kinds[4], Kind::Text);
+    }
+
+    const TITLE_124: &str =
+        "79/124. Consideration of effective measures to enhance the protection, \
+         security and safety of diplomatic and consular missions and representatives";
+
+    #[test]
+    fn a_title_wrapped_after_a_comma_is_head_down_to_the_symbol() {
+        let src = "text of the page;\n2/4\n24-23505\n\u{c}Consideration of effective measures to \
+                   enhance the protection,\nsecurity and safety of diplomatic and consular missions\n\
+                   and representatives\n\nA/RES/79/124\n\norganize or engage in acts\n";
+        use Kind::*;
+        assert_eq!(
+            heads_of(src, "A/RES/79/124", TITLE_124).1,
+            [Text, Furniture, Furniture, Head, Head, Head, Head, Text]
+        );
+    }
+
+    #[test]
+    fn text_quoting_the_title_above_the_last_folio_stays_text() {
+        let src =
+            "the item entitled “Consideration of effective measures to enhance the protection,\n\
+                   security and safety of diplomatic and consular missions and representatives”.\n\
+                   47th plenary meeting\n4 December 2024\n24-23505\n4/4\n";
+        use Kind::*;
+        assert_eq!(
+            heads_of(src, "A/RES/79/124", TITLE_124).1,
+            [Text, Text, Text, Text, Furniture, Furniture]
+        );
+        // Nor is a line of the title right above the closing lines.
+        let src = "the sub-item entitled “Implementation of the\nConsideration of effective measures to \
+                   enhance the protection\nsecurity and safety”.\n47th plenary meeting\n24-23505\n4/4\n";
+        assert_eq!(
+            heads_of(src, "A/RES/79/124", TITLE_124).1,
+            [Text, Text, Text, Text, Furniture, Furniture]
+        );
+    }
+
+    #[test]
+    fn a_head_moved_to_the_page_bottom_is_head_with_its_short_pieces() {
+        let title =
+            "73/3. Political declaration of the high-level meeting of the General Assembly \
+                     on the fight against tuberculosis";
+        let src = "especially for those who are vulnerable or in\nPolitical declaration of the \
+                   high-level meeting of the General Assembly\non the fight against tuberculosis\n\
+                   A/RES/73/3\n5/10\n18-16895\nvulnerable situations,\n";
+        use Kind::*;
+        assert_eq!(
+            heads_of(src, "A/RES/73/3", title).1,
+            [Text, Head, Head, Head, Furniture, Furniture, Text]
+        );
     }
 
     #[test]
