@@ -221,7 +221,7 @@ pub(crate) fn paragraphs(
                 let b = (&lines[k], f, text.as_str());
                 (cur_heading && f.numbered)
                     || (f.op_value.is_some() && f.op_value == due && !cx.quoted)
-                    || (facts[p].clause_end && heads_due(&facts[k..], due))
+                    || (facts[p].clause_end && !facts[p].label_only && heads_due(&facts[k..], due))
                     || breaks(&lines[p], &facts[p], b, &cx)
             }
         };
@@ -500,6 +500,22 @@ mod tests {
         let got = paras(src, Lang::En);
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[2].starts_with("Takes note"));
+    }
+
+    #[test]
+    fn a_heading_label_alone_keeps_its_title_before_the_number_due() {
+        // pdftotext of 79/1: "I." on its line, the title on the next, then
+        // the paragraph due; the label ends with a full stop but no clause.
+        let src = "17. We will advance implementation of these actions.\n\
+                   I.\n\n\
+                   Sustainable development and financing for development\n\n\
+                   18. In 2015, we resolved to free the human race from poverty.\n";
+        let got = paras(src, Lang::En);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            got[1].starts_with("I.") && got[1].ends_with("for development"),
+            "{got:?}"
+        );
     }
 
     #[test]
