@@ -502,7 +502,7 @@ fn fold_with(
                 if let Some(next) = body.get(i + 1).filter(|n| !n.line.is_blank()) {
                     let own = next.line.bare_number().is_none() && next.line.cell().is_none();
                     if own && !next.after_break {
-                        let parts = split_glued(next.line.text, &mut cit, profile, (false, &[]));
+                        let parts = split_glued(next.line.text, &mut cit, profile, (false, None));
                         let parts = emphasis::apply(parts, next.line.text, next.line.facts);
                         append(&mut last.parts, parts, joiner);
                         if let (Some(g), Some(f)) = (&mut last.geometry, next.line.facts) {
@@ -518,7 +518,7 @@ fn fold_with(
                 continue;
             }
         }
-        let raised = l.facts.map_or(&[][..], |f| &f.raised[..]);
+        let raised = l.facts.map(|f| &f.raised[..]);
         let parts = split_glued(l.text, &mut cit, profile, (!bare_style, raised));
         out.push(LogicalLine {
             parts: emphasis::apply(parts, l.text, l.facts),
@@ -653,13 +653,17 @@ fn push_emphasis(into: &mut Vec<Inline>, inner: Vec<Inline>) {
     into.push(Inline::Emphasis(inner));
 }
 
-/// Splits a line into text and citations glued to it.
+/// Splits a line into text and citations glued to it. `raised`: the
+/// figures a page set raised and smaller, when the line comes from a page;
+/// there only they are citations ("Action 17." in bold is a label).
 fn split_glued(
     text: &str,
     cit: &mut Citations<'_>,
     profile: &Profile,
-    (enabled, raised): (bool, &[Range<usize>]),
+    (enabled, raised): (bool, Option<&[Range<usize>]>),
 ) -> Vec<Inline> {
+    let on_page = raised.is_some();
+    let raised = raised.unwrap_or_default();
     if !enabled || !text.bytes().any(|b| b.is_ascii_digit()) {
         return vec![Inline::Text(text.to_string())];
     }
@@ -694,6 +698,10 @@ fn split_glued(
                 i = end;
                 continue;
             }
+        }
+        if on_page {
+            i = end;
+            continue;
         }
         // "19 October 201852": a citation glued to a year.
         if (5..=7).contains(&(end - i))
@@ -935,6 +943,51 @@ mod tests {
         );
         assert_eq!(res.notes.len(), 4);
         assert!(warnings.iter().any(|w| w.code() == "note-without-citation"));
+    }
+
+    #[test]
+    fn on_a_page_a_figure_on_the_line_is_never_a_citation() {
+        // 78/128 as the PDF prints it: "comprise 10" with note 10 due,
+        // which words alone take for a citation; the page raised only
+        // the figure after "Charter,".
+        let src = "United Nations A/RES/78/128\nGeneral Assembly\n78/128. The Conference\n\
+                   The General Assembly,\n\
+                   Recalling the Charter,1\n\
+                   1. Decides that the Conference shall comprise 2 plenary meetings;\n\
+                   2. Decides to act.\n\
+                   __________________\n1 See the Charter.\n2 See the rules.\n";
+        let read = |page: bool| {
+            let printed: Vec<crate::read::layout::Line> = src
+                .lines()
+                .map(|t| {
+                    let mut l = crate::read::layout::Line {
+                        text: t.to_string(),
+                        ..Default::default()
+                    };
+                    if t == "Recalling the Charter,1" {
+                        l.facts.raised.push(t.len() - 1..t.len());
+                    }
+                    l
+                })
+                .collect();
+            let (res, _) = if page {
+                crate::read::text::read_layout(&printed, &Default::default())
+            } else {
+                crate::read::text::read(src, &Default::default())
+            }
+            .expect("reads");
+            let crate::ir::Block::Paragraph(p) = &res.body[0] else {
+                panic!("{:?}", res.body);
+            };
+            text_of(&p.content)
+        };
+        assert!(read(true).contains("comprise 2 plenary"), "{}", read(true));
+        // The same lines as extracted text: the words decide.
+        assert!(
+            read(false).contains("comprise[^2] plenary"),
+            "{}",
+            read(false)
+        );
     }
 
     #[test]
