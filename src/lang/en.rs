@@ -660,6 +660,10 @@ const NUMBER_WORDS: &[&str] = &[
     "to",
     "or",
     "of",
+    // Articles: "the 4 trillion dollar gap" is a quantity.
+    "the",
+    "a",
+    "an",
     "than",
     "over",
     "under",

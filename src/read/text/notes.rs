@@ -766,7 +766,8 @@ fn after_ok(text: &str, end: usize, profile: &Profile) -> bool {
         Some(c) if c.is_whitespace() => {}
         Some(c @ (',' | ';' | ':' | ')' | '.')) => {
             let next = text[end + c.len_utf8()..].chars().next();
-            if c == '.' && next.is_some_and(|d| d.is_ascii_digit()) {
+            // "1.5", "4,998,800": a decimal or a thousands group follows.
+            if matches!(c, '.' | ',') && next.is_some_and(|d| d.is_ascii_digit()) {
                 return false;
             }
             if !matches!(c, ',' | ';') && next.is_some_and(|d| !d.is_whitespace()) {
@@ -803,6 +804,11 @@ fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32
         return None;
     }
     let next_word = text[end..].split_whitespace().next().unwrap_or("");
+    if before.is_whitespace() && text[end..].starts_with(['.', ':']) {
+        // "Action 18. We will", "Panel 1: Advancing": a number the word
+        // before takes; a citation stands after the stop, never before it.
+        return None;
+    }
     if before.is_whitespace() {
         // "Crime 14 and": only after a word that does not take a number,
         // and never between numbers.
@@ -832,14 +838,18 @@ fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32
             // "resolution 24" is text, "resolutions, 24" a citation.
             || (!word.ends_with([',', ';', ':']) && profile.number_word(word))
             || matches!(last, '/' | '-' | '–' | '(' | '$' | '€' | '£' | '§')
-            || (!word.ends_with([',', ';', ':'])
-                && word.chars().filter(|c| c.is_alphabetic()).count() > 1
-                && word
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(char::is_uppercase))
         {
             return None;
+        }
+        let letters = word.chars().filter(|c| c.is_alphabetic());
+        if !word.ends_with([',', ';', ':'])
+            && letters.clone().count() > 1
+            && letters.clone().all(char::is_uppercase)
+        {
+            // "HIV/AIDS 7 and", "INTERPOL 1 and": after an acronym of four
+            // letters or more, the note due; "COP 28", "SDG 3" are names.
+            let run = word.chars().rev().take_while(|c| c.is_alphabetic()).count();
+            return (run >= 4 && !number_next).then_some((n, Cue::NextOnly));
         }
         if number_next {
             // pdftotext sets a raised citation off by spaces: "June
@@ -870,7 +880,21 @@ fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32
             | '、'
     ) || (before.is_alphabetic() && before.is_lowercase());
     if !glue_ok {
-        return None;
+        // "INTERPOL1", "HIV/AIDS7": an acronym of four letters or more,
+        // then the note due; shorter ones carry numbers ("G20", "COP28").
+        let caps = text[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic() && c.is_uppercase())
+            .count();
+        return (caps >= 4
+            && caps
+                == text[..i]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphabetic())
+                    .count())
+        .then_some((n, Cue::NextOnly));
     }
     if before == '.' {
         // "No.5", "vol.3": a number word with its dot.
@@ -878,8 +902,11 @@ fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32
             .rsplit(char::is_whitespace)
             .next()
             .unwrap_or("");
-        // "A/79/442/Add.1", "C-25/DEC.9": a part of a document symbol.
-        if profile.number_word(word) || word.len() <= 3 || word.contains('/') {
+        // "A/79/442/Add.1", "C-25/DEC.9": a part of a document symbol;
+        // "16.4.1", "VIII.6": the next level of a number.
+        let numbered = (word.contains('.') && word.ends_with(|c: char| c.is_ascii_digit()))
+            || (!word.is_empty() && word.chars().all(|c| "IVXLC".contains(c)));
+        if profile.number_word(word) || word.len() <= 3 || word.contains('/') || numbered {
             return None;
         }
     }
@@ -901,6 +928,50 @@ mod tests {
 
     fn txt(t: &str) -> Inline {
         Inline::Text(t.into())
+    }
+
+    #[test]
+    fn figures_of_numbers_labels_and_quantities_are_no_citations() {
+        // Each from a pdftotext reading that took the figure for note 1
+        // (or 4, 18), as due: the next level of a number, a thousands
+        // group, a label before its stop, a quantity after an article.
+        for line in [
+            "Goal indicator 16.4.1 on the total value",
+            "paragraph VIII.6 of the report",
+            "for the Mission, 4,998,800 dollars for",
+            "Action 1. We will build and sustain peace.",
+            "(i) Panel 1: Advancing implementation",
+            "to meet the 1 trillion dollar gap",
+        ] {
+            assert_eq!(first_line(Lang::En, &format!("{line}\n"), 1), line);
+        }
+        // A year, its stop, then the note: still a citation.
+        assert_eq!(
+            first_line(Lang::En, "no later than February 2025.1 The\n", 1),
+            "no later than February 2025.[^1]The"
+        );
+    }
+
+    #[test]
+    fn after_a_long_acronym_the_note_due_is_a_citation() {
+        assert_eq!(
+            first_line(
+                Lang::En,
+                "between the United Nations and INTERPOL 1 and all\n",
+                1
+            ),
+            "between the United Nations and INTERPOL[^1]and all"
+        );
+        assert_eq!(
+            first_line(Lang::En, "Commitment on HIV/AIDS1 and the\n", 1),
+            "Commitment on HIV/AIDS[^1]and the"
+        );
+        // Short names carry numbers; a figure not due stays text.
+        assert_eq!(first_line(Lang::En, "at COP 1 and\n", 1), "at COP 1 and");
+        assert_eq!(
+            first_line(Lang::En, "INTERPOL 2 and\n", 2),
+            "INTERPOL 2 and"
+        );
     }
 
     #[test]
