@@ -70,7 +70,7 @@ pub static ENGLISH: Profile = Profile {
     sc_title: Pattern::new(r"^(?i:Resolution\s+)?(?P<n>\d{1,4})\s*\((?P<y>\d{4})\)\.?(?:\s|$)"),
     annex_label: Pattern::new(r"^(?:Annex|ANNEX|Appendix|Attachment)(?: [IVXLC0-9]{1,5})?$"),
     heading_label: Pattern::new(
-        r"^(?:Part|Section|Chapter|Article|Title|PART|SECTION|CHAPTER) [0-9A-Z]{1,6}\.*$",
+        r"^(?:Part|Section|Chapter|Article|Rule|Title|PART|SECTION|CHAPTER) [0-9A-Z]{1,6}\.*$",
     ),
     // "I" / "II" alone above a section's title (the sections of
     // `../shared/corpus/en-dev/A_RES_79_144`, `A_RES_79_226`). Letters

@@ -77,7 +77,7 @@ pub static RUSSIAN: Profile = Profile {
     sc_title: Pattern::new(r"^Резолюция\s+(?P<n>\d{1,4})\s*\((?P<y>\d{4})\)[.,]?(?:\s|$)"),
     annex_label: Pattern::new(r"^(?:Приложение|ПРИЛОЖЕНИЕ|Добавление)(?: [IVXLC0-9]{1,5})?$"),
     heading_label: Pattern::new(
-        r"^(?:Часть|Раздел|Глава|Статья|ЧАСТЬ|РАЗДЕЛ|ГЛАВА) [0-9A-ZА-Я]{1,6}\.*$",
+        r"^(?:Часть|Раздел|Глава|Статья|Правило|ЧАСТЬ|РАЗДЕЛ|ГЛАВА) [0-9A-ZА-Я]{1,6}\.*$",
     ),
     // "I" / "II", "A" / "B" (Latin: "глава V, раздел A" in the fragments)
     // alone above a part's title (UN practice).

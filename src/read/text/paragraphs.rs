@@ -39,6 +39,9 @@ struct Facts {
     numbered: bool,
     /// Is only a number ("1.", "(a)", "I."): its text follows.
     label_only: bool,
+    /// Is only a heading's label ("Rule 9", "Article 5", "IV."): its
+    /// title follows on one line, then the text.
+    heading_label: bool,
     /// Ends where a clause can end ([`ends_clause`]).
     clause_end: bool,
     /// The value of its operative number ("15." → 15), if it opens with one.
@@ -68,6 +71,7 @@ fn facts(l: &LogicalLine, profile: &Profile) -> Facts {
             || bare_op_label(t),
         standalone,
         label_only,
+        heading_label: heading_label || roman.is_some_and(|at| at >= t.len()),
         clause_end: ends_clause(&l.parts),
         heading_like: is_heading_like(&text, profile),
         op_value: op
@@ -96,6 +100,13 @@ fn heads_due(facts: &[Facts], due: Option<u32>) -> bool {
     due.is_some()
         && (1..=2)
             .any(|n| facts.len() > n && facts[..n].iter().all(heading) && facts[n].op_value == due)
+}
+
+/// Whether a line after a heading's label ("Rule 9") is its title, which
+/// ends the heading: short, heading-like, no clause end ("Replacement of
+/// a President or the Presidents", then "If either of the Presidents …").
+fn titled(line: &LogicalLine, f: &Facts, layout: Layout) -> bool {
+    f.heading_like && !f.clause_end && line.width * 100 < layout.full_width * 80
 }
 
 /// "12." alone on its line (the text follows on the next).
@@ -175,6 +186,8 @@ pub(crate) fn paragraphs(
     let mut prev: Option<usize> = None;
     // Lines in the current paragraph, and whether it reads as a heading.
     let mut cur_lines = 0;
+    // The current paragraph opened with a heading's label alone.
+    let mut cur_labelled = false;
     // Quotation marks opened and not closed in the current paragraph.
     let mut open_quotes = 0;
     // The operative number that comes next: a line opening with it starts
@@ -222,11 +235,13 @@ pub(crate) fn paragraphs(
                 (cur_heading && f.numbered)
                     || (f.op_value.is_some() && f.op_value == due && !cx.quoted)
                     || (facts[p].clause_end && !facts[p].label_only && heads_due(&facts[k..], due))
+                    || (cur_labelled && cur_lines == 2 && titled(&lines[p], &facts[p], layout))
                     || breaks(&lines[p], &facts[p], b, &cx)
             }
         };
         if starts_new {
             cur_lines = 0;
+            cur_labelled = f.heading_label;
             open_quotes = 0;
             if let Some(n) = f.op_value {
                 due = n.checked_add(1);
@@ -500,6 +515,26 @@ mod tests {
         let got = paras(src, Lang::En);
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[2].starts_with("Takes note"));
+    }
+
+    #[test]
+    fn a_rule_label_and_its_title_are_a_heading_apart_from_the_text() {
+        // pdftotext of 78/128 (rules of procedure): label, title, text,
+        // with no blank line between them.
+        let src = "2. A Vice-President acting as President shall have the same powers and duties as\n\
+                   the President.\n\
+                   Rule 9\n\
+                   Replacement of a President or the Presidents\n\
+                   If either of the Presidents is unable to perform her or his functions, a new\n\
+                   President shall be elected. If both Presidents are unable to perform their functions,\n\
+                   new Presidents shall be elected.\n";
+        let got = paras(src, Lang::En);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(
+            got[1],
+            "Rule 9 Replacement of a President or the Presidents"
+        );
+        assert!(got[2].starts_with("If either"), "{got:?}");
     }
 
     #[test]
