@@ -109,6 +109,23 @@ fn titled(line: &LogicalLine, f: &Facts, layout: Layout) -> bool {
     f.heading_like && !f.clause_end && line.width * 100 < layout.full_width * 80
 }
 
+/// "Action 4. We will …", "Objective 1. Close …": a word with a
+/// capital, its number and a stop open the line, then a capital: a
+/// numbered lead of its own (79/1 sets 56 of them between paragraphs).
+fn labelled(text: &str) -> bool {
+    let mut words = text.splitn(3, ' ');
+    let (Some(word), Some(num), Some(rest)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let digits = num.strip_suffix('.').unwrap_or("");
+    word.chars().count() >= 3
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(char::is_alphabetic)
+        && (1..=3).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// "12." alone on its line (the text follows on the next).
 fn bare_op_label(t: &str) -> bool {
     let d = t.strip_suffix('.').unwrap_or("");
@@ -314,6 +331,9 @@ fn breaks(
         return false;
     }
     let clause_end = af.clause_end;
+    if clause_end && cased && labelled(b_text.trim_start()) {
+        return true;
+    }
     if let (Some(ga), Some(gb)) = (a.geometry, b.geometry) {
         let gap = b.blank_before && !b.after_break;
         if let Some(page) = page_says((ga, gb, gap), af, bf, clause_end) {
@@ -535,6 +555,25 @@ mod tests {
             "Rule 9 Replacement of a President or the Presidents"
         );
         assert!(got[2].starts_with("If either"), "{got:?}");
+    }
+
+    #[test]
+    fn a_numbered_lead_after_a_clause_end_opens_a_paragraph() {
+        // pdftotext of 79/1: the bold "Action 4." after an item's last
+        // full line; "Goal 4 is" or a lower-case word after the number is
+        // no such lead.
+        let src = "(c) Promote equitable, resilient, inclusive and sustainable agrifood systems so\n\
+                   that everyone has access to safe, affordable, sufficient and nutritious food.\n\
+                   Action 4. We will close the Sustainable Development Goal financing gap.\n\
+                   23. We are deeply concerned by the growing financing gap facing the developing.\n\
+                   Goal 4. includes education for all and lifelong learning for everyone.\n";
+        let got = paras(src, Lang::En);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[1].starts_with("Action 4. We will"), "{got:?}");
+        assert!(
+            got[2].ends_with("lifelong learning for everyone."),
+            "{got:?}"
+        );
     }
 
     #[test]
