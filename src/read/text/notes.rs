@@ -188,6 +188,9 @@ fn page_block<'a>(
 ) -> Option<(Vec<RawNote<'a>>, usize)> {
     let mut end = lines.len();
     let mut seen_furniture = false;
+    // Note numbers alone still waiting for their texts (pdftotext may set
+    // "2", the folio, then the text "Financing for Sustainable …").
+    let mut waiting = 0usize;
     for (j, l) in lines.iter().enumerate().skip(sep + 1) {
         if l.kind == Kind::Head || l.page_start || (!l.is_blank() && is_separator(l)) {
             end = j;
@@ -197,10 +200,18 @@ fn page_block<'a>(
             seen_furniture = true;
             continue;
         }
-        if seen_furniture && !l.is_blank() && starts_paragraph(l.text, profile) {
+        if l.is_blank() {
+            continue;
+        }
+        if l.bare_number().is_some() {
+            waiting += 1;
+            continue;
+        }
+        if seen_furniture && waiting == 0 && starts_paragraph(l.text, profile) {
             end = j;
             break;
         }
+        waiting = waiting.saturating_sub(1);
     }
     let notes = parse_block(&lines[sep + 1..end], want);
     (!notes.is_empty()).then_some((notes, end))
@@ -255,6 +266,10 @@ fn parse_block<'a>(block: &[Line<'a>], want: u32) -> Vec<RawNote<'a>> {
             _ => None,
         })
         .collect();
+    // A note an extractor lost before this block (its number missing)
+    // must not lose this block's notes too: they number on from the
+    // lowest number the block prints.
+    let want = present.first().copied().unwrap_or(want).max(want);
     let count = (want..).take_while(|n| present.contains(n)).count();
     let texts: Vec<(&str, bool)> = items
         .iter()
@@ -1324,6 +1339,39 @@ mod tests {
                 (3, vec!["Ibid., vol. 1019."]),
             ]
         );
+    }
+
+    #[test]
+    fn a_block_after_a_lost_note_numbers_on_from_what_it_prints() {
+        // 79/226: note 24 was lost before; this block prints 25 and 26.
+        let src = "25\n26\n\nOr equivalent planning framework.\nResolution 64/222, annex.\n";
+        let notes = parse_block(&scan(src), 24);
+        let got: Vec<_> = notes.iter().map(|n| (n.number, n.lines.clone())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (25, vec!["Or equivalent planning framework."]),
+                (26, vec!["Resolution 64/222, annex."]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_note_number_waits_for_its_text_past_the_folio() {
+        // pdftotext of 80/122: the number, the folio, then a text whose
+        // first word reads like a preambular lead ("Financing").
+        let src = "of the General Assembly,\n_______________\n2\n\n2/13\n\n\
+                   Financing for Sustainable Development Report 2024 (United Nations publication, 2024),\n\
+                   figure I.1.\n25-20751\n";
+        let profile = lang::profile(Lang::En);
+        let mut lines = scan(src);
+        super::super::lines::mark_furniture(&mut lines, profile);
+        let layout = Layout::of(&lines, 0);
+        let (body, notes) = collect(&lines, layout, profile);
+        assert_eq!(notes.len(), 1, "{body:?}");
+        assert_eq!(notes[0].number, 2);
+        assert_eq!(notes[0].lines[1], "figure I.1.");
+        assert!(body.iter().all(|b| !b.line.text.contains("Financing")));
     }
 
     #[test]
