@@ -21,6 +21,12 @@ pub struct Geometry {
     pub centred: bool,
     /// The main type size.
     pub size: f32,
+    /// Every letter of the line is set in a bold face: a heading's line
+    /// (a heading set over two lines is one heading).
+    pub bold: bool,
+    /// Every letter of the line is set in an italic face (with `bold`: a
+    /// subtitle under a bold upright title is a heading of its own).
+    pub italic: bool,
 }
 
 /// What the page says about one printed line.

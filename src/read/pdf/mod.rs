@@ -897,11 +897,23 @@ impl Column {
         let centred = x - self.left > size
             && end < self.right - size
             && ((x + end) / 2.0 - middle).abs() < size.max(3.0);
+        let letters = || {
+            line.runs
+                .iter()
+                .filter(|r| r.text.chars().any(char::is_alphabetic))
+        };
+        let any = letters().next().is_some();
+        let (bold, italic) = (
+            any && letters().all(|r| r.bold),
+            any && letters().all(|r| r.italic),
+        );
         layout::Geometry {
             indent: (x - self.left).max(0.0) as f32,
             short: self.justified.then_some(short),
             centred,
             size: size as f32,
+            bold,
+            italic,
         }
     }
 }

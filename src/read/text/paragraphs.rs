@@ -19,6 +19,8 @@ pub(crate) struct RawPara {
     pub parts: Vec<Inline>,
     /// A table instead of text: header rows and rows of cells.
     pub table: Option<(usize, Vec<Vec<Vec<Inline>>>)>,
+    /// The page set every line of it in bold (a heading, however long).
+    pub bold: bool,
 }
 
 impl RawPara {
@@ -44,6 +46,8 @@ struct Facts {
     heading_label: bool,
     /// Ends where a clause can end ([`ends_clause`]).
     clause_end: bool,
+    /// Ends with a comma: inside a heading, no end.
+    comma_end: bool,
     /// The value of its operative number ("15." → 15), if it opens with one.
     op_value: Option<u32>,
 }
@@ -73,6 +77,7 @@ fn facts(l: &LogicalLine, profile: &Profile) -> Facts {
         label_only,
         heading_label: heading_label || roman.is_some_and(|at| at >= t.len()),
         clause_end: ends_clause(&l.parts),
+        comma_end: t.ends_with([',', '，', '،']),
         heading_like: is_heading_like(&text, profile),
         op_value: op
             .as_ref()
@@ -215,8 +220,8 @@ pub(crate) fn paragraphs(
     while k < lines.len() {
         if let Some(t) = tables.next_if(|t| t.start == k) {
             out.push(RawPara {
-                parts: Vec::new(),
                 table: Some((t.header_rows, t.rows)),
+                ..RawPara::default()
             });
             // What follows a table starts a paragraph of its own.
             prev = None;
@@ -266,8 +271,12 @@ pub(crate) fn paragraphs(
         }
         open_quotes += quote_balance(&text);
         cur_lines += 1;
+        let bold = lines[k].geometry.is_some_and(|g| g.bold);
         if starts_new {
-            let mut para = RawPara::default();
+            let mut para = RawPara {
+                bold,
+                ..RawPara::default()
+            };
             if !f.numbered {
                 if let Some(label) = pending.pop_front() {
                     append(
@@ -280,6 +289,7 @@ pub(crate) fn paragraphs(
             out.push(para);
         }
         let para = out.last_mut().expect("pushed above");
+        para.bold &= bold;
         append(&mut para.parts, std::mem::take(&mut lines[k].parts), joiner);
         // Notes of this page never cited: after the last line before them.
         let uncited = lines[k]
@@ -407,6 +417,16 @@ fn page_says(
     clause_end: bool,
 ) -> Option<bool> {
     let tol = 0.6 * a.size.max(b.size).max(1.0);
+    // A heading set in bold over two lines, no gap between them: one
+    // heading, however short its first line ("I International Convention
+    // on the Elimination of All Forms of" / "Racial Discrimination"). A
+    // gap or a change of face sets a subtitle apart.
+    let aligned = (a.indent - b.indent).abs() <= tol || (a.centred && b.centred);
+    let same_face = a.bold && b.bold && a.italic == b.italic;
+    let runs_on = !clause_end || af.comma_end;
+    if same_face && !gap && runs_on && aligned && !bf.numbered {
+        return Some(false);
+    }
     // A short last line that starts where the line above it did, or under
     // the text of a numbered line (a hanging paragraph), is that
     // paragraph's end, however near the middle it happens to stop: a
@@ -475,21 +495,35 @@ mod tests {
 
     /// Paragraphs of printed lines, each `(indent, short, text)`.
     fn placed(src: &[(f32, bool, &str)]) -> Vec<String> {
+        let lines: Vec<_> = src
+            .iter()
+            .map(|&(indent, short, text)| (indent, short, false, false, text))
+            .collect();
+        placed_in_faces(&lines)
+    }
+
+    /// As `placed`, each line also saying whether it is set in bold and
+    /// whether a gap stands above it.
+    fn placed_in_faces(src: &[(f32, bool, bool, bool, &str)]) -> Vec<String> {
         let printed: Vec<crate::read::layout::Line> = src
             .iter()
-            .map(|&(indent, short, text)| crate::read::layout::Line {
-                text: text.into(),
-                facts: crate::read::layout::Facts {
-                    geometry: Geometry {
-                        indent,
-                        short: Some(short),
-                        centred: false,
-                        size: 10.0,
+            .map(
+                |&(indent, short, bold, gap_before, text)| crate::read::layout::Line {
+                    text: text.into(),
+                    gap_before,
+                    facts: crate::read::layout::Facts {
+                        geometry: Geometry {
+                            indent,
+                            short: Some(short),
+                            size: 10.0,
+                            bold,
+                            ..Default::default()
+                        },
+                        ..Default::default()
                     },
                     ..Default::default()
                 },
-                ..Default::default()
-            })
+            )
             .collect();
         let lines = super::super::lines::from_layout(&printed);
         let body: Vec<_> = lines
@@ -505,6 +539,61 @@ mod tests {
             .iter()
             .map(RawPara::plain)
             .collect()
+    }
+
+    #[test]
+    fn a_bold_heading_over_two_lines_is_one_and_a_gap_sets_a_subtitle_apart() {
+        // 79/161 and 80/117 as printed: bold lines at one indent, the
+        // first short (a comma ends it), then a gap, a bold subtitle, a
+        // gap, the text in roman.
+        let got = placed_in_faces(&[
+            (
+                0.0,
+                true,
+                true,
+                false,
+                "Special Rapporteur on contemporary forms of racism, racial discrimination,",
+            ),
+            (0.0, true, true, false, "xenophobia and related intolerance"),
+            (
+                0.0,
+                true,
+                true,
+                true,
+                "Equity and integration: transforming lives",
+            ),
+            (0.0, true, true, false, "and livelihoods"),
+            (
+                24.0,
+                false,
+                false,
+                true,
+                "We, Heads of State and Government and representatives of States and",
+            ),
+            (
+                0.0,
+                true,
+                false,
+                false,
+                "Governments, assembled at the United Nations,",
+            ),
+        ]);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[0].ends_with("racial discrimination, xenophobia and related intolerance"));
+        assert_eq!(
+            got[1],
+            "Equity and integration: transforming lives and livelihoods"
+        );
+        // In roman, the short line ends its paragraph.
+        let got = placed(&[
+            (
+                0.0,
+                true,
+                "Special Rapporteur on contemporary forms of racism",
+            ),
+            (0.0, true, "xenophobia and related intolerance"),
+        ]);
+        assert_eq!(got.len(), 2, "{got:?}");
     }
 
     #[test]

@@ -411,7 +411,7 @@ fn para_facts(paras: &[RawPara], profile: &Profile) -> Vec<ParaFacts> {
                 opener: q.operative_opener() && !q.preamble_opener(),
                 preamble_lead: profile.lead_phrase(&t, false).is_some(),
                 sub: profile.sub_label(&t).is_some(),
-                subheading: is_subheading(&t, profile),
+                subheading: is_subheading(&t, p.bold, profile),
             }
         })
         .collect()
@@ -479,8 +479,13 @@ fn classify(
             // "II" alone, its title on the next line: one heading. The IR
             // has no parts (yet): a part is a heading in the body, and its
             // numbering restarts after it.
+            // (The number says a title follows: it may be long.)
             let title = paras.next_if(|(t, tf)| {
-                t.table.is_none() && !tf.op && !tf.sub && !tf.part && tf.subheading
+                t.table.is_none()
+                    && !tf.op
+                    && !tf.sub
+                    && !tf.part
+                    && (tf.subheading || is_subheading(&t.plain(), true, profile))
             });
             body.push(Block::Heading(Heading {
                 num: Some(collapse(&p.plain())),
@@ -602,7 +607,7 @@ fn add_block(
                 return;
             }
         }
-        if is_subheading(&text, profile) {
+        if is_subheading(&text, p.bold, profile) {
             blocks.push(Block::Heading(Heading {
                 num: None,
                 text: p.parts,
@@ -621,10 +626,12 @@ fn add_block(
 /// An unnumbered heading between operative paragraphs: a short line that
 /// opens with a capital (or in a script without case) and ends on no
 /// clause punctuation, in any script.
-fn is_subheading(text: &str, profile: &Profile) -> bool {
+fn is_subheading(text: &str, bold: bool, profile: &Profile) -> bool {
     let t = text.trim();
+    // A heading the page set in bold may run over two full lines.
+    let longest = if bold { 150 } else { 100 };
     is_heading_like(t, profile)
-        && t.chars().count() < 100
+        && t.chars().count() < longest
         && !t.ends_with(['.', '。', '．', '؛', '،', '、', '，', '；', '：', '!', '?'])
 }
 
@@ -850,6 +857,25 @@ mod tests {
         // No title, no lead: still not a resolution.
         let err = crate::read::text::read("Reaffirming x,\n\n1. Decides.\n", &Default::default());
         assert!(err.is_err());
+    }
+
+    #[test]
+    fn a_part_number_alone_takes_its_long_title() {
+        // pdftotext of 79/161: "IV", then a title of 107 characters.
+        let title = "Group of Independent Eminent Experts on the Implementation of the \
+                     Durban Declaration and Programme of Action";
+        let text = format!(
+            "United Nations A/RES/79/161\nGeneral Assembly\n\n79/161. Racism\n\n\
+             The General Assembly,\n\nRecalling its resolution 70/262,\n\n\
+             1. Decides to act;\n\nIV\n\n{title}\n\n2. Decides to act again.\n"
+        );
+        let (res, _) = crate::read::text::read(&text, &Default::default()).expect("reads");
+        let Some(Block::Heading(h)) = res.body.get(1) else {
+            panic!("{:?}", res.body);
+        };
+        assert_eq!(h.num.as_deref(), Some("IV"));
+        assert_eq!(Inline::plain_text(&h.text), title);
+        assert_eq!(res.body.len(), 3, "{:?}", res.body);
     }
 
     #[test]
