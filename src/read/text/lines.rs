@@ -195,15 +195,19 @@ fn tight(s: &str) -> String {
 /// Whether `text`, less the symbol printed beside it, is a piece of the
 /// title as printed (`title_tight`, from [`tight`]).
 fn in_title(text: &str, symbol: &str, title_tight: &str) -> bool {
-    let mut t = text.trim();
-    if !symbol.is_empty() {
-        t = t
-            .strip_prefix(symbol)
-            .or_else(|| t.strip_suffix(symbol))
-            .unwrap_or(t);
-    }
-    let t = tight(t);
+    let t = tight(strip_symbol(text, symbol));
     !t.is_empty() && title_tight.contains(t.as_str())
+}
+
+/// The line less the symbol printed at either end of it.
+fn strip_symbol<'t>(text: &'t str, symbol: &str) -> &'t str {
+    let t = text.trim();
+    if symbol.is_empty() {
+        return t;
+    }
+    t.strip_prefix(symbol)
+        .or_else(|| t.strip_suffix(symbol))
+        .map_or(t, str::trim)
 }
 
 /// How many lines on each side of a page boundary may be a running head.
@@ -221,6 +225,9 @@ pub(crate) fn mark_running_heads(
     let symbol_sq = squash(symbol);
     let title_sq = squash(title);
     let title_tight = tight(title);
+    // The title less its number ("79/190."), as a running head prints it.
+    let bare_tight =
+        title_tight.trim_start_matches(|c: char| c.is_ascii_digit() || c == '/' || c == '.');
     // Page boundaries: runs of furniture (and form feeds) with nothing but
     // blank lines between them count as one.
     let mut clusters: Vec<(usize, usize)> = Vec::new();
@@ -332,11 +339,26 @@ pub(crate) fn mark_running_heads(
     // A piece of the title: its words, in order, as printed (a comma
     // included where the title wraps after one).
     let title_piece = |i: usize| {
-        !placed[i] && squash(texts[i]).len() >= 8 && in_title(texts[i], "", &title_tight)
+        !placed[i] && squash(texts[i]).len() >= 8 && in_title(texts[i], symbol, &title_tight)
     };
     for ((bottom, top), deep) in bottoms.iter().zip(&tops).zip(&deep_tops) {
         let mut heads: Vec<usize> = top.iter().copied().filter(|&i| is_head(i, true)).collect();
-        heads.extend(bottom_head(bottom, |i| is_head(i, false), title_piece));
+        // Pieces (nearest the boundary first) that print two thirds of
+        // the title, in order.
+        let most = |run: &[usize]| {
+            let joined: String = run
+                .iter()
+                .rev()
+                .map(|&i| tight(strip_symbol(texts[i], symbol)))
+                .collect();
+            joined.len() * 3 >= bare_tight.len() * 2 && title_tight.contains(joined.as_str())
+        };
+        heads.extend(bottom_head(
+            bottom,
+            |i| is_head(i, false),
+            title_piece,
+            most,
+        ));
         // Title pieces from the page top down to the symbol are head, how
         // many lines the title takes.
         let symbol_at = deep
@@ -451,11 +473,14 @@ pub(crate) fn mark_running_heads(
 /// entitled “Implementation of the" / "United Nations Convention …" is
 /// text), and reaches as far as a line that is surely head (`strong`);
 /// short pieces of the title (`piece`: "on the fight against
-/// tuberculosis") count only between such lines and the boundary.
+/// tuberculosis") count only between such lines and the boundary, or
+/// when together they print most of the title (`most`: a long title
+/// wrapped over four lines, none long enough alone).
 fn bottom_head(
     bottom: &[usize],
     strong: impl Fn(usize) -> bool,
     piece: impl Fn(usize) -> bool,
+    most: impl Fn(&[usize]) -> bool,
 ) -> Vec<usize> {
     let mut run = Vec::new();
     let mut reach = 0;
@@ -469,7 +494,9 @@ fn bottom_head(
             break;
         }
     }
-    run.truncate(reach);
+    if !most(&run) {
+        run.truncate(reach);
+    }
     run
 }
 
@@ -626,6 +653,29 @@ mod tests {
         assert_eq!(
             heads_of(src, "A/RES/73/3", title).1,
             [Text, Head, Head, Head, Furniture, Furniture, Text]
+        );
+    }
+
+    #[test]
+    fn a_long_head_moved_to_the_page_bottom_is_head_when_it_prints_most_of_the_title() {
+        // pypdf of 79/190: four lines, none long enough alone, the symbol
+        // on the last; the page's note above them stays a note.
+        let title =
+            "79/190. Preventing and combating corrupt practices and the transfer of proceeds \
+                     of corruption, facilitating asset recovery and returning such assets to \
+                     legitimate owners, in particular to countries of origin, in accordance with \
+                     the United Nations Convention against Corruption";
+        let src = " 36 See CAC/COSP/2015/10, sect. I.\n\
+                   Preventing and combating corrupt practices and the transfer of proceeds of\n\
+                   corruption, facilitating asset recovery and returning such assets to\n\
+                   legitimate owners, in particular to countries of origin, in accordance with\n\
+                   the United Nations Convention against Corruption A/RES/79/190\n\
+                   21/23 24-24137\n\
+                   accordance with national law and the Convention, and to give the highest\n";
+        use Kind::*;
+        assert_eq!(
+            heads_of(src, "A/RES/79/190", title).1,
+            [Text, Head, Head, Head, Head, Furniture, Text]
         );
     }
 
