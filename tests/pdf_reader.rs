@@ -160,15 +160,16 @@ fn our_own_pdfs_read_back() {
 }
 
 /// Samples whose IR does not yet survive IR -> our PDF -> read::pdf with
-/// the same counts: the Arabic ones (right-to-left lines) and 78/257 in
-/// Spanish (its preamble comes back in four paragraphs, not two). 17 of
-/// the 22 samples round-trip with the same counts.
+/// the same counts: three Arabic ones (their operative paragraphs come
+/// back, but raised citations in right-to-left lines are not yet read, and
+/// notes printing only Latin and figures come back out of order) and
+/// 78/257 in Spanish (its preamble comes back in four paragraphs, not
+/// two). 18 of the 22 samples round-trip with the same counts.
 const ROUND_TRIP_GAPS: &[&str] = &[
     "A_RES_69_166_ar",
     "A_RES_78_218_ar",
     "A_RES_78_257_ar",
     "A_RES_78_257_es",
-    "S_RES_2795_2025_ar",
 ];
 
 /// [`counts`], and the body's paragraphs numbered or not, and the annexes.

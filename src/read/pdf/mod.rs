@@ -216,7 +216,7 @@ pub fn extract_with(bytes: &[u8], limits: &Limits) -> Result<Extracted, ReadErro
 /// Whether the first line below `y` (within 30 pt) starts at `x` with a
 /// note number ("1 Voir résolution 55/2."; in a right-to-left note the
 /// number stands at the right end): what makes a rule a note separator.
-fn note_below(runs: &[Run], x: f64, y: f64) -> bool {
+fn note_below(runs: &[Run], (x, width): (f64, f64), y: f64) -> bool {
     static NOTE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let note = NOTE.get_or_init(|| {
         regex::Regex::new(r"^\d{1,3}\s*[^\d\s\-/.]|\s\d{1,3}$").expect("valid regex")
@@ -241,7 +241,11 @@ fn note_below(runs: &[Run], x: f64, y: f64) -> bool {
         }
         text.push_str(&r.text);
     }
-    (line[0].x - x).abs() < 20.0 && note.is_match(text.trim())
+    // A right-to-left note starts at the right, under a rule set there.
+    let end = line.iter().map(|r| r.x + r.width).fold(f64::MIN, f64::max);
+    let starts =
+        (line[0].x - x).abs() < 20.0 || (is_rtl(&text) && (end - (x + width)).abs() < 20.0);
+    starts && note.is_match(text.trim())
 }
 
 /// Drawn rules as extractors would print a typed separator: a run of
@@ -261,7 +265,7 @@ fn note_rules(rules: &[(f64, f64, f64)], runs: &[Run], page: usize) -> Vec<Run> 
             r.x < x + width && r.x + r.width > x && y > r.y - 4.0 && y < r.y + 0.7 * r.size
         });
         let repeated = out.iter().any(|o| (o.y - y).abs() < 2.0);
-        if near_text || repeated || !note_below(runs, x, y) {
+        if near_text || repeated || !note_below(runs, (x, width), y) {
             continue;
         }
         out.push(Run {
@@ -390,6 +394,8 @@ impl Line<'_> {
         let mut italic: Vec<Range<usize>> = Vec::new();
         let mut figures: Vec<Range<usize>> = Vec::new();
         let mut end: Option<f64> = None;
+        // Where the last gap wider than an em fell in `out`.
+        let mut last_tab: Option<usize> = None;
         let raised: Vec<bool> = (0..self.runs.len())
             .map(|i| i > 0 && self.is_raised(self.runs[i]))
             .collect();
@@ -400,6 +406,9 @@ impl Line<'_> {
             let wants_space = end.is_some() && !starts && gap > 0.2 * run.size.max(self.size * 0.5);
             if wants_space && !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
+            }
+            if end.is_some() && gap > run.size.max(self.size * 0.5) {
+                last_tab = Some(out.len());
             }
             let from = out.len();
             push_text(&mut out, &run.text);
@@ -422,8 +431,17 @@ impl Line<'_> {
         }
         out.truncate(out.trim_end().len());
         if is_rtl(&out) {
+            // A note's or paragraph's number at the right end, a tab from
+            // its text: first in reading order, a space after it.
+            let number = last_tab.map(|at| (at, out[at..].trim())).filter(|(_, n)| {
+                (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
+            });
+            let text = match number {
+                Some((at, n)) => format!("{n} {}", visual_to_logical(out[..at].trim_end())),
+                None => visual_to_logical(&out),
+            };
             return Printed {
-                text: visual_to_logical(&out),
+                text,
                 italic: Vec::new(),
                 raised: Vec::new(),
             };
@@ -890,7 +908,21 @@ impl Column {
     /// Where `line` stands in the column.
     fn place(&self, line: &Line<'_>) -> layout::Geometry {
         let (x, end, size) = (line.x(), line.end(), line.size.max(1.0));
-        let short = end < self.right - 1.2 * size;
+        // A right-to-left line starts at the right edge: its indent is
+        // measured from there, and a short one stops short of the left.
+        let (rtl, ltr) = line
+            .runs
+            .iter()
+            .flat_map(|r| r.text.chars())
+            .fold((0, 0), |(r, l), c| {
+                (r + usize::from(rtl_char(c)), l + usize::from(ltr_char(c)))
+            });
+        let rtl = rtl > 0 && rtl >= ltr;
+        let (indent, short) = if rtl {
+            (self.right - end, x > self.left + 1.2 * size)
+        } else {
+            (x - self.left, end < self.right - 1.2 * size)
+        };
         let middle = (self.left + self.right) / 2.0;
         // Set apart from both edges by more than an em, the gaps even: a
         // long centred heading comes closer to the edges than two ems.
@@ -908,7 +940,7 @@ impl Column {
             any && letters().all(|r| r.italic),
         );
         layout::Geometry {
-            indent: (x - self.left).max(0.0) as f32,
+            indent: indent.max(0.0) as f32,
             short: self.justified.then_some(short),
             centred,
             size: size as f32,

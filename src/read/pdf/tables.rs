@@ -170,13 +170,29 @@ fn pieces<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
 }
 
 /// A line of several cells: two pieces or more, the first not a
-/// paragraph's number or letter ("12.", "(a)", "iv)") set off by a tab.
+/// paragraph's number or letter ("12.", "(a)", "iv)") set off by a tab;
+/// in a right-to-left line, not the last either ("1 -" at the right
+/// margin before an Arabic paragraph).
 fn is_row(pieces: &[Line<'_>]) -> bool {
-    pieces.len() >= 2 && !is_label(&pieces[0].text())
+    let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+        return false;
+    };
+    let first = first.text();
+    pieces.len() >= 2 && !is_label(&first) && !(super::is_rtl(&first) && is_label(&last.text()))
 }
 
+/// A paragraph's number or letter: "12.", "(a)", "iv)", and in
+/// right-to-left text "1 -" (or "- 1", as its line's order turned it).
 fn is_label(text: &str) -> bool {
     let t = text.trim();
+    let dashed = t
+        .strip_suffix('-')
+        .or_else(|| t.strip_prefix('-'))
+        .map(str::trim)
+        .filter(|d| !d.is_empty() && d.chars().all(|c| c.is_numeric()));
+    if let Some(d) = dashed {
+        return d.chars().count() <= 3;
+    }
     let inner = t.trim_start_matches(['(', '[']);
     let Some(body) = inner.strip_suffix(['.', ')', ']']) else {
         return false;
@@ -630,6 +646,24 @@ mod tests {
             runs.extend(words("Decides to keep the item on its agenda;", 136.0, y));
         }
         assert!(tables_of(&runs, &[]).is_empty());
+    }
+
+    #[test]
+    fn right_to_left_paragraphs_numbered_at_the_right_are_no_table() {
+        // Our Arabic PDFs: each operative paragraph's number ("1 -") at
+        // the right margin, a tab from its text.
+        let mut runs = Vec::new();
+        for k in 0..4 {
+            let y = 700.0 - 14.0 * k as f64;
+            runs.extend(words(
+                "تقرر مواصلة النظر في هذه المسألة في دورتها",
+                100.0,
+                y,
+            ));
+            runs.push(run(&format!("{} -", k + 1), 400.0, y));
+        }
+        assert!(tables_of(&runs, &[]).is_empty());
+        assert!(is_label("1 -") && is_label("- 12") && !is_label("- 2024"));
     }
 
     #[test]
