@@ -216,7 +216,7 @@ pub fn extract_with(bytes: &[u8], limits: &Limits) -> Result<Extracted, ReadErro
 /// Whether the first line below `y` (within 30 pt) starts at `x` with a
 /// note number ("1 Voir résolution 55/2."; in a right-to-left note the
 /// number stands at the right end): what makes a rule a note separator.
-fn note_below(runs: &[Run], (x, width): (f64, f64), y: f64) -> bool {
+fn note_below(runs: &[Run], (x, width): (f64, f64), y: f64, rtl_page: bool) -> bool {
     static NOTE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let note = NOTE.get_or_init(|| {
         regex::Regex::new(r"^\d{1,3}\s*[^\d\s\-/.]|\s\d{1,3}$").expect("valid regex")
@@ -243,8 +243,8 @@ fn note_below(runs: &[Run], (x, width): (f64, f64), y: f64) -> bool {
     }
     // A right-to-left note starts at the right, under a rule set there.
     let end = line.iter().map(|r| r.x + r.width).fold(f64::MIN, f64::max);
-    let starts =
-        (line[0].x - x).abs() < 20.0 || (is_rtl(&text) && (end - (x + width)).abs() < 20.0);
+    let rtl = is_rtl(&text) || rtl_page;
+    let starts = (line[0].x - x).abs() < 20.0 || (rtl && (end - (x + width)).abs() < 20.0);
     starts && note.is_match(text.trim())
 }
 
@@ -255,6 +255,9 @@ fn note_below(runs: &[Run], (x, width): (f64, f64), y: f64) -> bool {
 /// heads and closing lines have rules too).
 fn note_rules(rules: &[(f64, f64, f64)], runs: &[Run], page: usize) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
+    // On a page set right to left, a note of symbols only ("3 A/69/397.")
+    // starts at the right too.
+    let rtl_page = runs_rtl(runs);
     for &(x, y, width) in rules {
         if !(30.0..=250.0).contains(&width) {
             continue;
@@ -265,7 +268,7 @@ fn note_rules(rules: &[(f64, f64, f64)], runs: &[Run], page: usize) -> Vec<Run> 
             r.x < x + width && r.x + r.width > x && y > r.y - 4.0 && y < r.y + 0.7 * r.size
         });
         let repeated = out.iter().any(|o| (o.y - y).abs() < 2.0);
-        if near_text || repeated || !note_below(runs, (x, width), y) {
+        if near_text || repeated || !note_below(runs, (x, width), y, rtl_page) {
             continue;
         }
         out.push(Run {
@@ -390,20 +393,36 @@ impl Line<'_> {
     /// italic face and as raised figures (none in right-to-left lines,
     /// whose order is turned).
     pub fn printed(&self) -> Printed {
+        self.printed_on(false)
+    }
+
+    /// As [`Line::printed`], on a page set right to left (`rtl_page`),
+    /// where a line of Latin and figures only (a note "3 A/69/397.") is
+    /// read right to left too.
+    pub fn printed_on(&self, rtl_page: bool) -> Printed {
         let mut out = String::new();
         let mut italic: Vec<Range<usize>> = Vec::new();
         let mut figures: Vec<Range<usize>> = Vec::new();
         let mut end: Option<f64> = None;
         // Where the last gap wider than an em fell in `out`.
         let mut last_tab: Option<usize> = None;
-        let raised: Vec<bool> = (0..self.runs.len())
-            .map(|i| i > 0 && self.is_raised(self.runs[i]))
+        // A raised figure belongs to the word it follows in reading order:
+        // on its left in a left-to-right line, on its right in a
+        // right-to-left one, where it is glued to that side (so it never
+        // opens the line: at its right end in right to left).
+        let rtl = runs_rtl(&self.runs)
+            || (rtl_page && !self.runs.iter().any(|r| r.text.chars().any(rtl_char)));
+        let n = self.runs.len();
+        let raised: Vec<bool> = (0..n)
+            .map(|i| if rtl { i + 1 < n } else { i > 0 } && self.is_raised(self.runs[i]))
             .collect();
         for (i, run) in self.runs.iter().enumerate() {
-            let starts = raised[i] && !raised[i - 1];
+            let starts = raised[i] && !(i > 0 && raised[i - 1]);
             let ends = raised[i] && !raised.get(i + 1).copied().unwrap_or(false);
+            let after_figure = i > 0 && raised[i - 1] && !raised[i];
+            let glued = if rtl { after_figure } else { starts };
             let gap = end.map_or(0.0, |e| run.x - e);
-            let wants_space = end.is_some() && !starts && gap > 0.2 * run.size.max(self.size * 0.5);
+            let wants_space = end.is_some() && !glued && gap > 0.2 * run.size.max(self.size * 0.5);
             if wants_space && !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
@@ -424,26 +443,45 @@ impl Line<'_> {
                     _ => figures.push(from..out.len()),
                 }
             }
-            if ends && !out.is_empty() && !out.ends_with(' ') {
+            if ends && !rtl && !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
             end = Some(end.map_or(run.x + run.width, |e: f64| e.max(run.x + run.width)));
         }
         out.truncate(out.trim_end().len());
-        if is_rtl(&out) {
+        if rtl {
             // A note's or paragraph's number at the right end, a tab from
             // its text: first in reading order, a space after it.
             let number = last_tab.map(|at| (at, out[at..].trim())).filter(|(_, n)| {
                 (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
             });
-            let text = match number {
-                Some((at, n)) => format!("{n} {}", visual_to_logical(out[..at].trim_end())),
-                None => visual_to_logical(&out),
-            };
+            if let Some((at, n)) = number {
+                return Printed {
+                    text: format!("{n} {}", visual_to_logical(out[..at].trim_end())),
+                    ..Printed::default()
+                };
+            }
+            // The raised figures follow their characters into reading order.
+            let chars: Vec<(usize, char)> = out.char_indices().collect();
+            let order = logical_order(&chars.iter().map(|&(_, c)| c).collect::<Vec<_>>());
+            let is_raised = |at: usize| figures.iter().any(|r| r.contains(&at));
+            let mut text = String::with_capacity(out.len());
+            let mut raised: Vec<Range<usize>> = Vec::new();
+            for &k in &order {
+                let (at, c) = chars[k];
+                let from = text.len();
+                text.push(c);
+                if is_raised(at) {
+                    match raised.last_mut() {
+                        Some(r) if r.end == from => r.end = text.len(),
+                        _ => raised.push(from..text.len()),
+                    }
+                }
+            }
             return Printed {
+                raised: trimmed_ranges(&text, raised),
                 text,
                 italic: Vec::new(),
-                raised: Vec::new(),
             };
         }
         Printed {
@@ -495,25 +533,47 @@ fn is_rtl(text: &str) -> bool {
 /// them) turned round again. ToUnicode maps give the logical bracket, so
 /// nothing is mirrored.
 fn visual_to_logical(text: &str) -> String {
-    let mut chars: Vec<char> = text.chars().rev().collect();
+    let chars: Vec<char> = text.chars().collect();
+    logical_order(&chars)
+        .into_iter()
+        .map(|k| chars[k])
+        .collect()
+}
+
+/// The reading order of a right-to-left line's characters, given in
+/// visual order: the indices of `chars`, read right to left, with runs of
+/// left-to-right letters and figures kept in their own order.
+fn logical_order(chars: &[char]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..chars.len()).rev().collect();
     let mut i = 0;
-    while i < chars.len() {
-        if !ltr_char(chars[i]) {
+    while i < order.len() {
+        if !ltr_char(chars[order[i]]) {
             i += 1;
             continue;
         }
         let mut end = i;
         let mut j = i;
-        while j < chars.len() && !rtl_char(chars[j]) {
-            if ltr_char(chars[j]) {
+        while j < order.len() && !rtl_char(chars[order[j]]) {
+            if ltr_char(chars[order[j]]) {
                 end = j;
             }
             j += 1;
         }
-        chars[i..=end].reverse();
+        order[i..=end].reverse();
         i = end + 1;
     }
-    chars.into_iter().collect()
+    order
+}
+
+/// Whether most letters of the runs are right to left.
+fn runs_rtl<R: std::borrow::Borrow<Run>>(runs: &[R]) -> bool {
+    let (rtl, ltr) = runs
+        .iter()
+        .flat_map(|r| r.borrow().text.chars())
+        .fold((0, 0), |(r, l), c| {
+            (r + usize::from(rtl_char(c)), l + usize::from(ltr_char(c)))
+        });
+    rtl > 0 && rtl >= ltr
 }
 
 /// Appends text, spelling out ligatures, dropping control characters and
@@ -748,6 +808,7 @@ pub fn lines_of(x: &Extracted) -> Vec<layout::Line> {
     let mut page_start = false;
     for (page, rules) in by_page.iter().zip(&drawn) {
         let lines = page_lines(page, rules, &mut table_id);
+        let rtl_page = runs_rtl(page);
         let column = Column::of(lines.iter().filter(|l| l.1.is_none()).map(|l| &l.0));
         let mut prev: Option<(f64, f64)> = None;
         let first = out.len();
@@ -757,7 +818,7 @@ pub fn lines_of(x: &Extracted) -> Vec<layout::Line> {
                 text,
                 italic,
                 raised,
-            } = line.printed();
+            } = line.printed_on(rtl_page);
             if text.is_empty() {
                 continue;
             }
@@ -910,14 +971,7 @@ impl Column {
         let (x, end, size) = (line.x(), line.end(), line.size.max(1.0));
         // A right-to-left line starts at the right edge: its indent is
         // measured from there, and a short one stops short of the left.
-        let (rtl, ltr) = line
-            .runs
-            .iter()
-            .flat_map(|r| r.text.chars())
-            .fold((0, 0), |(r, l), c| {
-                (r + usize::from(rtl_char(c)), l + usize::from(ltr_char(c)))
-            });
-        let rtl = rtl > 0 && rtl >= ltr;
+        let rtl = runs_rtl(&line.runs);
         let (indent, short) = if rtl {
             (self.right - end, x > self.left + 1.2 * size)
         } else {
