@@ -1031,6 +1031,24 @@ mod tests {
         assert!(warnings.iter().any(|w| w.code() == "note-without-citation"));
     }
 
+    /// The lines of `src` as a page reader gives them, each with the range
+    /// `raised` names set raised and smaller.
+    fn page_lines(
+        src: &str,
+        raised: impl Fn(&str) -> Option<Range<usize>>,
+    ) -> Vec<crate::read::layout::Line> {
+        src.lines()
+            .map(|t| {
+                let mut l = crate::read::layout::Line {
+                    text: t.to_string(),
+                    ..Default::default()
+                };
+                l.facts.raised.extend(raised(t));
+                l
+            })
+            .collect()
+    }
+
     #[test]
     fn on_a_page_a_figure_on_the_line_is_never_a_citation() {
         // 78/128 as the PDF prints it: "comprise 10" with note 10 due,
@@ -1043,19 +1061,9 @@ mod tests {
                    2. Decides to act.\n\
                    __________________\n1 See the Charter.\n2 See the rules.\n";
         let read = |page: bool| {
-            let printed: Vec<crate::read::layout::Line> = src
-                .lines()
-                .map(|t| {
-                    let mut l = crate::read::layout::Line {
-                        text: t.to_string(),
-                        ..Default::default()
-                    };
-                    if t == "Recalling the Charter,1" {
-                        l.facts.raised.push(t.len() - 1..t.len());
-                    }
-                    l
-                })
-                .collect();
+            let printed = page_lines(src, |t| {
+                (t == "Recalling the Charter,1").then(|| t.len() - 1..t.len())
+            });
             let (res, _) = if page {
                 crate::read::text::read_layout(&printed, &Default::default())
             } else {
@@ -1087,19 +1095,11 @@ mod tests {
                    1. Decides to act.\n\
                    __________________\n1 United Nations, Treaty Series, vol. 1996, No. 1200.\n";
         let read = |raise: bool| {
-            let printed: Vec<crate::read::layout::Line> = src
-                .lines()
-                .map(|t| {
-                    let mut l = crate::read::layout::Line {
-                        text: t.to_string(),
-                        ..Default::default()
-                    };
-                    if let (true, Some(at)) = (raise, t.find("INTERPOL1")) {
-                        l.facts.raised.push(at + 8..at + 9);
-                    }
-                    l
-                })
-                .collect();
+            let printed = page_lines(src, |t| {
+                t.find("INTERPOL1")
+                    .filter(|_| raise)
+                    .map(|at| at + 8..at + 9)
+            });
             let (res, warnings) =
                 crate::read::text::read_layout(&printed, &Default::default()).expect("reads");
             let crate::ir::Block::Paragraph(p) = &res.preamble[0] else {
