@@ -390,8 +390,8 @@ impl Line<'_> {
     }
 
     /// The line's text (as `text`) and the byte ranges of it set in an
-    /// italic face and as raised figures (none in right-to-left lines,
-    /// whose order is turned).
+    /// italic face (none in right-to-left lines, whose order is turned)
+    /// and as raised figures.
     pub fn printed(&self) -> Printed {
         self.printed_on(false)
     }
@@ -450,39 +450,7 @@ impl Line<'_> {
         }
         out.truncate(out.trim_end().len());
         if rtl {
-            // A note's or paragraph's number at the right end, a tab from
-            // its text: first in reading order, a space after it.
-            let number = last_tab.map(|at| (at, out[at..].trim())).filter(|(_, n)| {
-                (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
-            });
-            if let Some((at, n)) = number {
-                return Printed {
-                    text: format!("{n} {}", visual_to_logical(out[..at].trim_end())),
-                    ..Printed::default()
-                };
-            }
-            // The raised figures follow their characters into reading order.
-            let chars: Vec<(usize, char)> = out.char_indices().collect();
-            let order = logical_order(&chars.iter().map(|&(_, c)| c).collect::<Vec<_>>());
-            let is_raised = |at: usize| figures.iter().any(|r| r.contains(&at));
-            let mut text = String::with_capacity(out.len());
-            let mut raised: Vec<Range<usize>> = Vec::new();
-            for &k in &order {
-                let (at, c) = chars[k];
-                let from = text.len();
-                text.push(c);
-                if is_raised(at) {
-                    match raised.last_mut() {
-                        Some(r) if r.end == from => r.end = text.len(),
-                        _ => raised.push(from..text.len()),
-                    }
-                }
-            }
-            return Printed {
-                raised: trimmed_ranges(&text, raised),
-                text,
-                italic: Vec::new(),
-            };
+            return right_to_left(&out, &figures, last_tab);
         }
         Printed {
             italic: trimmed_ranges(&out, italic),
@@ -510,6 +478,44 @@ pub struct Printed {
     pub italic: Vec<Range<usize>>,
     /// Figures set smaller and above the baseline (note citations).
     pub raised: Vec<Range<usize>>,
+}
+
+/// A right-to-left line printed as `out` (visual order, left to right),
+/// in reading order. A note's or paragraph's number at the right end, a
+/// tab (`last_tab`) from its text, comes first with a space after it; the
+/// raised figures (`figures`, byte ranges of `out`) follow their
+/// characters. Italics are not kept.
+fn right_to_left(out: &str, figures: &[Range<usize>], last_tab: Option<usize>) -> Printed {
+    let number = last_tab
+        .map(|at| (at, out[at..].trim()))
+        .filter(|(_, n)| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    if let Some((at, n)) = number {
+        return Printed {
+            text: format!("{n} {}", visual_to_logical(out[..at].trim_end())),
+            ..Printed::default()
+        };
+    }
+    let chars: Vec<(usize, char)> = out.char_indices().collect();
+    let order = logical_order(&chars.iter().map(|&(_, c)| c).collect::<Vec<_>>());
+    let is_raised = |at: usize| figures.iter().any(|r| r.contains(&at));
+    let mut text = String::with_capacity(out.len());
+    let mut raised: Vec<Range<usize>> = Vec::new();
+    for &k in &order {
+        let (at, c) = chars[k];
+        let from = text.len();
+        text.push(c);
+        if is_raised(at) {
+            match raised.last_mut() {
+                Some(r) if r.end == from => r.end = text.len(),
+                _ => raised.push(from..text.len()),
+            }
+        }
+    }
+    Printed {
+        raised: trimmed_ranges(&text, raised),
+        text,
+        italic: Vec::new(),
+    }
 }
 
 /// Arabic and Hebrew letters: right-to-left.
