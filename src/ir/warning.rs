@@ -17,6 +17,12 @@ pub enum Warning {
         /// The note's marker ("4").
         marker: String,
     },
+    /// A note no text cites (a Markdown footnote defined but never cited):
+    /// kept among the notes, where it was given.
+    NoteNeverCited {
+        /// The note's marker ("4").
+        marker: String,
+    },
     /// A citation whose note has no text (or, in Markdown, no definition).
     CitationWithoutNote {
         /// The marker cited.
@@ -82,6 +88,7 @@ impl Warning {
     pub fn code(&self) -> &'static str {
         match self {
             Warning::NoteWithoutCitation { .. } => "note-without-citation",
+            Warning::NoteNeverCited { .. } => "note-never-cited",
             Warning::CitationWithoutNote { .. } => "citation-without-note",
             Warning::CitationNotFound { .. } => "citation-not-found",
             Warning::NumberingGap { .. } => "numbering-gap",
@@ -102,6 +109,9 @@ impl fmt::Display for Warning {
                 f,
                 "note {marker} has no citation; cited at the end of the text before it on its page"
             ),
+            Warning::NoteNeverCited { marker } => {
+                write!(f, "note {marker} is never cited; kept among the notes")
+            }
             Warning::CitationWithoutNote { marker } => {
                 write!(f, "note {marker} cited but no text found")
             }

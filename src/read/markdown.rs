@@ -77,18 +77,18 @@ pub fn read(text: &str, opts: &ReadOptions) -> Result<(Resolution, Vec<Warning>)
     r.document()?;
     let mut res = r.res;
     res.normalize();
+    // A note nothing cites is kept, with a warning: the Markdown of an IR
+    // whose note is never cited must read back (fuzzing found it refused).
     let cited = res.cited_markers();
-    for (marker, at) in &r.defined {
+    let mut warnings = r.warnings;
+    for (marker, _) in &r.defined {
         if !cited.contains(marker) {
-            let (line, column) = line_col(text, *at);
-            return Err(ReadError::Syntax {
-                line,
-                column,
-                message: format!("footnote [^{marker}] is defined but never cited"),
+            warnings.push(Warning::NoteNeverCited {
+                marker: marker.clone(),
             });
         }
     }
-    Ok((res, r.warnings))
+    Ok((res, warnings))
 }
 
 /// The marker of a footnote citation `[^x]` that has no definition, which
