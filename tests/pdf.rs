@@ -680,3 +680,36 @@ fn no_function_of_the_pdf_emitter_is_longer_than_120_lines() {
     let lens = function_lengths("fn a() {\n    x;\n}\n\nfn b(\n    y: u8,\n) {\n}\n");
     assert_eq!(lens.iter().map(|l| l.0).collect::<Vec<_>>(), [3, 4]);
 }
+
+/// A note of 1,800 words, longer than a page, cited from the preamble:
+/// with the real fonts every word prints, in order, the note starting on
+/// the page of its citation (its rest continuing at the next pages' feet).
+#[test]
+fn a_note_longer_than_a_page_loses_no_word() {
+    let mut res = sample(
+        Lang::En,
+        [
+            "Long notes",
+            "The General Assembly,",
+            "Recalling",
+            "Decides",
+            "to act",
+            "See resolution 55/2.",
+            "Annex",
+            "Region",
+        ],
+    );
+    let words: String = (0..1800).map(|i| format!("lw{i} ")).collect();
+    res.notes[0].content = text(&words);
+    let Some(pages) = render_to_text("a_note_longer_than_a_page_loses_no_word", &res) else {
+        return;
+    };
+    let seen: Vec<usize> = pages
+        .iter()
+        .flat_map(|p| p.split_whitespace())
+        .filter_map(|w| w.strip_prefix("lw")?.parse().ok())
+        .collect();
+    assert_eq!(seen.len(), 1800, "words printed");
+    assert!(seen.windows(2).all(|w| w[1] == w[0] + 1), "in order");
+    assert!(pages[0].contains("lw0 "), "the note starts where it is cited");
+}

@@ -63,8 +63,19 @@ pub struct Page {
     pub runs: Vec<Run>,
     /// Rules, in drawing order.
     pub rules: Vec<Rule>,
-    /// Notes set at the bottom of this page (indices into the notes).
-    pub notes: Vec<usize>,
+    /// Notes set at the bottom of this page: which lines of which note.
+    pub notes: Vec<NoteSlice>,
+}
+
+/// Lines of one note set at a page foot: the whole note, or the part that
+/// fits there, the rest continuing at the foot of the next page (the UN's
+/// convention for a note longer than the room left).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteSlice {
+    /// Index of the note.
+    pub note: usize,
+    /// Which of its set lines.
+    pub lines: std::ops::Range<usize>,
 }
 
 /// A bookmark: title, page index, y from the top.
@@ -468,5 +479,156 @@ mod tests {
             (right - (pw - t.page.margin_start)).abs() < 1.0,
             "number ends at {right}"
         );
+    }
+
+    /// Every run on its page, none over an edge; `area` runs (those whose
+    /// text `area` accepts) with their baseline in the text area.
+    fn assert_on_pages(laid: &Laid, area: impl Fn(&str) -> bool) {
+        let t = Template::default_un();
+        let (top, bottom) = (t.page.margin_top, laid.height - t.page.margin_bottom);
+        for (i, page) in laid.pages.iter().enumerate() {
+            for run in &page.runs {
+                let s: String = run
+                    .glyphs
+                    .iter()
+                    .map(|g| &laid.texts[run.text as usize][g.start as usize..g.end as usize])
+                    .collect();
+                let (x0, x1) = (run.x, run.x + run.width());
+                assert!(
+                    x0 >= -0.01
+                        && x1 <= laid.width + 0.01
+                        && run.y - run.size >= 0.0
+                        && run.y <= laid.height,
+                    "page {i}: run {s:?} at ({x0}..{x1}, {}) off the page",
+                    run.y
+                );
+                if area(&s) {
+                    assert!(
+                        run.y >= top && run.y <= bottom + 0.01,
+                        "page {i}: run {s:?} at y {} outside the text area {top}..{bottom}",
+                        run.y
+                    );
+                }
+            }
+        }
+    }
+
+    /// Whether the numbered words `P0 P1 …` (prefix P) all print, once
+    /// each and in order, runs read in page order (top to bottom, then
+    /// left to right); on failure, where the order breaks.
+    fn assert_numbered_words(laid: &Laid, prefix: &str, count: usize) {
+        let mut seen = Vec::new();
+        for page in &laid.pages {
+            let mut runs: Vec<&Run> = page.runs.iter().collect();
+            runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+            for r in runs {
+                let t = &laid.texts[r.text as usize];
+                let s: String = r
+                    .glyphs
+                    .iter()
+                    .map(|g| &t[g.start as usize..g.end as usize])
+                    .collect();
+                seen.extend(
+                    s.split(|c: char| !c.is_alphanumeric())
+                        .filter_map(|w| w.strip_prefix(prefix)?.parse::<usize>().ok()),
+                );
+            }
+        }
+        let first_wrong = (0..count).find(|&i| seen.get(i) != Some(&i));
+        assert!(
+            first_wrong.is_none() && seen.len() == count,
+            "{prefix}: {} of {count} words; order breaks at {first_wrong:?}: {:?}",
+            seen.len(),
+            first_wrong.map(|i| &seen[i.saturating_sub(2)..(i + 3).min(seen.len())])
+        );
+    }
+
+    #[test]
+    fn a_note_longer_than_a_page_continues_on_the_next() {
+        let mut r = res(Lang::En);
+        let words: String = (0..3000).map(|i| format!("nw{i} ")).collect();
+        r.body = vec![
+            para(Some("1."), "Opening words."),
+            Block::Paragraph(Paragraph {
+                num: Some("2.".into()),
+                content: vec![Inline::Text("Cites".into()), Inline::NoteRef("1".into())],
+                ..Paragraph::default()
+            }),
+            para(Some("3."), "Closing words."),
+        ];
+        r.notes = vec![Note {
+            marker: "1".into(),
+            content: text(&words),
+        }];
+        let laid = lay(&r);
+        assert_numbered_words(&laid, "nw", 3000);
+        assert!(laid.pages.len() >= 3, "{} pages", laid.pages.len());
+        assert_on_pages(&laid, |s| s.starts_with("nw"));
+        let first = laid
+            .pages
+            .iter()
+            .position(|p| page_text(&laid, p).contains("nw0"))
+            .unwrap();
+        assert!(
+            page_text(&laid, &laid.pages[first]).contains("Cites"),
+            "note starts where cited"
+        );
+    }
+
+    #[test]
+    fn a_word_longer_than_the_measure_is_broken_not_lost() {
+        let mut r = res(Lang::En);
+        r.body = vec![para(
+            Some("1."),
+            &format!("Before {} after.", "x".repeat(5000)),
+        )];
+        let laid = lay(&r);
+        let all: String = laid.pages.iter().map(|p| page_text(&laid, p)).collect();
+        assert_eq!(all.matches('x').count(), 5000);
+        assert!(all.contains("Before") && all.contains("after."));
+        assert_on_pages(&laid, |s| s.starts_with('x'));
+    }
+
+    #[test]
+    fn a_table_cell_taller_than_a_page_is_split_across_pages() {
+        let mut r = res(Lang::En);
+        let words: String = (0..4000).map(|i| format!("cw{i} ")).collect();
+        r.body = vec![Block::Table(Table {
+            header_rows: 1,
+            rows: vec![
+                vec![text("Head"), text("Other")],
+                vec![text(&words), text("b")],
+            ],
+        })];
+        let laid = lay(&r);
+        assert_numbered_words(&laid, "cw", 4000);
+        assert_on_pages(&laid, |s| s.starts_with("cw"));
+    }
+
+    #[test]
+    fn three_hundred_pages_keep_every_paragraph_and_note() {
+        let mut r = res(Lang::En);
+        for i in 0..3000 {
+            r.body.push(Block::Paragraph(Paragraph {
+                num: Some(format!("{}.", i + 1)),
+                content: vec![
+                    Inline::Text(format!(
+                        "pw{i} {}",
+                        "words to fill a line or two ".repeat(8)
+                    )),
+                    Inline::NoteRef((i + 1).to_string()),
+                ],
+                ..Paragraph::default()
+            }));
+            r.notes.push(Note {
+                marker: (i + 1).to_string(),
+                content: text(&format!("nt{i} a note of a line.")),
+            });
+        }
+        let laid = lay(&r);
+        assert!(laid.pages.len() >= 300, "{} pages", laid.pages.len());
+        assert_numbered_words(&laid, "pw", 3000);
+        assert_numbered_words(&laid, "nt", 3000);
+        assert_on_pages(&laid, |s| s.starts_with("pw") || s.starts_with("nt"));
     }
 }

@@ -3,7 +3,7 @@
 
 use std::iter::Peekable;
 
-use super::layout::{Bx, Ctx, Flow, Mark, Page, Rule};
+use super::layout::{Bx, Ctx, Flow, Mark, NoteSlice, Page, Rule};
 use super::template::Template;
 
 /// Notes nobody cites still print: with the last box of the text.
@@ -34,6 +34,8 @@ pub(super) fn paginate(
         note_boxes,
         note_space: tpl.notes.space_above,
         outline: Vec::new(),
+        carry: Vec::new(),
+        closed: false,
     };
     pager.run(flows);
     (pager.pages, pager.outline)
@@ -47,11 +49,7 @@ pub(super) fn set_notes(cx: &Ctx, page: &mut Page, note_boxes: &[Vec<Bx>], ph: f
     }
     let tpl = cx.tpl;
     let bottom = ph - tpl.page.margin_bottom;
-    let h: f32 = page
-        .notes
-        .iter()
-        .map(|&n| note_boxes[n].iter().map(|b| b.height).sum::<f32>())
-        .sum();
+    let h: f32 = page.notes.iter().map(|s| slice_height(note_boxes, s)).sum();
     let mut y = bottom - h;
     let rule_y = y - tpl.notes.space_above * 0.5;
     let rule_len = cx.width * tpl.notes.rule_fraction;
@@ -67,8 +65,8 @@ pub(super) fn set_notes(cx: &Ctx, page: &mut Page, note_boxes: &[Vec<Bx>], ph: f
         y2: rule_y,
         width: tpl.notes.rule_width,
     });
-    for &n in &page.notes {
-        for b in &note_boxes[n] {
+    for s in &page.notes {
+        for b in &note_boxes[s.note][s.lines.clone()] {
             for r in &b.runs {
                 let mut r = r.clone();
                 r.y += y;
@@ -77,6 +75,68 @@ pub(super) fn set_notes(cx: &Ctx, page: &mut Page, note_boxes: &[Vec<Bx>], ph: f
             y += b.height;
         }
     }
+}
+
+/// The height of a note's lines.
+fn slice_height(note_boxes: &[Vec<Bx>], s: &NoteSlice) -> f32 {
+    note_boxes[s.note][s.lines.clone()]
+        .iter()
+        .map(|b| b.height)
+        .sum()
+}
+
+/// A box taller than `max` cut between its lines into boxes no taller
+/// (a table row whose cell runs over a page); its notes and bookmark go
+/// with the first piece, rules are cut with it.
+fn split_tall(b: Bx, max: f32) -> Vec<Bx> {
+    // Cut just below a baseline (a quarter of the size: the descent).
+    let mut cuts: Vec<f32> = b.runs.iter().map(|r| r.y + r.size * 0.25).collect();
+    cuts.sort_by(f32::total_cmp);
+    let mut pieces = Vec::new();
+    let mut start = 0.0;
+    while b.height - start > max {
+        let end = cuts
+            .iter()
+            .copied()
+            .rfind(|&c| c > start + 0.01 && c - start <= max)
+            .unwrap_or(start + max);
+        pieces.push(start..end);
+        start = end;
+    }
+    pieces.push(start..b.height);
+    let last = pieces.len() - 1;
+    let mut out: Vec<Bx> = pieces
+        .iter()
+        .enumerate()
+        .map(|(i, r)| Bx {
+            height: r.end - r.start,
+            keep: i == last && b.keep,
+            ..Bx::default()
+        })
+        .collect();
+    let piece_of = |y: f32| pieces.iter().position(|r| y <= r.end).unwrap_or(last);
+    for mut run in b.runs {
+        let i = piece_of(run.y);
+        run.y -= pieces[i].start;
+        out[i].runs.push(run);
+    }
+    for rule in b.rules {
+        let (lo, hi) = (rule.y1.min(rule.y2), rule.y1.max(rule.y2));
+        for (i, r) in pieces.iter().enumerate() {
+            if hi < r.start || lo > r.end || (lo == hi && lo == r.start && i > 0) {
+                continue;
+            }
+            let clip = |y: f32| y.clamp(r.start, r.end) - r.start;
+            out[i].rules.push(Rule {
+                y1: clip(rule.y1),
+                y2: clip(rule.y2),
+                ..rule
+            });
+        }
+    }
+    out[0].notes = b.notes;
+    out[0].mark = b.mark;
+    out
 }
 
 /// Fills pages with flows.
@@ -89,17 +149,24 @@ struct Pager<'n> {
     note_boxes: &'n [Vec<Bx>],
     note_space: f32,
     outline: Vec<Mark>,
+    /// Note lines that did not fit at the foot of their page: they open
+    /// the next page's notes.
+    carry: Vec<NoteSlice>,
+    /// The current page's note area is full, its last note continuing on
+    /// the next page: a note cited from here on starts there.
+    closed: bool,
 }
 
 impl Pager<'_> {
-    /// Height of the notes `notes` and `more` at a page foot, with the
-    /// space above them.
-    fn notes_height(&self, notes: &[usize], more: &[usize]) -> f32 {
-        let h: f32 = notes
+    /// Height of the note lines `slices` and the notes `more` at a page
+    /// foot, with the space above them.
+    fn notes_height(&self, slices: &[NoteSlice], more: &[usize]) -> f32 {
+        let whole = |&n: &usize| self.note_boxes[n].iter().map(|b| b.height).sum::<f32>();
+        let h: f32 = slices
             .iter()
-            .chain(more)
-            .map(|&n| self.note_boxes[n].iter().map(|b| b.height).sum::<f32>())
-            .sum();
+            .map(|s| slice_height(self.note_boxes, s))
+            .sum::<f32>()
+            + more.iter().map(whole).sum::<f32>();
         if h > 0.0 {
             h + self.note_space
         } else {
@@ -115,13 +182,58 @@ impl Pager<'_> {
         self.y == 0.0
     }
 
+    /// A new page, its notes opening with the lines carried over.
     fn new_page(&mut self) {
         self.pages.push(Page::default());
         self.y = 0.0;
+        let carried = std::mem::take(&mut self.carry);
+        self.page().notes = carried;
+        self.fit_notes();
+    }
+
+    /// Moves the last note lines of the page that do not fit below its
+    /// text to the front of the carry-over; a page without text keeps one
+    /// line at least, so that every page takes some.
+    fn fit_notes(&mut self) {
+        let room = self.avail - self.y;
+        let mut over: Vec<NoteSlice> = Vec::new();
+        loop {
+            let notes = &self.pages.last().expect("a page").notes;
+            let lines: usize = notes.iter().map(|s| s.lines.len()).sum();
+            let keep = usize::from(self.empty());
+            if lines <= keep || self.notes_height(notes, &[]) <= room + 0.01 {
+                break;
+            }
+            let page = self.page();
+            let Some(last) = page.notes.last_mut() else {
+                break;
+            };
+            last.lines.end -= 1;
+            let (note, line) = (last.note, last.lines.end);
+            if last.lines.is_empty() {
+                page.notes.pop();
+            }
+            match over.first_mut() {
+                Some(s) if s.note == note => s.lines.start = line,
+                _ => over.insert(
+                    0,
+                    NoteSlice {
+                        note,
+                        lines: line..line + 1,
+                    },
+                ),
+            }
+        }
+        over.append(&mut self.carry);
+        self.carry = over;
+        self.closed = !self.carry.is_empty();
     }
 
     /// Whether `h` more points fit, with `notes` added to the page's notes.
     fn fits(&self, h: f32, notes: &[usize]) -> bool {
+        if self.closed && !notes.is_empty() {
+            return false;
+        }
         let page_notes = &self.pages.last().expect("a page").notes;
         self.y + h + self.notes_height(page_notes, notes) <= self.avail + 0.01
     }
@@ -147,8 +259,18 @@ impl Pager<'_> {
             r.y2 += y0;
             page.rules.push(r);
         }
-        page.notes.extend(b.notes);
+        let whole = |&n: &usize| NoteSlice {
+            note: n,
+            lines: 0..self.note_boxes[n].len(),
+        };
+        let slices: Vec<NoteSlice> = b.notes.iter().map(whole).collect();
+        if self.closed {
+            self.carry.extend(slices);
+        } else {
+            self.page().notes.extend(slices);
+        }
         self.y += b.height;
+        self.fit_notes();
     }
 
     fn run(&mut self, flows: Vec<Flow>) {
@@ -169,11 +291,51 @@ impl Pager<'_> {
                         }
                     }
                 }
+                Flow::Box(b) if b.height > self.avail => self.place_tall(b),
                 Flow::Box(b) => {
                     let group = group(b, &mut flows);
                     self.place_group(group);
                 }
             }
+        }
+        while !self.carry.is_empty() {
+            self.new_page();
+        }
+    }
+
+    /// Places a box here if it fits, else on a new page. A box whose notes
+    /// would not fit on any page with it stays here if it and the first
+    /// line of each of its notes do: the rest of the notes continue.
+    fn place_next(&mut self, b: Bx) {
+        let stays = self.fits(b.height, &b.notes)
+            || (!self.alone_fits(b.height, &b.notes) && self.starts_fit(&b));
+        if !self.empty() && !stays {
+            self.new_page();
+        }
+        self.place(b);
+    }
+
+    /// Whether `h` points and the notes `notes` fit on a page of their own.
+    fn alone_fits(&self, h: f32, notes: &[usize]) -> bool {
+        h + self.notes_height(&[], notes) <= self.avail + 0.01
+    }
+
+    /// Whether `b` and the first line of each of its notes fit here.
+    fn starts_fit(&self, b: &Bx) -> bool {
+        let firsts: Vec<NoteSlice> = b
+            .notes
+            .iter()
+            .map(|&note| NoteSlice { note, lines: 0..1 })
+            .collect();
+        let mut all = self.pages.last().expect("a page").notes.clone();
+        all.extend(firsts);
+        !self.closed && self.y + b.height + self.notes_height(&all, &[]) <= self.avail + 0.01
+    }
+
+    /// Places a box taller than a page piece by piece ([`split_tall`]).
+    fn place_tall(&mut self, b: Bx) {
+        for piece in split_tall(b, self.avail) {
+            self.place_next(piece);
         }
     }
 
@@ -188,20 +350,20 @@ impl Pager<'_> {
                 _ => Vec::new(),
             })
             .collect();
+        // A group that fits on no page breaks where it must, from here.
         let whole = if self.fits(h, &notes) {
             true
-        } else {
+        } else if self.alone_fits(h, &notes) {
             self.new_page();
             self.fits(h, &notes)
+        } else {
+            false
         };
         for f in group {
             match f {
-                Flow::Box(b) => {
-                    if !whole && !self.empty() && !self.fits(b.height, &b.notes) {
-                        self.new_page();
-                    }
-                    self.place(b);
-                }
+                Flow::Box(b) if whole => self.place(b),
+                Flow::Box(b) if b.height > self.avail => self.place_tall(b),
+                Flow::Box(b) => self.place_next(b),
                 Flow::Glue(g) => {
                     if !self.empty() {
                         self.y += g;
