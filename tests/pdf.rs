@@ -711,5 +711,8 @@ fn a_note_longer_than_a_page_loses_no_word() {
         .collect();
     assert_eq!(seen.len(), 1800, "words printed");
     assert!(seen.windows(2).all(|w| w[1] == w[0] + 1), "in order");
-    assert!(pages[0].contains("lw0 "), "the note starts where it is cited");
+    assert!(
+        pages[0].contains("lw0 "),
+        "the note starts where it is cited"
+    );
 }

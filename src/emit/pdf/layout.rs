@@ -174,7 +174,7 @@ pub fn layout(
     let note_boxes = flows::notes(&mut cx, &res.notes)?;
     let (mut pages, outline) = pager::paginate(tpl, ph, flows, &note_boxes);
     for (i, page) in pages.iter_mut().enumerate() {
-        pager::set_notes(&cx, page, &note_boxes, ph);
+        pager::set_notes(&mut cx, page, &note_boxes, ph)?;
         furniture::page(&mut cx, page, i, &res.meta, ph)?;
     }
     let title = format!("{} {}", res.meta.symbol, res.meta.title);

@@ -3,8 +3,12 @@
 
 use std::iter::Peekable;
 
+use super::flows::plain;
+use super::fonts::Style;
+use super::inline::{Align, Metrics};
 use super::layout::{Bx, Ctx, Flow, Mark, NoteSlice, Page, Rule};
 use super::template::Template;
+use crate::error::EmitError;
 
 /// Notes nobody cites still print: with the last box of the text.
 pub(super) fn attach_uncited(flows: &mut [Flow], cited: &[bool]) {
@@ -42,29 +46,22 @@ pub(super) fn paginate(
 }
 
 /// Sets the notes of `page` at the foot of its text area, under a short
-/// rule on the start side.
-pub(super) fn set_notes(cx: &Ctx, page: &mut Page, note_boxes: &[Vec<Bx>], ph: f32) {
+/// separator on the start side, typed as the UN types it (a line of
+/// underscores, which extractors keep, where a drawn rule is lost).
+pub(super) fn set_notes(
+    cx: &mut Ctx,
+    page: &mut Page,
+    note_boxes: &[Vec<Bx>],
+    ph: f32,
+) -> Result<(), EmitError> {
     if page.notes.is_empty() {
-        return;
+        return Ok(());
     }
     let tpl = cx.tpl;
     let bottom = ph - tpl.page.margin_bottom;
     let h: f32 = page.notes.iter().map(|s| slice_height(note_boxes, s)).sum();
     let mut y = bottom - h;
-    let rule_y = y - tpl.notes.space_above * 0.5;
-    let rule_len = cx.width * tpl.notes.rule_fraction;
-    let (x1, x2) = if cx.rtl {
-        (cx.left + cx.width - rule_len, cx.left + cx.width)
-    } else {
-        (cx.left, cx.left + rule_len)
-    };
-    page.rules.push(Rule {
-        x1,
-        y1: rule_y,
-        x2,
-        y2: rule_y,
-        width: tpl.notes.rule_width,
-    });
+    separator(cx, page, y - tpl.notes.space_above * 0.5)?;
     for s in &page.notes {
         for b in &note_boxes[s.note][s.lines.clone()] {
             for r in &b.runs {
@@ -75,6 +72,31 @@ pub(super) fn set_notes(cx: &Ctx, page: &mut Page, note_boxes: &[Vec<Bx>], ph: f
             y += b.height;
         }
     }
+    Ok(())
+}
+
+/// The note separator with its baseline at `baseline`: underscores in the
+/// notes' type, as many as fill the template's share of the measure.
+fn separator(cx: &mut Ctx, page: &mut Page, baseline: f32) -> Result<(), EmitError> {
+    let ns = &cx.tpl.notes;
+    let size = ns.size;
+    let mut one = Vec::new();
+    cx.shaper.shape("_", 0, Style::Regular, false, &mut one)?;
+    let adv = one.iter().map(|g| g.adv).sum::<f32>() * size;
+    let count = if adv > 0.0 {
+        ((cx.width * ns.rule_fraction / adv) as usize).clamp(1, 200)
+    } else {
+        1
+    };
+    let boxes = plain(cx, &"_".repeat(count), Style::Regular, size, Align::Start)?;
+    let m = Metrics::new(cx.tpl, size, ns.leading);
+    for b in boxes.into_iter().take(1) {
+        for mut r in b.runs {
+            r.y += baseline - m.baseline;
+            page.runs.push(r);
+        }
+    }
+    Ok(())
 }
 
 /// The height of a note's lines.

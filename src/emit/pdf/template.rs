@@ -135,9 +135,10 @@ pub struct NoteStyle {
     pub leading: f32,
     /// Space above the note area (pt).
     pub space_above: f32,
-    /// Length of the rule above the notes, as a fraction of the measure.
+    /// Length of the separator above the notes, as a fraction of the measure.
     pub rule_fraction: f32,
-    /// Line width of rules (pt).
+    /// Not used: the separator is typed, not drawn (see `pager`); still
+    /// read, so that templates written for earlier versions load.
     pub rule_width: f32,
     /// Width kept for a note's marker (pt).
     pub marker_width: f32,
