@@ -141,9 +141,15 @@ fn numbering(body: &[Block]) -> Vec<Warning> {
 }
 
 /// Control characters are no text (XML cannot even carry most of them);
-/// form feeds stay: they mark page starts.
+/// form feeds stay: they mark page starts. Nor are the explicit direction
+/// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) that
+/// an extractor wraps right-to-left lines and numbers in (pdftotext does):
+/// the text's own order is logical already.
 fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}');
+    let bad = |c: char| {
+        (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
     if text.chars().any(bad) {
         text.chars().filter(|&c| !bad(c)).collect::<String>().into()
     } else {
@@ -408,5 +414,21 @@ pub(crate) mod tests {
     #[test]
     fn control_characters_go() {
         assert_eq!(without_controls("a\u{1}b\u{c}c\n"), "ab\u{c}c\n");
+    }
+
+    /// pdftotext wraps right-to-left lines and their numbers in direction
+    /// embeddings (U+202B … U+202C); they go with the control characters,
+    /// and the formula and the clause ends they hid are found.
+    #[test]
+    fn direction_embeddings_of_an_extractor_are_no_text() {
+        assert_eq!(
+            without_controls("\u{202b}a\u{202a}1\u{202c}\u{202c}\u{2067}b\u{2069}\u{c}"),
+            "a1b\u{c}"
+        );
+        assert_eq!(
+            without_controls("\u{200f}kept"),
+            "\u{200f}kept",
+            "a mark is kept"
+        );
     }
 }

@@ -62,17 +62,14 @@ fn facts(l: &LogicalLine, profile: &Profile) -> Facts {
     let sub = profile.sub_label(t);
     let roman = roman_heading_num(t);
     let heading_label = q.heading_label();
+    let bare = bare_op_label(t, profile);
     let label_only = op.as_ref().is_some_and(|(_, at)| *at >= t.len())
         || sub.as_ref().is_some_and(|(_, at)| *at >= t.len())
         || roman.is_some_and(|at| at >= t.len())
         || heading_label
-        || bare_op_label(t);
+        || bare;
     Facts {
-        numbered: op.is_some()
-            || sub.is_some()
-            || roman.is_some()
-            || heading_label
-            || bare_op_label(t),
+        numbered: op.is_some() || sub.is_some() || roman.is_some() || heading_label || bare,
         standalone,
         label_only,
         heading_label: heading_label || roman.is_some_and(|at| at >= t.len()),
@@ -82,7 +79,7 @@ fn facts(l: &LogicalLine, profile: &Profile) -> Facts {
         op_value: op
             .as_ref()
             .and_then(|(num, _)| number_value(num))
-            .or_else(|| bare_op_label(t).then(|| number_value(t)).flatten()),
+            .or_else(|| bare.then(|| number_value(t)).flatten()),
     }
 }
 
@@ -131,10 +128,18 @@ fn labelled(text: &str) -> bool {
         && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// "12." alone on its line (the text follows on the next).
-fn bare_op_label(t: &str) -> bool {
-    let d = t.strip_suffix('.').unwrap_or("");
-    !d.is_empty() && d.len() <= 3 && d.bytes().all(|b| b.is_ascii_digit())
+/// A paragraph number alone on its line ("12.", "12 -"): the text follows
+/// on the next.
+fn bare_op_label(t: &str, profile: &Profile) -> bool {
+    // Whatever the profile's operative number takes whole once text
+    // follows ("1.", Arabic "1 -"): a short line only, so the probe is cheap.
+    if t.is_empty() || t.len() > 16 {
+        return false;
+    }
+    let probe = format!("{t} x");
+    profile
+        .operative_num(&probe)
+        .is_some_and(|(_, at)| at == probe.len() - 1)
 }
 
 /// "I.", "IV. Title", "A.", "B. Title": the offset where the heading text
@@ -361,6 +366,16 @@ fn breaks(
     }
     let q = profile.ask(b_text);
     let opener = q.preamble_opener() || q.operative_opener();
+    // A known lead phrase (preambular or operative: an unnumbered
+    // operative paragraph has no number to say so) after a clause end
+    // opens a paragraph, however full the line before it was (pdftotext
+    // keeps no blank line, no indent), in every script; a word that merely
+    // looks like one ("Stockpiling", in a convention's title) needs more.
+    let known =
+        profile.lead_phrase(b_text, false).is_some() || profile.lead_phrase(b_text, true).is_some();
+    if known && clause_end && !cx.quoted {
+        return true;
+    }
     if !cased {
         // A short line ending a clause, then a blank line (not a page
         // boundary): the paragraph ended, in any script.
@@ -379,17 +394,7 @@ fn breaks(
     if b_first.is_lowercase() {
         return false;
     }
-    // A known lead phrase (preambular or operative: an unnumbered
-    // operative paragraph has no number to say so) after a clause end
-    // opens a paragraph, however
-    // full the line before it was (pdftotext keeps no blank line, no
-    // indent); a word that merely looks like one ("Stockpiling", in a
-    // convention's title) needs more.
-    let known =
-        profile.lead_phrase(b_text, false).is_some() || profile.lead_phrase(b_text, true).is_some();
-    if (known && clause_end && !cx.quoted)
-        || (opener && (b.blank_before || b.after_break) && (clause_end || short))
-    {
+    if opener && (b.blank_before || b.after_break) && (clause_end || short) {
         return true;
     }
     if !clause_end {
@@ -828,5 +833,23 @@ mod tests {
                 "14 October 2025",
             ]
         );
+    }
+
+    /// A number alone on its line is a label in each language's own form:
+    /// Arabic "2 -" as English "2.", the text on the next line its own.
+    #[test]
+    fn a_number_alone_is_a_label_in_the_profile_s_form() {
+        let ar = paras(
+            "تؤكد من جديد الحق في الخصوصية؛\n\n2 -\n\nتسلم بالطبيعة العالمية للإنترنت؛\n",
+            Lang::Ar,
+        );
+        assert_eq!(ar.len(), 2, "{ar:?}");
+        assert!(ar[1].starts_with("2 -"), "{ar:?}");
+        let en = paras(
+            "Affirms the right;\n2.\nRecognizes the open nature of the Internet;\n",
+            Lang::En,
+        );
+        assert_eq!(en.len(), 2, "{en:?}");
+        assert!(!bare_op_label("2.3", lang::profile(Lang::En)));
     }
 }
