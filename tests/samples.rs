@@ -27,6 +27,9 @@ fn text(parts: &Value) -> String {
                 out.push_str(p["value"].as_str().unwrap_or(""));
                 out.push(']');
             }
+            // Emphasis (a lead phrase in italics) holds its inlines in
+            // "value"; other containers in "content".
+            _ if p["value"].is_array() => out.push_str(&text(&p["value"])),
             _ => out.push_str(&text(&p["content"])),
         }
     }

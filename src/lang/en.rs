@@ -105,6 +105,9 @@ pub static ENGLISH: Profile = Profile {
     lead_phrases: LeadPhrases {
         preamble: PREAMBLE_PHRASES,
         operative: OPERATIVE_PHRASES,
+        // The English PDFs of the corpus set them in italics (the phrases were collected from
+        // those italic runs).
+        italic: true,
     },
     run_on_words: &["and", "or"],
     quotation_marks: &[("\u{201c}", "\u{201d}"), ("\u{2018}", "\u{2019}")],

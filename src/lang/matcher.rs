@@ -413,10 +413,11 @@ impl Profile {
             .map(|(_, p)| p)
             .filter(|p| {
                 text.starts_with(*p)
-                    && text[p.len()..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !c.is_alphanumeric())
+                    && (p.chars().next_back().is_some_and(is_wide)
+                        || text[p.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_alphanumeric()))
             })
             .map(|p| p.len())
             .max()
@@ -682,8 +683,13 @@ impl Leads {
 }
 
 /// The letters and digits `text` opens with: a phrase that opens `text`
-/// and ends where a word does has the same first word.
+/// and ends where a word does has the same first word. In a script
+/// written without spaces (Han) words do not show: the first character is
+/// the key, and a phrase may end anywhere ("又回顾" in "又回顾其决议").
 fn first_word(text: &str) -> &str {
+    if let Some(c) = text.chars().next().filter(|&c| is_wide(c)) {
+        return &text[..c.len_utf8()];
+    }
     let end = text
         .char_indices()
         .find(|&(_, c)| !c.is_alphanumeric())

@@ -90,7 +90,7 @@ pub struct Profile {
     /// The phrases paragraphs open with, as the UN sets them in italics
     /// ("Recalling also", "Calls upon"): a line opening with one after a
     /// clause end starts a paragraph, and in extracted text the phrase
-    /// becomes emphasis. Empty where none have been collected yet.
+    /// becomes emphasis where the language sets it in italics.
     pub lead_phrases: LeadPhrases,
     /// Words a line cannot end a heading on ("and", "or"): the text runs on.
     pub run_on_words: &'static [&'static str],
@@ -169,6 +169,11 @@ pub struct LeadPhrases {
     pub preamble: &'static [&'static str],
     /// Phrases opening operative paragraphs (after the number).
     pub operative: &'static [&'static str],
+    /// Whether the UN's pages set them in italics in this language, so
+    /// that extracted text, which lost the italics, gets them back as
+    /// emphasis. Where no official PDF has shown it, false: emphasis the
+    /// page may not print is not invented.
+    pub italic: bool,
 }
 
 /// The words that open a kind of paragraph, and a heuristic for the rest.

@@ -148,11 +148,11 @@ pub static RUSSIAN: Profile = Profile {
     detection_words: &["и", "в", "на", "с", "по", "для", "о", "что"],
     // Paragraphs open in lower case ("ссылаясь", "просит"): no continuation.
     lowercase_continues: false,
-    // Not collected yet: the aligned fragments hold too few whole
-    // paragraphs, and no official PDF in this language is at hand.
     lead_phrases: LeadPhrases {
-        preamble: &[],
-        operative: &[],
+        preamble: PREAMBLE_PHRASES,
+        operative: OPERATIVE_PHRASES,
+        // Set in italics as in English (the UN's Russian resolutions: «*ссылаясь*»).
+        italic: true,
     },
     run_on_words: &["и", "или"],
     quotation_marks: &[("«", "»"), ("\u{201e}", "\u{201c}")],
@@ -204,6 +204,110 @@ pub static RUSSIAN: Profile = Profile {
     },
     page_furniture: &[],
 };
+
+/// The lead phrases of preambular paragraphs, in lower case as printed,
+/// as the aligned UN sentences (`../shared/corpus/parallel`,
+/// `../shared/corpus/ru/fragments_UNv1.0-devset`) and the samples open
+/// them: the Russian of every sentence whose English opens with one of
+/// English's phrases, and the other paragraph starts of the fragments.
+/// Beside them, the same participles with "также" or "далее" and "будучи
+/// убеждена" beside "будучи убежден", as UN drafting writes them and the
+/// sources show for others. Lower case, they also match a participle
+/// that continues a sentence after a comma ("…, приветствуя"): the
+/// sources show that in Security Council paragraphs.
+const PREAMBLE_PHRASES: &[&str] = &[
+    "будучи серьезно обеспокоен",
+    "будучи серьезно обеспокоена",
+    "будучи убежден",
+    "будучи убеждена",
+    "вновь выражая озабоченность",
+    "вновь подтверждая",
+    "вновь подтверждая также",
+    "вновь призывая",
+    "выражая обеспокоенность",
+    "выражая серьезную тревогу и обеспокоенность",
+    "выражая сожаление",
+    "высоко оценивая",
+    "напоминая",
+    "напоминая также",
+    "определяя",
+    "особо отмечая",
+    "осуждая",
+    "отмечая",
+    "отмечая далее",
+    "отмечая также",
+    "подтверждая",
+    "подчеркивая",
+    "подчеркивая далее",
+    "подчеркивая также",
+    "приветствуя",
+    "приветствуя также",
+    "признавая",
+    "признавая далее",
+    "признавая также",
+    "принимая во внимание",
+    "принимая во внимание также",
+    "принимая к сведению",
+    "принимая к сведению также",
+    "рассмотрев",
+    "руководствуясь",
+    "с обеспокоенностью отмечая",
+    "ссылаясь",
+    "ссылаясь далее",
+    "ссылаясь также",
+    "учитывая",
+    "учитывая также",
+];
+
+/// The lead phrases of operative paragraphs, found as `PREAMBLE_PHRASES`
+/// ("просит", "просит далее", "постановляет", "с удовлетворением отмечает").
+const OPERATIVE_PHRASES: &[&str] = &[
+    "вновь подтверждает",
+    "вновь призывает",
+    "выражает глубокую озабоченность",
+    "выражает обеспокоенность",
+    "выражает признательность",
+    "заявляет о поддержке",
+    "напоминает",
+    "настаивает",
+    "настоятельно призывает",
+    "настоятельно призывает далее",
+    "настоятельно призывает также",
+    "одобряет",
+    "особо отмечает",
+    "особо указывает",
+    "осуждает",
+    "осуждает самым решительным образом",
+    "отмечает",
+    "отмечает также",
+    "поддерживает",
+    "подтверждает",
+    "подчеркивает",
+    "подчеркивает также",
+    "постановляет",
+    "постановляет далее",
+    "постановляет также",
+    "предлагает",
+    "предлагает далее",
+    "предлагает также",
+    "приветствует",
+    "приветствует также",
+    "признает",
+    "признает также",
+    "призывает",
+    "призывает далее",
+    "призывает также",
+    "принимает к сведению",
+    "принимает к сведению также",
+    "просит",
+    "просит далее",
+    "просит также",
+    "рекомендует",
+    "рекомендует также",
+    "решительно осуждает",
+    "с удовлетворением отмечает",
+    "утверждает",
+];
 
 #[cfg(test)]
 mod tests {

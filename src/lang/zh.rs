@@ -160,11 +160,12 @@ pub static CHINESE: Profile = Profile {
     },
     detection_words: &["的", "和", "在", "与", "及"],
     lowercase_continues: false,
-    // Not collected yet: the aligned fragments hold too few whole
-    // paragraphs, and no official PDF in this language is at hand.
     lead_phrases: LeadPhrases {
-        preamble: &[],
-        operative: &[],
+        preamble: PREAMBLE_PHRASES,
+        operative: OPERATIVE_PHRASES,
+        // Whether the Chinese pages set them apart is not known here (no official Chinese PDF at
+        // hand): no emphasis is made of them.
+        italic: false,
     },
     run_on_words: &[],
     quotation_marks: &[
@@ -190,6 +191,109 @@ pub static CHINESE: Profile = Profile {
     },
     page_furniture: &[],
 };
+
+/// The lead phrases of preambular paragraphs, as the aligned UN sentences
+/// (`../shared/corpus/parallel`, `../shared/corpus/zh/fragments_UNv1.0-devset`)
+/// and the samples open them: the Chinese of every sentence whose English
+/// opens with one of English's phrases, and the other paragraph starts of
+/// the fragments; beside them "又" / "还" ("also") before the common ones, as UN
+/// drafting writes them ("又回顾", "还回顾") and the sources show for
+/// others ("又确认", "又认识到"). The text runs on without a space after
+/// the phrase ("回顾安理会第2014(2011)号决议"), so these match only where
+/// `Profile::lead_phrase` reads a phrase in a script without spaces as
+/// ending anywhere.
+const PREAMBLE_PHRASES: &[&str] = &[
+    "严重关切",
+    "关切",
+    "关切地注意到",
+    "再次关切",
+    "再次呼吁",
+    "又回顾",
+    "又强调",
+    "又强调指出",
+    "又提及",
+    "又欢迎",
+    "又注意到",
+    "又着重指出",
+    "又确认",
+    "又表示注意到",
+    "又认识到",
+    "又重申",
+    "又铭记",
+    "回顾",
+    "审议了",
+    "强调",
+    "强调指出",
+    "意识到",
+    "指出",
+    "欢迎",
+    "注意到",
+    "深信",
+    "特别关切",
+    "痛惜",
+    "着重指出",
+    "确认",
+    "肯定",
+    "表示严重忧虑",
+    "表示注意到",
+    "认定",
+    "认识到",
+    "谴责",
+    "赞扬",
+    "还回顾",
+    "遵循",
+    "重申",
+    "铭记",
+];
+
+/// The lead phrases of operative paragraphs, found as `PREAMBLE_PHRASES`,
+/// with "又" and "还" ("又决定", "还请"). Left out: "请" alone, one
+/// character that also opens other words and clauses; and "促请",
+/// "敦促" and "鼓励" alone, which the sources chain after a comma inside a
+/// paragraph ("…，促请会员国…") about as often as they open one (with
+/// "又" / "还" they open paragraphs only).
+const OPERATIVE_PHRASES: &[&str] = &[
+    "严重关切",
+    "决定",
+    "又促请",
+    "又决定",
+    "又敦促",
+    "又欢迎",
+    "又请",
+    "又邀请",
+    "又鼓励",
+    "回顾",
+    "坚决主张",
+    "强烈敦促",
+    "强烈谴责",
+    "强调",
+    "强调指出",
+    "最强烈地谴责",
+    "核准",
+    "核可",
+    "欢迎",
+    "注意到",
+    "特别指出",
+    "确认",
+    "表示关切",
+    "表示支持",
+    "表示注意到",
+    "表示深为关切",
+    "表示满意",
+    "认识到",
+    "谴责",
+    "赞同",
+    "赞赏地注意到",
+    "还促请",
+    "还决定",
+    "还敦促",
+    "还欢迎",
+    "还请",
+    "还邀请",
+    "还鼓励",
+    "邀请",
+    "重申",
+];
 
 /// "㈠", "㈡" …: the parenthesised ideographs UN Chinese numbers the items
 /// under a sub-paragraph with.
@@ -305,5 +409,20 @@ mod tests {
         assert_eq!(CHINESE.formula("大会，"), Some(Body::GeneralAssembly));
         assert_eq!(CHINESE.formula("安全理事会，"), Some(Body::SecurityCouncil));
         assert_eq!(CHINESE.formula("大会决定，"), None);
+    }
+
+    /// A phrase in a script without spaces ends anywhere: the text runs on
+    /// into its object ("又回顾其…"), and the longest phrase wins.
+    #[test]
+    fn lead_phrases_match_without_a_word_break() {
+        fn len(t: &str, op: bool) -> Option<&str> {
+            CHINESE.lead_phrase(t, op).map(|n| &t[..n])
+        }
+        assert_eq!(len("又回顾其2003年12月22日的决议，", false), Some("又回顾"));
+        assert_eq!(
+            len("关切地注意到冲突仍在继续，", false),
+            Some("关切地注意到")
+        );
+        assert_eq!(len("大会，", false), None);
     }
 }

@@ -52,8 +52,12 @@ pub(crate) fn apply(parts: Vec<Inline>, text: &str, facts: Option<&Facts>) -> Ve
 
 /// Extracted text has lost the italics: the lead phrase each preambular
 /// and numbered operative paragraph opens with, as the language profile
-/// knows them, becomes emphasis, as the page sets it.
+/// knows them, becomes emphasis, as the page sets it (in the languages
+/// whose pages do).
 pub(crate) fn lead_phrases(res: &mut Resolution, profile: &Profile) {
+    if !profile.lead_phrases.italic {
+        return;
+    }
     for b in &mut res.preamble {
         if let Block::Paragraph(p) = b {
             lead(&mut p.content, profile, false);
@@ -149,5 +153,32 @@ mod tests {
         let parts = vec![Inline::Text("Decides".into())];
         assert_eq!(apply(parts.clone(), "Decides", None), parts);
         assert_eq!(apply(parts.clone(), "Decides", Some(&facts(&[]))), parts);
+    }
+
+    /// Lead phrases become emphasis where the language's pages set them in
+    /// italics (French), not where that is unknown (Chinese): the phrases
+    /// are known in both.
+    #[test]
+    fn lead_emphasis_follows_the_profile() {
+        use crate::ir::{Lang, Paragraph};
+        let para = |s: &str| {
+            Block::Paragraph(Paragraph {
+                content: vec![Inline::Text(s.into())],
+                ..Paragraph::default()
+            })
+        };
+        let emphasised = |lang: Lang, s: &str| {
+            let mut res = Resolution {
+                preamble: vec![para(s)],
+                ..Resolution::default()
+            };
+            lead_phrases(&mut res, crate::lang::profile(lang));
+            matches!(&res.preamble[0], Block::Paragraph(p) if matches!(p.content[0], Inline::Emphasis(_)))
+        };
+        assert!(emphasised(Lang::Fr, "Rappelant sa résolution 58/217,"));
+        assert!(!emphasised(Lang::Zh, "回顾其决议，"));
+        assert!(crate::lang::profile(Lang::Zh)
+            .lead_phrase("回顾其决议，", false)
+            .is_some());
     }
 }
