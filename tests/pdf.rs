@@ -716,3 +716,85 @@ fn a_note_longer_than_a_page_loses_no_word() {
         "the note starts where it is cited"
     );
 }
+
+/// (preambular, numbered operative, notes) of a text as the text reader
+/// reads it.
+fn text_counts(text: &str) -> Result<(usize, usize, usize), String> {
+    let (res, _) = unres::read::text::read(text, &unres::read::ReadOptions::default())
+        .map_err(|e| e.to_string())?;
+    let numbered = res
+        .body
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph(p) if p.num.is_some()))
+        .count();
+    Ok((res.preamble.len(), numbered, res.notes.len()))
+}
+
+/// Samples whose PDF does not yet read back through pdftotext with the
+/// counts of their text, and why: pdftotext glues the Chinese citation
+/// figures into the text (59/159: 15 of 16 preambular paragraphs), prints
+/// Arabic paragraph numbers reversed ("-1") and scrambles Arabic note
+/// lines, and scatters the words of a loosely justified Russian line (69/170; no
+/// hyphenation yet).
+const PDFTOTEXT_GAPS: &[&str] = &[
+    "A_RES_59_159",
+    "A_RES_69_166_ar",
+    "A_RES_69_170_ru",
+    "A_RES_78_218_ar",
+    "A_RES_78_257_ar",
+    "S_RES_2795_2025_ar",
+];
+
+/// What an archive that extracts the text of our PDFs gets: every sample
+/// (the reference among them) and ten English corpus texts, as PDF, then
+/// pdftotext, then the text reader, give the counts of the text they were
+/// made from; the known gaps above must still differ, so that a fixed one
+/// leaves the list.
+#[test]
+fn our_pdfs_read_back_through_pdftotext() {
+    let test = "our_pdfs_read_back_through_pdftotext";
+    if setup(test).is_none() || !have("pdftotext", test) {
+        return;
+    }
+    let Some(shared) = common::shared(test) else {
+        return;
+    };
+    let input = tempfile::tempdir().unwrap();
+    let samples = common::root().join("samples");
+    let mut english: Vec<PathBuf> = std::fs::read_dir(shared.join("corpus/en"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".pdftotext.txt"))
+        .collect();
+    english.sort();
+    let texts: Vec<PathBuf> = std::fs::read_dir(&samples)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .chain(english.into_iter().take(10))
+        .collect();
+    for t in &texts {
+        std::fs::copy(t, input.path().join(t.file_name().unwrap())).unwrap();
+    }
+    let (out_dir, out) = convert(input.path(), "pdf");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut wrong = Vec::new();
+    for t in &texts {
+        let name = t.file_stem().unwrap().to_str().unwrap();
+        let pdf = out_dir.path().join(format!("{name}.pdf"));
+        let back = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+        let want = text_counts(&std::fs::read_to_string(t).unwrap()).unwrap();
+        let got = text_counts(&back);
+        let gap = PDFTOTEXT_GAPS.contains(&name);
+        if (got.as_ref() == Ok(&want)) == gap {
+            wrong.push(format!(
+                "{name}: text {want:?}, through pdftotext {got:?}, known gap {gap}"
+            ));
+        }
+    }
+    assert_eq!(texts.len(), 32, "22 samples and 10 English texts");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

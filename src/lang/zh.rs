@@ -196,7 +196,8 @@ pub static CHINESE: Profile = Profile {
 /// (`../shared/corpus/parallel`, `../shared/corpus/zh/fragments_UNv1.0-devset`)
 /// and the samples open them: the Chinese of every sentence whose English
 /// opens with one of English's phrases, and the other paragraph starts of
-/// the fragments; beside them "又" / "还" ("also") before the common ones, as UN
+/// the fragments and of the reference resolution (59/159: "欣见", "承认",
+/// "感谢", "期待"); beside them "又" / "还" ("also") before the common ones, as UN
 /// drafting writes them ("又回顾", "还回顾") and the sources show for
 /// others ("又确认", "又认识到"). The text runs on without a space after
 /// the phrase ("回顾安理会第2014(2011)号决议"), so these match only where
@@ -213,6 +214,7 @@ const PREAMBLE_PHRASES: &[&str] = &[
     "又强调指出",
     "又提及",
     "又欢迎",
+    "又欣见",
     "又注意到",
     "又着重指出",
     "又确认",
@@ -225,8 +227,12 @@ const PREAMBLE_PHRASES: &[&str] = &[
     "强调",
     "强调指出",
     "意识到",
+    "感谢",
+    "承认",
     "指出",
+    "期待",
     "欢迎",
+    "欣见",
     "注意到",
     "深信",
     "特别关切",

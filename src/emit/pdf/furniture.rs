@@ -4,10 +4,10 @@
 
 use super::flows::{plain, push_boxes};
 use super::fonts::Style;
-use super::inline::{Align, Metrics};
-use super::layout::{Ctx, Flow, Page};
+use super::inline::{paragraph, Align, Metrics, ParaSpec};
+use super::layout::{Ctx, Flow, Page, Rule};
 use crate::error::EmitError;
-use crate::ir::Meta;
+use crate::ir::{Inline, Meta};
 
 /// The masthead of the first page, small, on the start side, as flows
 /// ahead of the text.
@@ -27,61 +27,121 @@ pub(super) fn masthead(
     Ok(())
 }
 
-/// Running head, job number and folio of page `index` (from 0) of a page
-/// `ph` points high.
+/// Running head, job number and folio of page `index` (from 0) of `count`
+/// pages `ph` points high, as the UN prints them: from page 2 the symbol
+/// and the folio ("2/28") in bold on the outer side, mirrored from page to
+/// page (the start side on even pages), the running title and the job
+/// number on the inner side, a rule under the head. Page 1 has the job
+/// number only.
 pub(super) fn page(
     cx: &mut Ctx,
     page: &mut Page,
-    index: usize,
+    (index, count): (usize, usize),
     meta: &Meta,
     ph: f32,
 ) -> Result<(), EmitError> {
     let p = &cx.tpl.page;
-    let footer = ph - p.footer_baseline;
-    if let Some(head) = running_head(meta, index) {
-        set(cx, page, &head, Align::Start, p.header_baseline)?;
-    }
+    let (header, footer) = (p.header_baseline, ph - p.footer_baseline);
     if index == 0 {
         if let Some(job) = &meta.job_number {
-            set(cx, page, job, Align::Start, footer)?;
+            set(cx, page, job, (Style::Regular, Align::Start), footer)?;
+        }
+        return Ok(());
+    }
+    // The outer side: the start side of an even page (index odd).
+    let (outer, inner) = if index % 2 == 1 {
+        (Align::Start, Align::End)
+    } else {
+        (Align::End, Align::Start)
+    };
+    if !meta.symbol.is_empty() {
+        set(cx, page, &meta.symbol, (Style::Bold, outer), header)?;
+        running_title(cx, page, meta, index, inner)?;
+        head_rule(cx, page);
+    }
+    let folio = format!("{}/{}", index + 1, count);
+    set(cx, page, &folio, (Style::Bold, outer), footer)?;
+    // Later pages print the job number's first part ("23-25976").
+    if let Some(job) = meta
+        .job_number
+        .as_deref()
+        .and_then(|j| j.split_whitespace().next())
+    {
+        set(cx, page, job, (Style::Regular, inner), footer)?;
+    }
+    Ok(())
+}
+
+/// The running title of page `index` (as printed on that page of the
+/// original, if known) on the `side` of the head, in bold, in half the
+/// measure: at most three lines, the last on the symbol's baseline (what
+/// would not fit is left to the text, where it is printed in full).
+fn running_title(
+    cx: &mut Ctx,
+    page: &mut Page,
+    meta: &Meta,
+    index: usize,
+    side: Align,
+) -> Result<(), EmitError> {
+    let heads = &meta.running_heads;
+    let Some(title) = heads.get(index - 1).or(heads.last()) else {
+        return Ok(());
+    };
+    let t = cx.tpl;
+    let size = t.header.size;
+    let width = cx.width * 0.6;
+    let content = vec![Inline::Text(title.clone())];
+    let spec = ParaSpec {
+        area_start: if side == Align::End {
+            cx.width - width
+        } else {
+            0.0
+        },
+        area_width: width,
+        ..ParaSpec::simple(cx, &content, Style::Bold, size, side)
+    };
+    let boxes = paragraph(cx, &spec)?;
+    let m = Metrics::new(t, size, t.text.leading);
+    let n = boxes.len().min(3);
+    for (k, b) in boxes.into_iter().take(3).enumerate() {
+        let baseline = t.page.header_baseline - (n - 1 - k) as f32 * m.line_h;
+        for mut r in b.runs {
+            r.y += baseline - m.baseline;
+            page.runs.push(r);
         }
     }
-    set(cx, page, &(index + 1).to_string(), Align::Center, footer)
+    Ok(())
 }
 
-/// The running head of page `index`: from page 2, the symbol and the
-/// running head as printed on that page of the original, if known.
-fn running_head(meta: &Meta, index: usize) -> Option<String> {
-    if index == 0 || meta.symbol.is_empty() {
-        return None;
-    }
-    let mut head = meta.symbol.clone();
-    let heads = &meta.running_heads;
-    if let Some(h) = heads.get(index - 1).or(heads.last()) {
-        head.push_str("    ");
-        head.push_str(h);
-    }
-    Some(head)
+/// The rule under a running head, across the measure.
+fn head_rule(cx: &Ctx, page: &mut Page) {
+    let y = cx.tpl.page.header_baseline + 0.4 * cx.tpl.header.size;
+    page.rules.push(Rule {
+        x1: cx.left,
+        y1: y,
+        x2: cx.left + cx.width,
+        y2: y,
+        width: cx.tpl.table.rule_width,
+    });
 }
 
-/// One piece of furniture with its first baseline at `baseline`: at most
-/// two lines (a long running head wraps once, as in the printed
-/// resolutions; what would not fit is left to the text, where it is
-/// printed in full).
+/// One line of furniture, in `style` and `align`ed across the measure,
+/// its baseline at `baseline` (what would not fit on one line is left to
+/// the text).
 fn set(
     cx: &mut Ctx,
     page: &mut Page,
     line: &str,
-    align: Align,
+    (style, align): (Style, Align),
     baseline: f32,
 ) -> Result<(), EmitError> {
     let t = cx.tpl;
     let size = t.header.size;
-    let boxes = plain(cx, line, Style::Regular, size, align)?;
+    let boxes = plain(cx, line, style, size, align)?;
     let m = Metrics::new(t, size, t.text.leading);
-    for (k, b) in boxes.into_iter().take(2).enumerate() {
+    for b in boxes.into_iter().take(1) {
         for mut r in b.runs {
-            r.y += baseline - m.baseline + k as f32 * m.line_h;
+            r.y += baseline - m.baseline;
             page.runs.push(r);
         }
     }

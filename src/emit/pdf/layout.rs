@@ -173,9 +173,10 @@ pub fn layout(
     pager::attach_uncited(&mut flows, &cx.cited);
     let note_boxes = flows::notes(&mut cx, &res.notes)?;
     let (mut pages, outline) = pager::paginate(tpl, ph, flows, &note_boxes);
+    let count = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
         pager::set_notes(&mut cx, page, &note_boxes, ph)?;
-        furniture::page(&mut cx, page, i, &res.meta, ph)?;
+        furniture::page(&mut cx, page, (i, count), &res.meta, ph)?;
     }
     let title = format!("{} {}", res.meta.symbol, res.meta.title);
     Ok(Laid {

@@ -42,6 +42,7 @@ pub(crate) fn locate_front(lines: &[Line<'_>], profile: &Profile) -> Result<Fron
     let symbol = front
         .iter()
         .find_map(|l| SYMBOL.captures(l.text).map(|c| c[1].to_string()))
+        .or_else(|| symbol_atop_a_page(&lines[formula..]))
         .unwrap_or_default();
     let mut title = String::new();
     if let Some(t) = front
@@ -57,6 +58,23 @@ pub(crate) fn locate_front(lines: &[Line<'_>], profile: &Profile) -> Result<Fron
         formula,
         symbol,
         title,
+    })
+}
+
+/// Where the first page prints no masthead (a text without it, and our
+/// own PDF of one), the symbol a later page prints alone at its top, as
+/// its running head.
+fn symbol_atop_a_page(lines: &[Line<'_>]) -> Option<String> {
+    let tops = lines.iter().enumerate().filter(|(_, l)| l.page_start);
+    tops.flat_map(|(i, _)| {
+        lines[i..]
+            .iter()
+            .filter(|l| !l.is_blank() && l.kind == Kind::Text)
+            .take(3)
+    })
+    .find_map(|l| {
+        let c = SYMBOL.captures(l.text.trim())?;
+        (c[0].len() == l.text.trim().len()).then(|| c[1].to_string())
     })
 }
 

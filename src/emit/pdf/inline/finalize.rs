@@ -26,6 +26,7 @@ pub(super) fn line_box(
     }
     let offset = match spec.align {
         Align::Center => (spec.area_width - line.width) / 2.0,
+        Align::End => spec.area_width - line.width,
         _ => indent,
     };
     let mut x = left_x(cx, spec, offset, line.width);

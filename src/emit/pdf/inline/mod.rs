@@ -22,6 +22,9 @@ pub(super) enum Align {
     Justify,
     /// Ragged on the end side.
     Start,
+    /// Ragged on the start side (the title of a running head on the end
+    /// side of the page).
+    End,
     Center,
 }
 
