@@ -25,6 +25,7 @@ deps:
 	command -v pandoc >/dev/null || need="$$need pandoc"; \
 	fc-list 2>/dev/null | grep -q "Noto Serif CJK" || need="$$need fonts-noto-cjk"; \
 	fc-list 2>/dev/null | grep -q "NotoSerif-Regular" || need="$$need fonts-noto-core"; \
+	fc-list 2>/dev/null | grep -q "LiberationSerif-Regular" || need="$$need fonts-liberation"; \
 	if [ -n "$$need" ]; then \
 	  echo "installing:$$need"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$need >/dev/null; \

@@ -132,8 +132,12 @@ fn our_own_pdfs_read_back() {
     for entry in fs::read_dir(&samples).expect("samples") {
         let txt = entry.expect("entry").path();
         let name = txt.file_stem().unwrap().to_str().unwrap().to_owned();
-        let from_txt = read(Kind::Text, &txt);
-        let from_pdf = read(Kind::Pdf, &dir.path().join(format!("{name}.pdf")));
+        // Running heads are furniture printed from page 2: a resolution
+        // that fits one page has none to read back.
+        let mut from_txt = read(Kind::Text, &txt);
+        let mut from_pdf = read(Kind::Pdf, &dir.path().join(format!("{name}.pdf")));
+        from_txt.meta.running_heads.clear();
+        from_pdf.meta.running_heads.clear();
         assert_eq!(from_pdf.formula, from_txt.formula, "{name}");
         let r = recall(&words(&from_txt), &words(&from_pdf));
         // Known gap (issue 11, next phase): in Arabic, figures inside
@@ -160,10 +164,10 @@ fn our_own_pdfs_read_back() {
 }
 
 /// Samples whose IR does not yet survive IR -> our PDF -> read::pdf with
-/// the same counts: 78/257 in Spanish (its preamble comes back in four
-/// paragraphs, not two). 21 of the 22 samples round-trip with the same
-/// counts.
-const ROUND_TRIP_GAPS: &[&str] = &["A_RES_78_257_es"];
+/// the same counts: none (78/257 in Spanish came back with four
+/// preambular paragraphs until part headings set their number on a line
+/// of its own). All 22 samples round-trip with the same counts.
+const ROUND_TRIP_GAPS: &[&str] = &[];
 
 /// [`counts`], and the body's paragraphs numbered or not, and the annexes.
 fn shape(res: &Resolution) -> ((usize, usize, usize), usize, usize) {

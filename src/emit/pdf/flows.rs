@@ -42,9 +42,9 @@ pub(super) fn notes(cx: &mut Ctx, notes: &[Note]) -> Result<Vec<Vec<Bx>>, EmitEr
             style: Style::Regular,
             size: ns.size,
             leading: ns.leading,
-            first: ns.marker_width,
-            rest: ns.marker_width,
-            number: Some((&note.marker, 0.0)),
+            first: 0.0,
+            rest: 0.0,
+            number: Some((&note.marker, -ns.marker_width)),
             number_sup: true,
             align: Align::Justify,
             area_start: 0.0,
@@ -95,9 +95,17 @@ fn title(cx: &mut Ctx, flows: &mut Vec<Flow>, res: &Resolution) -> Result<(), Em
     let title = vec![Inline::Text(meta.title.clone())];
     let mut spec = ParaSpec::simple(cx, &title, Style::Bold, t.title.size, Align::Start);
     if !meta.title_num.is_empty() {
-        spec.number = Some((&meta.title_num, 0.0));
-        spec.first = t.text.number_width;
-        spec.rest = t.text.number_width;
+        // The number hangs out at the furniture's edge, the title at the
+        // text's (where the furniture reaches no further, after the
+        // number's width).
+        let (out, _) = cx.furniture();
+        if out < 0.0 {
+            spec.number = Some((&meta.title_num, out));
+        } else {
+            spec.number = Some((&meta.title_num, 0.0));
+            spec.first = t.text.number_width;
+            spec.rest = t.text.number_width;
+        }
     }
     let mark = format!("{} {}", meta.title_num, meta.title);
     let boxes = keep_all(paragraph(cx, &spec)?);
@@ -198,16 +206,20 @@ fn blocks(
     Ok(())
 }
 
-/// A heading, centred in bold after its number, kept with what follows.
+/// A heading, centred in bold in the text's size, its number on a line of
+/// its own above it as the UN sets a part's ("I", then "Strategic heritage
+/// plan …"), kept with what follows.
 fn heading(cx: &mut Ctx, h: &Heading) -> Result<Vec<Bx>, EmitError> {
-    let size = if h.level <= 1 {
-        cx.tpl.title.size
-    } else {
-        cx.tpl.text.size
-    };
-    let mut spec = ParaSpec::simple(cx, &h.text, Style::Bold, size, Align::Center);
-    spec.prefix = h.num.as_ref().map(|n| format!("{n} "));
-    Ok(keep_all(paragraph(cx, &spec)?))
+    let size = cx.tpl.text.size;
+    let mut out = Vec::new();
+    if let Some(num) = &h.num {
+        out.extend(plain(cx, num, Style::Bold, size, Align::Center)?);
+    }
+    if !h.text.is_empty() {
+        let spec = ParaSpec::simple(cx, &h.text, Style::Bold, size, Align::Center);
+        out.extend(paragraph(cx, &spec)?);
+    }
+    Ok(keep_all(out))
 }
 
 /// The text edge of a paragraph at `depth`, from the start edge.
@@ -222,8 +234,23 @@ fn text_edge(cx: &Ctx, depth: usize) -> f32 {
 
 /// Indents of a paragraph at `depth`: its number hangs before the text
 /// edge; unnumbered top-level paragraphs indent their first line only.
+/// Where numbers do not hang (the UN's way), a number stands at the
+/// first-line indent (one item indent further each level), its text a
+/// number width on, and later lines return to the margin.
 fn indent<'a>(cx: &Ctx, spec: &mut ParaSpec<'a>, p: &'a Paragraph, depth: usize) {
     let t = &cx.tpl.text;
+    if !t.hanging_numbers {
+        let at = t.first_line_indent + depth as f32 * t.item_indent;
+        match &p.num {
+            Some(num) => {
+                spec.number = Some((num, at));
+                spec.first = at + t.number_width;
+            }
+            None => spec.first = at,
+        }
+        spec.rest = 0.0;
+        return;
+    }
     let text_at = text_edge(cx, depth);
     match &p.num {
         Some(num) => {
@@ -272,8 +299,12 @@ fn paragraph_tree(cx: &mut Ctx, p: &Paragraph, depth: usize) -> Result<Vec<Bx>, 
     }
     if !p.wrap_up.is_empty() {
         let mut spec = ParaSpec::simple(cx, &p.wrap_up, Style::Regular, t.size, Align::Justify);
-        spec.first = text_edge(cx, depth);
-        spec.rest = spec.first;
+        if t.hanging_numbers {
+            spec.first = text_edge(cx, depth);
+            spec.rest = spec.first;
+        } else {
+            spec.first = t.first_line_indent;
+        }
         if !out.is_empty() {
             out.push(half_space(cx));
         }

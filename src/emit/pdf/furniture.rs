@@ -2,10 +2,10 @@
 //! page 2, the folio of every page and the job number at the foot of the
 //! first page, as printed in the originals.
 
-use super::flows::{plain, push_boxes};
+use super::flows::push_boxes;
 use super::fonts::Style;
 use super::inline::{paragraph, Align, Metrics, ParaSpec};
-use super::layout::{Ctx, Flow, Page, Rule};
+use super::layout::{Bx, Ctx, Flow, Page, Rule};
 use crate::error::EmitError;
 use crate::ir::{Inline, Meta};
 
@@ -18,7 +18,7 @@ pub(super) fn masthead(
 ) -> Result<(), EmitError> {
     let t = cx.tpl;
     for line in lines {
-        let boxes = plain(cx, line, Style::Regular, t.header.size, Align::Start)?;
+        let boxes = across(cx, line, (Style::Regular, Align::Start))?;
         push_boxes(flows, boxes, None);
     }
     if !lines.is_empty() {
@@ -89,13 +89,14 @@ fn running_title(
     };
     let t = cx.tpl;
     let size = t.header.size;
-    let width = cx.width * 0.6;
+    let (start, whole) = cx.furniture();
+    let width = whole * 0.6;
     let content = vec![Inline::Text(title.clone())];
     let spec = ParaSpec {
         area_start: if side == Align::End {
-            cx.width - width
+            start + whole - width
         } else {
-            0.0
+            start
         },
         area_width: width,
         ..ParaSpec::simple(cx, &content, Style::Bold, size, side)
@@ -113,13 +114,14 @@ fn running_title(
     Ok(())
 }
 
-/// The rule under a running head, across the measure.
+/// The rule under a running head, across the furniture.
 fn head_rule(cx: &Ctx, page: &mut Page) {
     let y = cx.tpl.page.header_baseline + 0.4 * cx.tpl.header.size;
+    let (x, width) = cx.furniture_x();
     page.rules.push(Rule {
-        x1: cx.left,
+        x1: x,
         y1: y,
-        x2: cx.left + cx.width,
+        x2: x + width,
         y2: y,
         width: cx.tpl.table.rule_width,
     });
@@ -137,7 +139,7 @@ fn set(
 ) -> Result<(), EmitError> {
     let t = cx.tpl;
     let size = t.header.size;
-    let boxes = plain(cx, line, style, size, align)?;
+    let boxes = across(cx, line, (style, align))?;
     let m = Metrics::new(t, size, t.text.leading);
     for b in boxes.into_iter().take(1) {
         for mut r in b.runs {
@@ -146,4 +148,17 @@ fn set(
         }
     }
     Ok(())
+}
+
+/// One line of furniture set across the furniture's area, in the heads'
+/// size.
+fn across(cx: &mut Ctx, line: &str, (style, align): (Style, Align)) -> Result<Vec<Bx>, EmitError> {
+    let (area_start, area_width) = cx.furniture();
+    let content = vec![Inline::Text(line.to_string())];
+    let spec = ParaSpec {
+        area_start,
+        area_width,
+        ..ParaSpec::simple(cx, &content, style, cx.tpl.header.size, align)
+    };
+    paragraph(cx, &spec)
 }

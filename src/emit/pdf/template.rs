@@ -77,6 +77,12 @@ pub struct PageStyle {
     pub margin_start: f32,
     /// Margin where lines end (pt).
     pub margin_end: f32,
+    /// Margins of the running heads, folios, masthead and hanging title
+    /// number, on the start and end sides (pt): the UN sets the text in a
+    /// narrower block than its furniture.
+    pub furniture_start: f32,
+    /// See `furniture_start`.
+    pub furniture_end: f32,
     /// Baseline of the running head, from the top edge (pt).
     pub header_baseline: f32,
     /// Baseline of the folio, from the bottom edge (pt).
@@ -101,6 +107,10 @@ pub struct TextStyle {
     pub number_width: f32,
     /// Indent of each sub-paragraph level (pt).
     pub item_indent: f32,
+    /// Numbers hang in the margin, every line at the text edge; when false
+    /// (the UN's way), "1." stands at the first-line indent, the text
+    /// follows after `number_width`, and later lines return to the margin.
+    pub hanging_numbers: bool,
     /// Most a word space may stretch when justifying (em).
     pub max_space_stretch_em: f32,
     /// Most the gap between CJK characters may stretch when justifying (em).
@@ -239,11 +249,21 @@ impl Template {
         {
             return Err("font sizes must be between 2 and 72 pt".into());
         }
-        let margins = [p.margin_top, p.margin_bottom, p.margin_start, p.margin_end];
+        let margins = [
+            p.margin_top,
+            p.margin_bottom,
+            p.margin_start,
+            p.margin_end,
+            p.furniture_start,
+            p.furniture_end,
+        ];
         if margins.iter().any(|m| !(m.is_finite() && *m >= 0.0)) {
             return Err("margins must be non-negative numbers".into());
         }
-        if w - p.margin_start - p.margin_end < 144.0 || h - p.margin_top - p.margin_bottom < 144.0 {
+        if w - p.margin_start - p.margin_end < 144.0
+            || h - p.margin_top - p.margin_bottom < 144.0
+            || w - p.furniture_start - p.furniture_end < 144.0
+        {
             return Err("margins leave less than 2 inches of text area".into());
         }
         let leading_ok = |l: f32| (1.0..=4.0).contains(&l);
@@ -316,7 +336,9 @@ mod tests {
     fn unknown_keys_and_bad_numbers_are_refused() {
         let extra = format!("{DEFAULT_TEMPLATE}\n[colour]\nink = 1\n");
         assert!(Template::parse(&extra).is_err());
-        let bad = DEFAULT_TEMPLATE.replace("margin_start = 72.0", "margin_start = 400.0");
+        let bad = DEFAULT_TEMPLATE.replace("margin_start = 123.0", "margin_start = 400.0");
+        assert!(Template::parse(&bad).is_err());
+        let bad = DEFAULT_TEMPLATE.replace("furniture_end = 60.0", "furniture_end = 500.0");
         assert!(Template::parse(&bad).is_err());
     }
 }
