@@ -106,7 +106,7 @@ enum Command {
         /// (`unres --print-default-template pdf`): name only what changes.
         #[arg(long, value_name = "FILE")]
         template: Option<PathBuf>,
-        /// PDF paper size: a4 or letter (default: the template's, A4).
+        /// PDF paper size: a4 or letter (default: the template's, A4 but Letter for English).
         #[arg(long, value_parser = unres::emit::pdf::parse_paper)]
         paper: Option<unres::emit::pdf::template::Paper>,
         /// Font file tried first for every character of the PDF.

@@ -34,8 +34,9 @@ use crate::ir::Resolution;
 pub struct PdfSetup {
     /// The page style.
     pub template: Template,
-    /// Paper size (the template's unless overridden).
-    pub paper: Paper,
+    /// Paper size asked for (`--paper`); `None`: the template's for the
+    /// document's language ([`Template::paper_for`]).
+    pub paper: Option<Paper>,
     /// Fonts, parsed on first use and kept.
     pub fonts: FontSet,
     /// Document date in seconds since 1970 (`SOURCE_DATE_EPOCH`), so that
@@ -67,7 +68,7 @@ impl PdfSetup {
             }
             None => Template::default_un(),
         };
-        let paper = config.paper.unwrap_or(template.page.paper);
+        let paper = config.paper;
         let fonts = FontSet::new(&template, config.font.as_deref());
         fonts.check_user_font()?;
         let epoch = std::env::var("SOURCE_DATE_EPOCH")
@@ -89,7 +90,10 @@ impl PdfSetup {
     /// Lays out and writes one resolution.
     pub fn render(&self, res: &Resolution) -> Result<Vec<u8>, EmitError> {
         let mut shaper = FontShaper::new(&self.fonts, Family::for_lang(res.meta.lang))?;
-        let laid = layout::layout(res, &self.template, self.paper, &mut shaper)?;
+        let paper = self
+            .paper
+            .unwrap_or_else(|| self.template.paper_for(res.meta.lang));
+        let laid = layout::layout(res, &self.template, paper, &mut shaper)?;
         write::write(&laid, &shaper.faces, self.epoch)
     }
 

@@ -69,6 +69,9 @@ pub struct Template {
 pub struct PageStyle {
     /// Paper size (`--paper` overrides).
     pub paper: Paper,
+    /// Languages (ISO 639-1) set on US Letter instead, as the UN prints
+    /// them (its English resolutions, from New York).
+    pub letter_for: Vec<String>,
     /// Top margin (pt).
     pub margin_top: f32,
     /// Bottom margin (pt).
@@ -227,6 +230,16 @@ impl Template {
         Ok(t)
     }
 
+    /// The paper a document in `lang` is set on: Letter for the languages
+    /// `letter_for` names, else `paper`.
+    pub fn paper_for(&self, lang: crate::ir::Lang) -> Paper {
+        if self.page.letter_for.iter().any(|l| l == lang.iso639_1()) {
+            Paper::Letter
+        } else {
+            self.page.paper
+        }
+    }
+
     /// The compiled-in default.
     pub fn default_un() -> Template {
         Template::parse(DEFAULT_TEMPLATE).expect("the compiled-in template is valid")
@@ -329,6 +342,9 @@ mod tests {
     fn default_template_parses_as_a4() {
         let t = Template::default_un();
         assert_eq!(t.page.paper, Paper::A4);
+        // English on Letter, as the UN prints it; the other languages on A4.
+        assert_eq!(t.paper_for(crate::ir::Lang::En), Paper::Letter);
+        assert_eq!(t.paper_for(crate::ir::Lang::Fr), Paper::A4);
         assert_eq!(t.fonts.cjk.family, "Noto Serif CJK SC");
     }
 
