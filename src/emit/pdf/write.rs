@@ -38,11 +38,34 @@ pub fn write(laid: &Laid, faces: &[DocFace], epoch: Option<i64>) -> Result<Vec<u
     };
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
     finish(&mut lo, laid)?;
-    lo.compress();
+    compress(&mut lo);
     let mut out = Vec::new();
     lo.save_to(&mut out)
         .map_err(|e| EmitError::Other(format!("PDF: {e}")))?;
     Ok(out)
+}
+
+/// Deflates every stream not yet filtered that may be, at zlib's default
+/// level: level 9 (lopdf's `compress`) took a quarter of a document's time
+/// for files a few per cent smaller.
+fn compress(lo: &mut lopdf::Document) {
+    use std::io::Write;
+    for object in lo.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        let Ok(packed) = z.write_all(&stream.content).and_then(|()| z.finish()) else {
+            continue;
+        };
+        if packed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(packed);
+        }
+    }
 }
 
 /// The document information: dates from `epoch`, creator, subject.
