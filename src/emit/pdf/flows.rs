@@ -313,49 +313,167 @@ fn paragraph_tree(cx: &mut Ctx, p: &Paragraph, depth: usize) -> Result<Vec<Bx>, 
     Ok(out)
 }
 
-/// A table: one box per row, columns of equal width, ruled.
+/// A table as the UN sets one: one box per row, columns as wide as their
+/// content asks (the rest of the measure to the widest), figures aligned
+/// on the end side, horizontal rules only (above the table, under the
+/// column headings, under the last row).
 fn table_boxes(cx: &mut Ctx, table: &Table) -> Result<Vec<Bx>, EmitError> {
     let cols = table.rows.iter().map(Vec::len).max().unwrap_or(0);
     if cols == 0 {
         return Ok(Vec::new());
     }
+    let widths = column_widths(cx, table, cols)?;
+    let figures: Vec<bool> = (0..cols).map(|c| figures_column(table, c)).collect();
     let mut out = Vec::new();
+    let last = table.rows.len() - 1;
     for (r, row) in table.rows.iter().enumerate() {
-        let mut bx = row_box(cx, row, cols, r < table.header_rows)?;
-        row_rules(cx, &mut bx, cols, r == 0);
+        let header = is_heading_row(table, r);
+        let mut bx = row_box(cx, row, (&widths, &figures), header)?;
+        let rules = (r == 0, r + 1 == table.header_rows || r == last);
+        row_rules(cx, &mut bx, rules);
         out.push(bx);
     }
     Ok(out)
 }
 
-/// One row's cells set side by side; header rows in bold, kept with the
-/// next row.
-fn row_box(cx: &mut Ctx, row: &[Vec<Inline>], cols: usize, header: bool) -> Result<Bx, EmitError> {
+/// Whether row `r` is a row of column headings: one of the first
+/// `header_rows`, or a repeat of one (a table continued from a page).
+fn is_heading_row(table: &Table, r: usize) -> bool {
+    let heads = &table.rows[..table.header_rows.min(table.rows.len())];
+    r < table.header_rows || heads.iter().any(|h| *h == table.rows[r])
+}
+
+/// Whether column `c` holds figures: most of its body cells are numbers
+/// ("1 234", "(12.5)", "–").
+fn figures_column(table: &Table, c: usize) -> bool {
+    let cells: Vec<String> = (0..table.rows.len())
+        .filter(|&r| !is_heading_row(table, r))
+        .filter_map(|r| table.rows[r].get(c))
+        .map(|cell| Inline::plain_text(cell))
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    let figure = |t: &str| {
+        t.chars()
+            .any(|ch| ch.is_ascii_digit() || matches!(ch, '–' | '—' | '-'))
+            && t.chars()
+                .all(|ch| ch.is_ascii_digit() || ch.is_whitespace() || ",.()%–—-−+".contains(ch))
+    };
+    !cells.is_empty() && cells.iter().filter(|t| figure(t)).count() * 2 > cells.len()
+}
+
+/// Widths of the columns: each its content's natural width (its longest
+/// body cell on one line, its heading on one line where all fit so, else a
+/// third of it: headings wrap) and padding; the measure left over goes to the widest column;
+/// when the natural widths do not fit, each column keeps at least its
+/// longest word and the rest is shared in proportion.
+fn column_widths(cx: &mut Ctx, table: &Table, cols: usize) -> Result<Vec<f32>, EmitError> {
     let ts = &cx.tpl.table;
     let (size, pad) = (ts.size, ts.cell_padding);
-    let col_w = cx.width / cols as f32;
+    let mut natural = vec![0.0f32; cols];
+    let mut word = vec![0.0f32; cols];
+    // Headings on one line, where the measure has room for that.
+    let mut heading_line = vec![0.0f32; cols];
+    for (r, row) in table.rows.iter().enumerate() {
+        let heading = is_heading_row(table, r);
+        let style = if heading { Style::Bold } else { Style::Regular };
+        for (c, cell) in row.iter().enumerate() {
+            let text = Inline::plain_text(cell);
+            for w in text.split_whitespace() {
+                word[c] = word[c].max(text_width(cx, w, style, size)? + 2.0 * pad);
+            }
+            // A heading may wrap over three lines.
+            let share = if heading { 3.0 } else { 1.0 };
+            let one_line = text_width(cx, text.trim(), style, size)?;
+            natural[c] = natural[c].max(one_line / share + 2.0 * pad);
+            if heading {
+                heading_line[c] = heading_line[c].max(one_line + 2.0 * pad);
+            }
+        }
+    }
+    for (n, w) in natural.iter_mut().zip(&word) {
+        *n = n.max(*w);
+    }
+    let measure = cx.width;
+    let unwrapped: f32 = natural
+        .iter()
+        .zip(&heading_line)
+        .map(|(n, h)| n.max(*h))
+        .sum();
+    if unwrapped <= measure {
+        for (n, h) in natural.iter_mut().zip(&heading_line) {
+            *n = n.max(*h);
+        }
+    }
+    let total: f32 = natural.iter().sum();
+    if total <= measure {
+        let widest = (0..cols)
+            .max_by(|&a, &b| natural[a].total_cmp(&natural[b]))
+            .unwrap_or(0);
+        natural[widest] += measure - total;
+        return Ok(natural);
+    }
+    let floor: f32 = word.iter().sum();
+    if floor >= measure {
+        return Ok(word.iter().map(|w| w * measure / floor).collect());
+    }
+    // Above each column's floor, the rest in proportion to what it lacks.
+    let want: f32 = natural.iter().zip(&word).map(|(n, w)| n - w).sum();
+    let share = (measure - floor) / want.max(f32::EPSILON);
+    Ok(natural
+        .iter()
+        .zip(&word)
+        .map(|(n, w)| w + (n - w) * share)
+        .collect())
+}
+
+/// The width of `text` set on one line in `style` at `size` (pt).
+fn text_width(cx: &mut Ctx, text: &str, style: Style, size: f32) -> Result<f32, EmitError> {
+    let mut glyphs = Vec::new();
+    cx.shaper.shape(text, 0, style, false, &mut glyphs)?;
+    Ok(glyphs.iter().map(|g| g.adv).sum::<f32>() * size)
+}
+
+/// One row's cells set side by side in their columns; header rows in
+/// bold, kept with the next row; figures on the end side.
+fn row_box(
+    cx: &mut Ctx,
+    row: &[Vec<Inline>],
+    (widths, figures): (&[f32], &[bool]),
+    header: bool,
+) -> Result<Bx, EmitError> {
+    let ts = &cx.tpl.table;
+    let (size, pad) = (ts.size, ts.cell_padding);
     let style = if header { Style::Bold } else { Style::Regular };
     let mut cells: Vec<Vec<Bx>> = Vec::new();
+    let mut start = 0.0;
     for (c, cell) in row.iter().enumerate() {
+        let width = widths.get(c).copied().unwrap_or(size);
+        let align = if figures.get(c).copied().unwrap_or(false) {
+            Align::End
+        } else {
+            Align::Start
+        };
         // Columns run from the start edge: mirrored on RTL pages.
         let spec = ParaSpec {
-            area_start: c as f32 * col_w + pad,
-            area_width: (col_w - 2.0 * pad).max(size),
-            ..ParaSpec::simple(cx, cell, style, size, Align::Start)
+            area_start: start + pad,
+            area_width: (width - 2.0 * pad).max(size),
+            ..ParaSpec::simple(cx, cell, style, size, align)
         };
         cells.push(paragraph(cx, &spec)?);
+        start += width;
     }
     let inner: f32 = cells
         .iter()
         .map(|b| b.iter().map(|x| x.height).sum::<f32>())
         .fold(0.0, f32::max);
+    // Half the padding above and below: rows stay as close as the UN's.
     let mut bx = Bx {
-        height: inner + 2.0 * pad,
+        height: inner + pad,
         keep: header,
         ..Bx::default()
     };
     for boxes in cells {
-        let mut y = pad;
+        let mut y = pad / 2.0;
         for b in boxes {
             for mut run in b.runs {
                 run.y += y;
@@ -368,25 +486,23 @@ fn row_box(cx: &mut Ctx, row: &[Vec<Inline>], cols: usize, header: bool) -> Resu
     Ok(bx)
 }
 
-/// A row's rules: above the first row, below every row, between columns.
-fn row_rules(cx: &Ctx, bx: &mut Bx, cols: usize, first: bool) {
+/// A row's rules, horizontal only: above it when it opens the table,
+/// below it when it ends the headings or the table.
+fn row_rules(cx: &Ctx, bx: &mut Bx, (above, below): (bool, bool)) {
     let width = cx.tpl.table.rule_width;
-    let col_w = cx.width / cols as f32;
     let (l, r) = (cx.left, cx.left + cx.width);
     let h = bx.height;
-    let line = |x1, y1, x2, y2| Rule {
-        x1,
-        y1,
-        x2,
-        y2,
+    let line = |y| Rule {
+        x1: l,
+        y1: y,
+        x2: r,
+        y2: y,
         width,
     };
-    if first {
-        bx.rules.push(line(l, 0.0, r, 0.0));
+    if above {
+        bx.rules.push(line(0.0));
     }
-    bx.rules.push(line(l, h, r, h));
-    for c in 0..=cols {
-        let x = l + c as f32 * col_w;
-        bx.rules.push(line(x, 0.0, x, h));
+    if below {
+        bx.rules.push(line(h));
     }
 }

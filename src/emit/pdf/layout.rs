@@ -656,4 +656,47 @@ mod tests {
         assert_numbered_words(&laid, "nt", 4000);
         assert_on_pages(&laid, |s| s.starts_with("pw") || s.starts_with("nt"));
     }
+
+    /// Tables as the UN sets them: figures flush on the end side, the
+    /// label column widest, horizontal rules only (above, under the
+    /// headings, under the last row).
+    #[test]
+    fn tables_align_figures_and_rule_horizontally() {
+        let mut r = res(Lang::En);
+        r.body = vec![Block::Table(Table {
+            header_rows: 1,
+            rows: vec![
+                vec![text("Category"), text("Posts"), text("Total")],
+                vec![text("Under-Secretary-General"), text("37"), text("54")],
+                vec![text("D-2"), text("118"), text("1 131")],
+            ],
+        })];
+        let laid = lay(&r);
+        let page = &laid.pages[0];
+        let run_of = |s: &str| {
+            page.runs
+                .iter()
+                .find(|run| {
+                    let t = &laid.texts[run.text as usize];
+                    run.glyphs
+                        .iter()
+                        .map(|g| &t[g.start as usize..g.end as usize])
+                        .collect::<String>()
+                        == s
+                })
+                .unwrap_or_else(|| panic!("{s} not set"))
+        };
+        let end = |s: &str| run_of(s).x + run_of(s).width();
+        assert!(
+            (end("54") - end("1 131")).abs() < 0.01,
+            "figures end together"
+        );
+        assert!((end("37") - end("118")).abs() < 0.01);
+        assert!(
+            run_of("37").x - run_of("Under-Secretary-General").x > 100.0,
+            "labels widest"
+        );
+        assert_eq!(page.rules.len(), 3, "{:?}", page.rules);
+        assert!(page.rules.iter().all(|r| r.y1 == r.y2), "horizontal only");
+    }
 }
