@@ -15,8 +15,16 @@ pub(super) fn document(cx: &mut Ctx, res: &Resolution) -> Result<Vec<Flow>, Emit
     let t = cx.tpl;
     let mut flows = Vec::new();
     furniture::masthead(cx, &mut flows, &res.masthead)?;
+    // As the UN sets them at the text margin: the adoption line in bold,
+    // the bracketed basis line ("[on the report of the Third Committee
+    // …]") in italics.
     for line in &res.preface {
-        let boxes = plain(cx, line, Style::Regular, t.preface.size, Align::Center)?;
+        let style = if line.trim_start().starts_with(['[', '\u{ff3b}']) {
+            Style::Italic
+        } else {
+            Style::Bold
+        };
+        let boxes = plain(cx, line, style, t.preface.size, Align::Start)?;
         push_boxes(&mut flows, boxes, None);
     }
     if !res.preface.is_empty() {
@@ -154,8 +162,8 @@ fn conclusions(cx: &mut Ctx, flows: &mut Vec<Flow>, lines: &[String]) -> Result<
     Ok(())
 }
 
-/// An annex on a new page: label and title centred in bold, then its
-/// blocks.
+/// An annex on a new page: label and title in bold at the text margin, as
+/// the UN sets them, then its blocks.
 fn annex_flows(cx: &mut Ctx, flows: &mut Vec<Flow>, annex: &Annex) -> Result<(), EmitError> {
     let t = cx.tpl;
     flows.push(Flow::PageBreak);
@@ -164,7 +172,7 @@ fn annex_flows(cx: &mut Ctx, flows: &mut Vec<Flow>, annex: &Annex) -> Result<(),
         &annex.label,
         Style::Bold,
         t.title.size,
-        Align::Center,
+        Align::Start,
     )?);
     let mut mark = annex.label.clone();
     if !annex.title.is_empty() {
@@ -174,7 +182,7 @@ fn annex_flows(cx: &mut Ctx, flows: &mut Vec<Flow>, annex: &Annex) -> Result<(),
     push_boxes(flows, boxes, Some(mark));
     if !annex.title.is_empty() {
         flows.push(Flow::Glue(t.text.paragraph_space));
-        let spec = ParaSpec::simple(cx, &annex.title, Style::Bold, t.title.size, Align::Center);
+        let spec = ParaSpec::simple(cx, &annex.title, Style::Bold, t.title.size, Align::Start);
         let boxes = keep_all(paragraph(cx, &spec)?);
         push_boxes(flows, boxes, None);
     }
@@ -206,17 +214,18 @@ fn blocks(
     Ok(())
 }
 
-/// A heading, centred in bold in the text's size, its number on a line of
-/// its own above it as the UN sets a part's ("I", then "Strategic heritage
-/// plan …"), kept with what follows.
+/// A heading in bold in the text's size at the text margin, as the UN
+/// sets them ("Part VI", "Section 26"), its number on a line of its own
+/// above it ("I", then "Strategic heritage plan …"), kept with what
+/// follows.
 fn heading(cx: &mut Ctx, h: &Heading) -> Result<Vec<Bx>, EmitError> {
     let size = cx.tpl.text.size;
     let mut out = Vec::new();
     if let Some(num) = &h.num {
-        out.extend(plain(cx, num, Style::Bold, size, Align::Center)?);
+        out.extend(plain(cx, num, Style::Bold, size, Align::Start)?);
     }
     if !h.text.is_empty() {
-        let spec = ParaSpec::simple(cx, &h.text, Style::Bold, size, Align::Center);
+        let spec = ParaSpec::simple(cx, &h.text, Style::Bold, size, Align::Start);
         out.extend(paragraph(cx, &spec)?);
     }
     Ok(keep_all(out))
