@@ -3,9 +3,9 @@
 //! walks the IR's blocks; the pager sees boxes only.
 
 use super::fonts::Style;
-use super::furniture;
 use super::inline::{paragraph, Align, ParaSpec};
 use super::layout::{Bx, Ctx, Flow, Rule};
+use super::masthead;
 use crate::error::EmitError;
 use crate::ir::{Annex, Block, Heading, Inline, Note, Paragraph, Resolution, Table};
 use crate::lang::outline_labels;
@@ -14,7 +14,7 @@ use crate::lang::outline_labels;
 pub(super) fn document(cx: &mut Ctx, res: &Resolution) -> Result<Vec<Flow>, EmitError> {
     let t = cx.tpl;
     let mut flows = Vec::new();
-    furniture::masthead(cx, &mut flows, &res.masthead)?;
+    masthead::masthead(cx, &mut flows, &res.masthead, &res.meta.symbol)?;
     // As the UN sets them at the text margin: the adoption line in bold,
     // the bracketed basis line ("[on the report of the Third Committee
     // …]") in italics.

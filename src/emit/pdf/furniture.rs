@@ -1,31 +1,12 @@
-//! Page furniture: the masthead of the first page, the running head from
-//! page 2, the folio of every page and the job number at the foot of the
-//! first page, as printed in the originals.
+//! Page furniture: the running head from page 2, the folio of every page
+//! and the job number at the foot of each, as printed in the originals
+//! (the first page's masthead is `masthead`).
 
-use super::flows::push_boxes;
 use super::fonts::Style;
 use super::inline::{paragraph, Align, Metrics, ParaSpec};
-use super::layout::{Bx, Ctx, Flow, Page, Rule};
+use super::layout::{Bx, Ctx, Page, Rule};
 use crate::error::EmitError;
 use crate::ir::{Inline, Meta};
-
-/// The masthead of the first page, small, on the start side, as flows
-/// ahead of the text.
-pub(super) fn masthead(
-    cx: &mut Ctx,
-    flows: &mut Vec<Flow>,
-    lines: &[String],
-) -> Result<(), EmitError> {
-    let t = cx.tpl;
-    for line in lines {
-        let boxes = across(cx, line, (Style::Regular, Align::Start))?;
-        push_boxes(flows, boxes, None);
-    }
-    if !lines.is_empty() {
-        flows.push(Flow::Glue(t.preface.space_after));
-    }
-    Ok(())
-}
 
 /// Running head, job number and folio of page `index` (from 0) of `count`
 /// pages `ph` points high, as the UN prints them: from page 2 the symbol
@@ -74,7 +55,7 @@ pub(super) fn page(
 
 /// The running title of page `index` (as printed on that page of the
 /// original, if known) on the `side` of the head, in bold, in half the
-/// measure: at most three lines, the last on the symbol's baseline (what
+/// measure: at most two lines, as the UN's, the last on the symbol's baseline (what
 /// would not fit is left to the text, where it is printed in full).
 fn running_title(
     cx: &mut Ctx,
@@ -90,7 +71,7 @@ fn running_title(
     let t = cx.tpl;
     let size = t.header.size;
     let (start, whole) = cx.furniture();
-    let width = whole * 0.6;
+    let width = whole * 0.7;
     let content = vec![Inline::Text(title.clone())];
     let spec = ParaSpec {
         area_start: if side == Align::End {
@@ -103,8 +84,8 @@ fn running_title(
     };
     let boxes = paragraph(cx, &spec)?;
     let m = Metrics::new(t, size, t.text.leading);
-    let n = boxes.len().min(3);
-    for (k, b) in boxes.into_iter().take(3).enumerate() {
+    let n = boxes.len().min(2);
+    for (k, b) in boxes.into_iter().take(2).enumerate() {
         let baseline = t.page.header_baseline - (n - 1 - k) as f32 * m.line_h;
         for mut r in b.runs {
             r.y += baseline - m.baseline;

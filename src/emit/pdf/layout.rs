@@ -699,4 +699,51 @@ mod tests {
         assert_eq!(page.rules.len(), 3, "{:?}", page.rules);
         assert!(page.rules.iter().all(|r| r.y1 == r.y2), "horizontal only");
     }
+
+    /// With `masthead_columns`, the masthead stands in the UN's two
+    /// columns: the symbol on the first row at the end side, the organ and
+    /// "Distr." on one row, every character set once.
+    #[test]
+    fn a_two_column_masthead_on_request() {
+        let mut r = res(Lang::En);
+        r.masthead = [
+            "United Nations",
+            "General Assembly",
+            "A/RES/1/1",
+            "Distr.: General",
+            "22 December 2023",
+            "Seventy-eighth session",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut t = Template::default_un();
+        t.page.masthead_columns = true;
+        let laid = layout(&r, &t, Paper::A4, &mut FixedShaper).unwrap();
+        let page = &laid.pages[0];
+        let run = |s: &str| {
+            page.runs
+                .iter()
+                .find(|run| {
+                    let t = &laid.texts[run.text as usize];
+                    run.glyphs
+                        .iter()
+                        .map(|g| &t[g.start as usize..g.end as usize])
+                        .collect::<String>()
+                        == s
+                })
+                .unwrap_or_else(|| panic!("{s} not set"))
+        };
+        assert_eq!(
+            run("A/RES/1/1").y,
+            run("United Nations").y,
+            "symbol on the first row"
+        );
+        assert!(run("A/RES/1/1").x > run("United Nations").x + 200.0);
+        assert_eq!(
+            run("Distr.: General").y,
+            run("General Assembly").y,
+            "one baseline"
+        );
+        assert!(run("Seventy-eighth session").y > run("22 December 2023").y);
+    }
 }

@@ -13,6 +13,7 @@ mod furniture;
 mod inline;
 pub mod layout;
 pub mod linebreak;
+mod masthead;
 mod pager;
 pub mod shape;
 pub mod template;

@@ -86,6 +86,10 @@ pub struct PageStyle {
     pub furniture_start: f32,
     /// See `furniture_start`.
     pub furniture_end: f32,
+    /// The first page's masthead in the UN's two columns (organ and
+    /// symbol, distribution and date, a thick rule, the session block);
+    /// false sets its lines one under the other.
+    pub masthead_columns: bool,
     /// Baseline of the running head, from the top edge (pt).
     pub header_baseline: f32,
     /// Baseline of the folio, from the bottom edge (pt).
