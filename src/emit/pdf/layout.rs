@@ -657,6 +657,21 @@ mod tests {
         assert_on_pages(&laid, |s| s.starts_with("pw") || s.starts_with("nt"));
     }
 
+    /// The run of `page` whose glyphs read exactly `s`.
+    fn run_reading<'a>(laid: &Laid, page: &'a Page, s: &str) -> &'a Run {
+        page.runs
+            .iter()
+            .find(|run| {
+                let t = &laid.texts[run.text as usize];
+                run.glyphs
+                    .iter()
+                    .map(|g| &t[g.start as usize..g.end as usize])
+                    .collect::<String>()
+                    == s
+            })
+            .unwrap_or_else(|| panic!("{s} not set"))
+    }
+
     /// Tables as the UN sets them: figures flush on the end side, the
     /// label column widest, horizontal rules only (above, under the
     /// headings, under the last row).
@@ -673,19 +688,7 @@ mod tests {
         })];
         let laid = lay(&r);
         let page = &laid.pages[0];
-        let run_of = |s: &str| {
-            page.runs
-                .iter()
-                .find(|run| {
-                    let t = &laid.texts[run.text as usize];
-                    run.glyphs
-                        .iter()
-                        .map(|g| &t[g.start as usize..g.end as usize])
-                        .collect::<String>()
-                        == s
-                })
-                .unwrap_or_else(|| panic!("{s} not set"))
-        };
+        let run_of = |s: &str| run_reading(&laid, page, s);
         let end = |s: &str| run_of(s).x + run_of(s).width();
         assert!(
             (end("54") - end("1 131")).abs() < 0.01,
@@ -720,19 +723,7 @@ mod tests {
         t.page.masthead_columns = true;
         let laid = layout(&r, &t, Paper::A4, &mut FixedShaper).unwrap();
         let page = &laid.pages[0];
-        let run = |s: &str| {
-            page.runs
-                .iter()
-                .find(|run| {
-                    let t = &laid.texts[run.text as usize];
-                    run.glyphs
-                        .iter()
-                        .map(|g| &t[g.start as usize..g.end as usize])
-                        .collect::<String>()
-                        == s
-                })
-                .unwrap_or_else(|| panic!("{s} not set"))
-        };
+        let run = |s: &str| run_reading(&laid, page, s);
         assert_eq!(
             run("A/RES/1/1").y,
             run("United Nations").y,
