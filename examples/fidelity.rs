@@ -98,6 +98,11 @@ struct Comparison {
     /// Aligned once hyphens are removed from both readings.
     aligned_unhyphened: usize,
     in_place: usize,
+    /// The PDF reading's paragraphs whose text the extraction carries in
+    /// order (see `in_order`), and how many of those are aligned once
+    /// hyphens are aside.
+    in_order: usize,
+    aligned_in_order: usize,
 }
 
 /// One PDF and all its readings.
@@ -422,6 +427,73 @@ fn show(pdf: &Path, cache: Option<&Path>) -> String {
     out
 }
 
+/// `--diffs EXTRACTOR`: over every document, each PDF paragraph without an
+/// aligned twin in that extraction's reading, paired with the reading's
+/// unaligned paragraph in the same gap between aligned ones (if any), shown
+/// from where the two first differ; the material for finding failure classes.
+fn diffs(pdfs: &[PathBuf], extractor: &str, cache: Option<&Path>) -> String {
+    let lines: Vec<String> = pdfs
+        .par_iter()
+        .map(|pdf| {
+            let mut out = String::new();
+            let (Ok(p), Some(path)) = (read(Kind::Pdf, pdf), extraction(pdf, extractor, cache))
+            else {
+                return out;
+            };
+            let Ok(r) = read(Kind::Text, &path) else {
+                return out;
+            };
+            let (pu, ru) = (unhyphened(&p.units), unhyphened(&r.units));
+            let (mp, mr) = (lcs_matched(&pu, &ru), lcs_matched(&ru, &pu));
+            let raw = raw_text(&path);
+            let name = pdf
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            let (mut i, mut j) = (0, 0);
+            while i < p.units.len() {
+                if mp[i] {
+                    while j < r.units.len() && !mr[j] {
+                        j += 1;
+                    }
+                    (i, j) = (i + 1, j + 1);
+                    continue;
+                }
+                let twin = (j < r.units.len() && !mr[j]).then(|| &r.units[j]);
+                let a = &p.units[i];
+                let b = twin.map(String::as_str).unwrap_or("");
+                let at = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+                let from = at.saturating_sub(30);
+                let clip = |s: &str| s.chars().skip(from).take(90).collect::<String>();
+                let carried = if in_order(&plain_unit(&pu[i]), &raw) {
+                    "in-order"
+                } else {
+                    "scrambled"
+                };
+                let _ = writeln!(
+                    out,
+                    "{name} {carried} {} {}@{at}/{}\n  pdf : {}\n  text: {}",
+                    p.places[i],
+                    if twin.is_some() { "pair" } else { "alone" },
+                    a.chars().count(),
+                    clip(a),
+                    if twin.is_some() {
+                        clip(b)
+                    } else {
+                        String::from("-")
+                    }
+                );
+                i += 1;
+                if twin.is_some() {
+                    j += 1;
+                }
+            }
+            out
+        })
+        .collect();
+    lines.concat()
+}
+
 /// The extraction of `pdf` by `extractor`: beside it, else in the cache.
 fn extraction(pdf: &Path, extractor: &str, cache: Option<&Path>) -> Option<PathBuf> {
     let stem = pdf.file_stem()?.to_str()?;
@@ -451,21 +523,33 @@ fn document(pdf: &Path, cache: Option<&Path>) -> Document {
         .filter_map(|&extractor| {
             let path = extraction(pdf, extractor, cache)?;
             let reading = read(Kind::Text, &path);
-            let (aligned, aligned_unhyphened, in_place) = match (&from_pdf, &reading) {
-                (Ok(p), Ok(r)) => (
-                    lcs(&p.units, &r.units),
-                    lcs(&unhyphened(&p.units), &unhyphened(&r.units)),
-                    p.units.iter().zip(&r.units).filter(|(x, y)| x == y).count(),
-                ),
-                _ => (0, 0, 0),
-            };
-            Some(Comparison {
+            let mut c = Comparison {
                 extractor,
-                reading,
-                aligned,
-                aligned_unhyphened,
-                in_place,
-            })
+                aligned: 0,
+                aligned_unhyphened: 0,
+                in_place: 0,
+                in_order: 0,
+                aligned_in_order: 0,
+                reading: Err(String::new()),
+            };
+            if let (Ok(p), Ok(r)) = (&from_pdf, &reading) {
+                c.aligned = lcs(&p.units, &r.units);
+                let (pu, ru) = (unhyphened(&p.units), unhyphened(&r.units));
+                let matched = lcs_matched(&pu, &ru);
+                c.aligned_unhyphened = matched.iter().filter(|&&m| m).count();
+                c.in_place = p.units.iter().zip(&r.units).filter(|(x, y)| x == y).count();
+                let raw = raw_text(&path);
+                for (k, unit) in pu.iter().enumerate() {
+                    if in_order(&plain_unit(unit), &raw) {
+                        c.in_order += 1;
+                        c.aligned_in_order += usize::from(matched[k]);
+                    } else if std::env::var_os("FIDELITY_DEBUG").is_some() {
+                        eprintln!("{extractor} {}: {}", pdf.display(), plain_unit(unit));
+                    }
+                }
+            }
+            c.reading = reading;
+            Some(c)
         })
         .collect();
     Document {
@@ -476,10 +560,115 @@ fn document(pdf: &Path, cache: Option<&Path>) -> Document {
     }
 }
 
+/// An extraction's text as a reader of it meets it: whitespace and hyphens
+/// removed.
+fn raw_text(path: &Path) -> String {
+    let text = std::fs::read(path).unwrap_or_default();
+    String::from_utf8_lossy(&text)
+        .chars()
+        .filter(|&c| !c.is_whitespace() && !is_hyphen(c))
+        .collect()
+}
+
+/// A paragraph unit (hyphens already removed) as its text stands in an
+/// extraction: citations as their bare marker, a note without its marker
+/// (extractors may set the markers of a page's notes apart from them).
+fn plain_unit(unit: &str) -> String {
+    let mut out = String::with_capacity(unit.len());
+    let mut rest = unit;
+    while let Some(at) = rest.find("[^") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 2..];
+        match tail.find(']') {
+            Some(end) => {
+                out.push_str(&tail[..end]);
+                rest = &tail[end + 1..];
+            }
+            None => {
+                rest = &rest[at..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    match out.split_once(':') {
+        Some((marker, text))
+            if !marker.is_empty() && marker.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            text.to_string()
+        }
+        _ => out,
+    }
+}
+
+/// Whether an extraction carries a paragraph's text in order: the text is
+/// found as at most four pieces, each after the one before within a page's
+/// worth of characters (page furniture and notes between them), every piece
+/// but the first (a number label may stand apart from its text) and a last
+/// short one at least 10 characters long. A paragraph an extractor set out
+/// of order (words of a justified line moved elsewhere) is not, and no
+/// reader of that text can give it back.
+fn in_order(unit: &str, raw: &str) -> bool {
+    let first = longest_prefix_in(unit, raw);
+    if first == 0 {
+        return false;
+    }
+    let (piece, rest) = unit.split_at(first);
+    raw.match_indices(piece)
+        .take(200)
+        .any(|(at, _)| in_order_after(rest, raw, at + piece.len(), 3))
+}
+
+/// The rest of `in_order`: `unit` found from `from` on in at most
+/// `pieces` pieces.
+fn in_order_after(unit: &str, raw: &str, from: usize, pieces: usize) -> bool {
+    const WINDOW: usize = 8000;
+    if unit.is_empty() {
+        return true;
+    }
+    if pieces == 0 {
+        return false;
+    }
+    let mut end = (from + WINDOW).min(raw.len());
+    while !raw.is_char_boundary(end) {
+        end += 1;
+    }
+    let hay = &raw[from..end];
+    let n = longest_prefix_in(unit, hay);
+    let chars = unit[..n].chars().count();
+    if n == 0 || (chars < 10 && n < unit.len()) {
+        return false;
+    }
+    let at = hay.find(&unit[..n]).unwrap_or(0);
+    in_order_after(&unit[n..], raw, from + at + n, pieces - 1)
+}
+
+/// The length in bytes of the longest prefix of `unit` found in `hay`.
+fn longest_prefix_in(unit: &str, hay: &str) -> usize {
+    let ends: Vec<usize> = unit.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
+    let (mut lo, mut hi) = (0, ends.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if hay.contains(&unit[..ends[mid - 1]]) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    if lo == 0 {
+        0
+    } else {
+        ends[lo - 1]
+    }
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{ad}' | '\u{2010}' | '\u{2011}')
+}
+
 /// The paragraphs with every hyphen removed (see `HEADER`).
 fn unhyphened(units: &[String]) -> Vec<String> {
-    let hyphen = |c: char| matches!(c, '-' | '\u{ad}' | '\u{2010}' | '\u{2011}');
-    units.iter().map(|u| u.replace(hyphen, "")).collect()
+    units.iter().map(|u| u.replace(is_hyphen, "")).collect()
 }
 
 /// Per extractor and corpus: documents, count agreement, paragraphs.
@@ -496,6 +685,8 @@ struct Tally {
     aligned: usize,
     aligned_unhyphened: usize,
     in_place: usize,
+    in_order: usize,
+    aligned_in_order: usize,
     /// Documents whose count differs, per count (pre, op, sub, notes, annex).
     differ: [usize; 5],
 }
@@ -521,6 +712,7 @@ fn agreement(docs: &[Document], corpora: &[String]) -> String {
     if corpora.len() > 1 {
         scopes.push(None);
     }
+    let mut in_order_rows = String::new();
     for &extractor in EXTRACTORS {
         for scope in &scopes {
             let mut t = Tally::default();
@@ -546,6 +738,8 @@ fn agreement(docs: &[Document], corpora: &[String]) -> String {
                 t.aligned += c.aligned;
                 t.aligned_unhyphened += c.aligned_unhyphened;
                 t.in_place += c.in_place;
+                t.in_order += c.in_order;
+                t.aligned_in_order += c.aligned_in_order;
             }
             if t.docs == 0 {
                 continue;
@@ -566,8 +760,25 @@ fn agreement(docs: &[Document], corpora: &[String]) -> String {
                 pct(t.in_place, t.paragraphs),
                 t.differ.map(|n| n.to_string()).join("/"),
             );
+            let _ = writeln!(
+                in_order_rows,
+                "{:<17} {:<7} {:<22} {:<22}",
+                extractor,
+                scope.unwrap_or("all"),
+                pct(t.in_order, t.paragraphs),
+                pct(t.aligned_in_order, t.in_order),
+            );
         }
     }
+    let _ = writeln!(
+        out,
+        "\nThe PDF reading's paragraphs that the extraction carries in order (found in\n\
+         its text as at most four pieces, in order, a page apart at most: an\n\
+         extractor that moved words of a line elsewhere does not), and how many of\n\
+         those the reading of that text aligns (hyphens aside): what a text reader\n\
+         can get right, and what it does.\n\n{:<17} {:<7} {:<22} {:<22}\n{in_order_rows}",
+        "extractor", "corpus", "carried in order", "aligned of those"
+    );
     // Tables are not among the five counts (only pdftotext -layout keeps
     // columns apart in text), but how many each reading finds tells where
     // the PDF reader stands.
@@ -931,7 +1142,7 @@ fn against_pages(docs: &[Document], expected: &[Expected], source: &str) -> Stri
 
 fn usage() -> ! {
     eprintln!(
-        "usage: fidelity [--cache DIR] [--expected TSV] [--worst N] [--show FILE.pdf] CORPUS_DIR..."
+        "usage: fidelity [--cache DIR] [--expected TSV] [--worst N] [--show FILE.pdf] [--diffs EXTRACTOR] CORPUS_DIR..."
     );
     std::process::exit(2);
 }
@@ -940,6 +1151,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let (mut cache, mut expected, mut n_worst, mut dirs) = (None, None, 15, Vec::new());
     let mut show_one: Option<PathBuf> = None;
+    let mut diff_extractor: Option<String> = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--cache" => cache = Some(PathBuf::from(args.next().unwrap_or_else(|| usage()))),
@@ -950,6 +1162,7 @@ fn main() {
                     .and_then(|s| s.parse().ok())
                     .unwrap_or_else(|| usage())
             }
+            "--diffs" => diff_extractor = Some(args.next().unwrap_or_else(|| usage())),
             "--show" => show_one = Some(PathBuf::from(args.next().unwrap_or_else(|| usage()))),
             s if s.starts_with('-') => usage(),
             _ => dirs.push(PathBuf::from(a)),
@@ -974,6 +1187,10 @@ fn main() {
             .collect();
         here.sort();
         pdfs.extend(here);
+    }
+    if let Some(extractor) = diff_extractor {
+        print!("{}", diffs(&pdfs, &extractor, cache.as_deref()));
+        return;
     }
     let docs: Vec<Document> = pdfs
         .par_iter()

@@ -462,14 +462,18 @@ impl Profile {
     /// Whether a number before `word` is a quantity or date ("3 years",
     /// "2 December"), so never a footnote citation.
     pub fn unit_word(&self, word: &str) -> bool {
-        self.is_word(&self.unit_words, word.trim_end_matches(['.', ',', ';']))
+        self.is_word(
+            &self.unit_words,
+            word.trim_end_matches(['.', ',', ';', ':', ')']),
+        )
     }
 
     /// A word of `list` or a month name.
     fn is_word(&self, list: &Words, word: &str) -> bool {
         let w = fold(word).to_lowercase();
+        let month_case = !self.months_capitalised || word.starts_with(char::is_uppercase);
         list.whole.contains(&w.as_str())
-            || self.months.iter().any(|m| m.contains(&w.as_str()))
+            || (month_case && self.months.iter().any(|m| m.contains(&w.as_str())))
             || list.prefixes.iter().any(|p| w.starts_with(p))
             || list.suffixes.iter().any(|s| w.ends_with(s))
     }

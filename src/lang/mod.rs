@@ -31,6 +31,9 @@ pub struct Profile {
     /// Month names, January first; each entry lists accepted spellings in
     /// lower case (folded, see [`fold`]). Digits are always accepted.
     pub months: [&'static [&'static str]; 12],
+    /// Whether month names are printed with a capital ("May"), so that the
+    /// word in lower case ("12 may participate") is no month.
+    pub months_capitalised: bool,
     /// A date as printed, with groups `d`, `m`, `y`; other patterns embed it
     /// as `{DATE}`.
     pub date: Pattern,

@@ -1,6 +1,6 @@
 //! Pass 3 and 4: footnote blocks out of the flow, citations into the text.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::lines::{Kind, Line};
@@ -350,6 +350,12 @@ struct Citations<'n> {
     /// citation may pass over them.
     lost: &'n BTreeSet<u32>,
     warnings: &'n mut Vec<Warning>,
+    /// Per note, the body lines where its first citation may stand: a note
+    /// is printed on the page that cites it, so a number pages away is
+    /// never its citation.
+    pages: BTreeMap<u32, Range<usize>>,
+    /// The body line being read.
+    line: usize,
 }
 
 impl Citations<'_> {
@@ -368,6 +374,9 @@ impl Citations<'_> {
             return false;
         }
         if n > self.last_first {
+            if self.pages.get(&n).is_some_and(|p| !p.contains(&self.line)) {
+                return false;
+            }
             let passed = (self.last_first + 1..n)
                 .filter(|m| !self.lost.contains(m))
                 .count();
@@ -481,6 +490,8 @@ fn fold_with(
         last_first: 0,
         lost,
         warnings: &mut warnings,
+        pages: note_pages(body, notes),
+        line: 0,
     };
     // Layouts that stand numbers alone never glue them. Which one this is
     // shows at the first citation: note 1 alone on its line, or glued to
@@ -491,6 +502,7 @@ fn fold_with(
     let mut i = 0;
     while i < body.len() {
         line_at.resize(i + 1, out.len());
+        cit.line = i;
         let b = &body[i];
         let l = &b.line;
         if l.is_blank() {
@@ -562,6 +574,31 @@ fn fold_with(
         line_at,
     }
 }
+
+/// Per note, the body lines where its first citation may stand (see
+/// `Citations::pages`): the page its block is printed on and the last
+/// lines of the page before (an extractor may set a paragraph's last line,
+/// and the citation in it, before the page break it came after).
+fn note_pages(body: &[BodyLine<'_>], notes: &[RawNote<'_>]) -> BTreeMap<u32, Range<usize>> {
+    // The first body line of each page.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain((1..body.len()).filter(|&i| body[i].after_break))
+        .collect();
+    notes
+        .iter()
+        .map(|n| {
+            let page = starts.partition_point(|&s| s < n.after).saturating_sub(1);
+            let from = starts[page]
+                .saturating_sub(SPILL)
+                .max(starts[page.saturating_sub(1)]);
+            (n.number, from..n.after.max(from))
+        })
+        .collect()
+}
+
+/// Body lines of the page before a note's page where its citation may
+/// still stand (see `note_pages`).
+const SPILL: usize = 3;
 
 /// Whether the first place note 1 can be cited is a "1" alone on its line
 /// (rather than a "1" placed as a glued citation in a line of text).
@@ -1031,6 +1068,60 @@ mod tests {
         assert!(warnings.iter().any(|w| w.code() == "note-without-citation"));
     }
 
+    #[test]
+    fn a_number_pages_before_its_note_is_no_citation() {
+        // As in pdftotext of 78/128: note 1 is printed on page 3, cited
+        // there ("Sea, 1 recognizing"); "comprise 1 plenary" on page 1
+        // has the shape of a citation and the number due, but stands two
+        // pages before the note.
+        let src = "United Nations A/RES/78/128\nGeneral Assembly\n\n78/128. Conference\n\n\
+                   The General Assembly,\n\
+                   Recalling its resolution 70/1,\n\
+                   1. Decides that the Conference shall comprise 1 plenary meeting;\n\
+                   \n1/3\n\u{c}A/RES/78/128\n\n\
+                   2. Decides that the Conference shall meet in June;\n\
+                   \n2/3\n\u{c}A/RES/78/128\n\n\
+                   3. Decides that it shall be open to parties to the Convention on the Law of\n\
+                   the Sea, 1 recognizing that participation does not affect their status;\n\
+                   __________________\n1\nUnited Nations, Treaty Series, vol. 1833.\n\n3/3\n";
+        let (res, warnings) = crate::read::text::read(src, &Default::default()).expect("reads");
+        let texts: Vec<String> = res
+            .body
+            .iter()
+            .map(|b| match b {
+                crate::ir::Block::Paragraph(p) => text_of(&p.content),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert!(texts[0].contains("comprise 1 plenary"), "{texts:?}");
+        assert!(texts[2].contains("Sea,[^1] recognizing"), "{texts:?}");
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_month_name_in_lower_case_is_a_word_where_months_take_a_capital() {
+        // "commissions, 12 may participate": English months are
+        // capitalised, so "may" is the verb and 12 the citation due;
+        // "12 May" is a date.
+        assert_eq!(
+            first_line(
+                Lang::En,
+                "members of the commissions, 1 may participate\n",
+                1
+            ),
+            "members of the commissions,[^1]may participate"
+        );
+        assert_eq!(
+            first_line(Lang::En, "held in New York on 1 May and later\n", 1),
+            "held in New York on 1 May and later"
+        );
+        // French months are printed in lower case: "1 mai" is a date.
+        assert_eq!(
+            first_line(Lang::Fr, "tenue à New York le 1 mai et après\n", 1),
+            "tenue à New York le 1 mai et après"
+        );
+    }
+
     /// The lines of `src` as a page reader gives them, each with the range
     /// `raised` names set raised and smaller.
     fn page_lines(
@@ -1248,7 +1339,8 @@ mod tests {
             .map(|number| RawNote {
                 number,
                 lines: vec!["x"],
-                after: 0,
+                // One page, its notes after all its lines.
+                after: usize::MAX,
             })
             .collect()
     }
