@@ -31,6 +31,42 @@ struct Derived {
     formulas: FormulaKeys,
     /// The preambular and the operative lead phrases by first word.
     leads: [LeadIndex; 2],
+    /// The preambular and the operative lead words, sorted.
+    lead_words: [LeadWords; 2],
+}
+
+/// A [`Leads`]' words sorted, for lookup rather than a scan per question.
+struct LeadWords {
+    sorted: Vec<&'static str>,
+    /// The most characters a word has.
+    longest: usize,
+}
+
+impl LeadWords {
+    fn of(leads: &Leads) -> LeadWords {
+        let mut sorted = leads.words.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let longest = sorted.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        LeadWords { sorted, longest }
+    }
+
+    /// Whether `word` (lower case) is one of the words, or, for a word
+    /// ending in a wide character (a script without spaces), starts with
+    /// it.
+    fn has(&self, word: &str) -> bool {
+        if self.sorted.binary_search(&word).is_ok() {
+            return true;
+        }
+        word.char_indices()
+            .skip(1)
+            .take(self.longest)
+            .any(|(end, _)| {
+                let prefix = &word[..end];
+                prefix.chars().next_back().is_some_and(is_wide)
+                    && self.sorted.binary_search(&prefix).is_ok()
+            })
+    }
 }
 
 /// A profile's patterns compiled, each beside its identity ([`key`]).
@@ -57,6 +93,10 @@ impl Profile {
             whole_date: self.compile_source(&format!("^(?:{})$", self.date.0)),
             formulas: self.formula_keys(),
             leads: [self.lead_index(false), self.lead_index(true)],
+            lead_words: [
+                LeadWords::of(&self.preamble_leads),
+                LeadWords::of(&self.operative_leads),
+            ],
         })
     }
 
@@ -496,6 +536,11 @@ impl Profile {
     }
 }
 
+/// The longest text, in bytes, that a whole-line question (a date, a
+/// meeting, an annex, heading or part label, an adoption line) is asked
+/// of: several times the longest such line printed in any language.
+const LINE_MAX: usize = 512;
+
 /// One text asked several questions ([`Profile::ask`]): its folded forms
 /// are made once, however many patterns look at it (a line of the reader
 /// is asked a dozen).
@@ -504,6 +549,7 @@ pub struct Asked<'p, 'a> {
     text: &'a str,
     folded: OnceCell<Cow<'a, str>>,
     collapsed: OnceCell<Cow<'a, str>>,
+    preamble_opener: OnceCell<bool>,
 }
 
 impl Profile {
@@ -514,6 +560,7 @@ impl Profile {
             text,
             folded: OnceCell::new(),
             collapsed: OnceCell::new(),
+            preamble_opener: OnceCell::new(),
         }
     }
 }
@@ -530,8 +577,19 @@ impl Asked<'_, '_> {
         self.collapsed.get_or_init(|| fold_collapsed(self.text))
     }
 
+    /// Whether the text is short enough to be a line that stands alone (a
+    /// date, a meeting, a label): every such pattern is anchored at both
+    /// ends and matches a few dozen characters, so a paragraph longer than
+    /// [`LINE_MAX`] is none, and is neither folded nor searched for one.
+    pub fn may_stand_alone(&self) -> bool {
+        self.text.len() <= LINE_MAX
+    }
+
     /// [`Profile::date`].
     pub fn date(&self) -> Option<Date> {
+        if !self.may_stand_alone() {
+            return None;
+        }
         let p = self.profile;
         let f = self.collapsed();
         // Most lines are no date: the anchored form rejects them at their
@@ -547,6 +605,9 @@ impl Asked<'_, '_> {
 
     /// [`Profile::meeting`].
     pub fn meeting(&self) -> Option<u32> {
+        if !self.may_stand_alone() {
+            return None;
+        }
         let p = self.profile;
         p.re(&p.meeting).captures(self.collapsed())?["n"]
             .parse()
@@ -568,18 +629,27 @@ impl Asked<'_, '_> {
 
     /// [`Profile::annex_label`].
     pub fn annex_label(&self) -> bool {
+        if !self.may_stand_alone() {
+            return false;
+        }
         let p = self.profile;
         p.re(&p.annex_label).is_match(self.collapsed())
     }
 
     /// [`Profile::heading_label`].
     pub fn heading_label(&self) -> bool {
+        if !self.may_stand_alone() {
+            return false;
+        }
         let p = self.profile;
         p.re(&p.heading_label).is_match(self.collapsed())
     }
 
     /// [`Profile::part_label`].
     pub fn part_label(&self) -> bool {
+        if !self.may_stand_alone() {
+            return false;
+        }
         let p = self.profile;
         p.re(&p.part_label).is_match(self.collapsed())
     }
@@ -593,12 +663,16 @@ impl Asked<'_, '_> {
 
     /// [`Profile::preamble_opener`].
     pub fn preamble_opener(&self) -> bool {
-        self.profile.preamble_leads.opens(self.folded(), [',', ';'])
+        *self.preamble_opener.get_or_init(|| {
+            let index = &self.profile.derived().lead_words[0];
+            (self.profile.preamble_leads).opens(index, self.folded(), [',', ';'])
+        })
     }
 
     /// [`Profile::operative_opener`].
     pub fn operative_opener(&self) -> bool {
-        self.profile.operative_leads.opens(self.folded(), []) && !self.preamble_opener()
+        let index = &self.profile.derived().lead_words[1];
+        self.profile.operative_leads.opens(index, self.folded(), []) && !self.preamble_opener()
     }
 }
 
@@ -650,7 +724,7 @@ impl Leads {
     /// Whether `text` opens with one of these leads, once `trim` is taken
     /// off the first word ("Noting," is a lead; "Decides," is not, a verb
     /// is followed by its object).
-    fn opens<const N: usize>(&self, text: &str, trim: [char; N]) -> bool {
+    fn opens<const N: usize>(&self, index: &LeadWords, text: &str, trim: [char; N]) -> bool {
         let mut words = text.split_whitespace();
         let mut first = words.next().unwrap_or("");
         if self.skip.contains(&first) {
@@ -665,16 +739,10 @@ impl Leads {
         // script without spaces) can only start with one: where no ending
         // decides, its first characters are enough to put in lower case
         // (lower case never has fewer characters than the word).
-        let longest = self
-            .words
-            .iter()
-            .map(|w| w.chars().count())
-            .max()
-            .unwrap_or(0);
         if self.endings.is_empty() {
-            if let Some((cut, _)) = word.char_indices().nth(longest + 2) {
+            if let Some((cut, _)) = word.char_indices().nth(index.longest + 2) {
                 let lower = word[..cut].to_lowercase();
-                return self.words.iter().any(|w| lead_word(w, &lower));
+                return index.has(&lower);
             }
         }
         let lower = word.to_lowercase();
@@ -682,7 +750,7 @@ impl Leads {
             && self.endings.iter().any(|e| lower.ends_with(e))
             && !self.not_endings.iter().any(|e| lower.ends_with(e))
             && !self.exceptions.contains(&lower.as_str());
-        by_ending || self.words.iter().any(|w| lead_word(w, &lower))
+        by_ending || index.has(&lower)
     }
 }
 
@@ -699,11 +767,6 @@ fn first_word(text: &str) -> &str {
         .find(|&(_, c)| !c.is_alphanumeric())
         .map_or(text.len(), |(i, _)| i);
     &text[..end]
-}
-
-/// `word` is the lead `w`; in scripts without spaces, starts with it.
-fn lead_word(w: &str, word: &str) -> bool {
-    w == word || (w.chars().next_back().is_some_and(is_wide) && word.starts_with(w))
 }
 
 /// A formula compared without spaces and trailing punctuation.

@@ -423,7 +423,8 @@ fn para_facts(paras: &[RawPara], profile: &Profile) -> Vec<ParaFacts> {
                 op: q.operative_num().is_some(),
                 date: q.date().is_some(),
                 meeting: q.meeting().is_some()
-                    || profile.adopted(&t).is_some_and(|a| a.meeting.is_some()),
+                    || (q.may_stand_alone()
+                        && profile.adopted(&t).is_some_and(|a| a.meeting.is_some())),
                 annex: q.annex_label(),
                 part: q.part_label(),
                 opener: q.operative_opener() && !q.preamble_opener(),
@@ -648,8 +649,8 @@ fn is_subheading(text: &str, bold: bool, profile: &Profile) -> bool {
     let t = text.trim();
     // A heading the page set in bold may run over two full lines.
     let longest = if bold { 150 } else { 100 };
-    is_heading_like(t, profile)
-        && t.chars().count() < longest
+    t.chars().count() < longest
+        && is_heading_like(t, profile)
         && !t.ends_with(['.', '。', '．', '؛', '،', '、', '，', '；', '：', '!', '?'])
 }
 
