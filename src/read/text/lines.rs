@@ -262,8 +262,29 @@ pub(crate) fn mark_running_heads(
     // The page tops again, twice as deep: a long title wrapped over more
     // lines than the window, then the symbol.
     let mut deep_tops: Vec<Vec<usize>> = Vec::new();
-    for &(first, last) in &clusters {
-        let deep: Vec<usize> = (last..lines.len())
+    // A boundary without a form feed, followed within a few lines by one
+    // with a form feed, is the page's foot: the lines between (note text
+    // an extractor set after the job number) are no page top, which starts
+    // at the form feed.
+    let starts_page =
+        |&(first, last): &(usize, usize)| lines[first..=last].iter().any(|l| l.page_start);
+    for (k, cluster @ &(first, last)) in clusters.iter().enumerate() {
+        let foot_only = !starts_page(cluster)
+            && clusters.get(k + 1).is_some_and(|next| {
+                starts_page(next)
+                    && lines[last + 1..next.0]
+                        .iter()
+                        .filter(|l| !l.is_blank() && l.kind == Kind::Text)
+                        .count()
+                        < HEAD_WINDOW
+            });
+        let top_from = match clusters.get(k + 1) {
+            Some(&(next, next_last)) if foot_only => (next..=next_last)
+                .find(|&i| lines[i].page_start)
+                .unwrap_or(last),
+            _ => last,
+        };
+        let deep: Vec<usize> = (top_from..lines.len())
             .filter(|&i| !lines[i].is_blank() && lines[i].kind == Kind::Text)
             .take(2 * HEAD_WINDOW)
             .collect();
@@ -717,6 +738,27 @@ mod tests {
             .map(|l| l.kind)
             .collect();
         (heads, kinds)
+    }
+
+    #[test]
+    fn note_text_set_after_the_job_number_is_no_page_top() {
+        // pdftotext of 79/226: at three page feet the note's text
+        // ("Or equivalent planning framework.") follows the job number, then
+        // the folio and the form feed; repeated at three boundaries it read
+        // as a running head.
+        let foot = "requests the system to act in line with\n__________________\n25\n\n\
+                    24-24320\n\nOr equivalent planning framework.\n9/26\n\n\
+                    \u{c}A/RES/79/226\n\nQuadrennial review\n\n";
+        let src = format!("{foot}{foot}{foot}body text\n");
+        let (heads, kinds) = heads_of(&src, "A/RES/79/226", "Quadrennial review");
+        let texts: Vec<&str> = src.lines().filter(|l| !l.trim().is_empty()).collect();
+        for (t, k) in texts.iter().zip(&kinds) {
+            if t.starts_with("Or equivalent") {
+                assert_eq!(*k, Kind::Text, "{texts:?} {kinds:?}");
+            }
+        }
+        assert!(heads.iter().all(|h| !h.contains("equivalent")), "{heads:?}");
+        assert!(heads.iter().any(|h| h == "Quadrennial review"), "{heads:?}");
     }
 
     #[test]

@@ -115,7 +115,9 @@ fn titled(line: &LogicalLine, f: &Facts, layout: Layout) -> bool {
 /// capital, its number and a stop open the line, then a capital: a
 /// numbered lead of its own (79/1 sets 56 of them between paragraphs).
 fn labelled(text: &str) -> bool {
-    let mut words = text.splitn(3, ' ');
+    // Words apart by any run of spaces: justified text and some extractors
+    // widen them ("Action  51.").
+    let mut words = text.split_whitespace();
     let (Some(word), Some(num), Some(rest)) = (words.next(), words.next(), words.next()) else {
         return false;
     };
@@ -478,6 +480,15 @@ mod tests {
     use super::*;
     use crate::ir::Lang;
     use crate::lang;
+
+    #[test]
+    fn a_numbered_lead_is_found_however_wide_its_spaces() {
+        // pdfminer of 79/1 widens the spaces of a justified line.
+        assert!(labelled("Action 51. We will accelerate"));
+        assert!(labelled("Action  51.  We will accelerate"));
+        assert!(!labelled("Action 51. we will"));
+        assert!(!labelled("As 51. We"));
+    }
 
     fn paras(src: &str, lang: Lang) -> Vec<String> {
         let profile = lang::profile(lang);
