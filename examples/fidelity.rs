@@ -3,7 +3,11 @@
 //!
 //! `cargo run --release --example fidelity -- [--cache DIR] [--expected TSV]
 //! [--worst N] CORPUS_DIR...`; `--show FILE.pdf` prints, for one PDF, the
-//! paragraphs that each pair of readings does not align.
+//! paragraphs that each pair of readings does not align; `--diffs
+//! EXTRACTOR` prints, over all PDFs, each paragraph that extractor's reading
+//! misses, beside its twin from where they differ, marked `in-order` when
+//! the extraction carries its text in order (a text reader could get it
+//! right) or `scrambled` (the extractor moved words).
 //!
 //! For every `CORPUS_DIR/X.pdf` the extractions are `X.EXTRACTOR.txt`
 //! beside it or, failing that, `DIR/<basename of CORPUS_DIR>/X.EXTRACTOR.txt`
