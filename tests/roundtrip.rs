@@ -232,3 +232,22 @@ fn a_note_nothing_cites_survives_markdown() {
     assert_eq!(back.notes, res.notes);
     assert!(warnings.iter().any(|w| w.code() == "note-never-cited"));
 }
+
+/// Found by fuzzing (emit_markdown): two notes without a marker were
+/// written as `[^]:` twice, Markdown its own reader refused. Such an IR is
+/// refused by the emitter with a message instead.
+#[test]
+fn notes_without_or_with_the_same_marker_are_refused_by_markdown() {
+    let text = fs::read_to_string(reference()).unwrap();
+    let (res, _) = read::text::read(&text, &ReadOptions::default()).expect("reads");
+    let opts = unres::emit::EmitOptions::default();
+    let mut empty = res.clone();
+    empty.notes[0].marker = String::new();
+    let e = unres::emit::markdown::write(&empty, &opts).unwrap_err();
+    assert!(e.to_string().contains("no marker"), "{e}");
+    let mut twice = res.clone();
+    twice.notes[1].marker = twice.notes[0].marker.clone();
+    let e = unres::emit::markdown::write(&twice, &opts).unwrap_err();
+    assert!(e.to_string().contains("two notes are marked"), "{e}");
+    assert!(unres::emit::markdown::write(&res, &opts).is_ok());
+}

@@ -35,6 +35,7 @@ use crate::ir::{meta, Annex, Block, Heading, Inline, Meta, Paragraph, Resolution
 
 /// Writes `res` as Markdown.
 pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError> {
+    note_labels_ok(res)?;
     // The text, its marks and the front matter.
     let mut out = String::with_capacity(res.text_bytes() * 9 / 8 + 16 * 1024);
     front_matter(&res.meta, &res.masthead, &mut out);
@@ -80,6 +81,27 @@ pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError
         out.pop();
     }
     Ok(out.into_bytes())
+}
+
+/// A footnote is written `[^MARKER]`, its citations likewise: a note with
+/// no marker, or two notes with one, would make Markdown no reader takes
+/// back (or tie citations to the wrong note), so such an IR is refused.
+fn note_labels_ok(res: &Resolution) -> Result<(), EmitError> {
+    let mut seen = std::collections::HashSet::new();
+    for note in &res.notes {
+        if note.marker.trim().is_empty() {
+            return Err(EmitError::Other(
+                "a note has no marker: Markdown cannot cite it".into(),
+            ));
+        }
+        if !seen.insert(note.marker.as_str()) {
+            return Err(EmitError::Other(format!(
+                "two notes are marked {:?}: Markdown cannot tell their citations apart",
+                note.marker
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// YAML front matter: a block mapping of the metadata fields the document

@@ -449,6 +449,9 @@ impl Line<'_> {
             end = Some(end.map_or(run.x + run.width, |e: f64| e.max(run.x + run.width)));
         }
         out.truncate(out.trim_end().len());
+        // A gap the line's trailing spaces followed has no number after it
+        // (and lies past the end the spaces were cut from).
+        let last_tab = last_tab.filter(|&at| at < out.len());
         if rtl {
             return right_to_left(&out, &figures, last_tab);
         }

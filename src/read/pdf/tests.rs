@@ -486,3 +486,22 @@ fn running_heads_are_found_by_their_place() {
         .filter(|l| !l.facts.furniture)
         .all(|l| !l.text.contains("Commodities")));
 }
+
+/// Found by fuzzing (read_pdf): a right-to-left line whose last run, after
+/// a gap wider than an em, is only spaces: the gap's place lay past the
+/// end the spaces were cut from.
+#[test]
+fn a_wide_gap_before_trailing_spaces_ends_no_right_to_left_line() {
+    let runs = [
+        placed_run("مرحبا", 300.0, 700.0, 10.0, false, 1),
+        placed_run("   ", 400.0, 700.0, 10.0, false, 1),
+    ];
+    let line = Line {
+        page: 1,
+        y: 700.0,
+        size: 10.0,
+        runs: runs.iter().collect(),
+    };
+    let printed = line.printed_on(true);
+    assert_eq!(printed.text.trim(), visual_to_logical("مرحبا"));
+}
