@@ -54,9 +54,10 @@ pub(super) fn page(
 }
 
 /// The running title of page `index` (as printed on that page of the
-/// original, if known) on the `side` of the head, in bold, in half the
-/// measure: at most two lines, as the UN's, the last on the symbol's baseline (what
-/// would not fit is left to the text, where it is printed in full).
+/// original, if known) on the `side` of the head, in bold, in the
+/// template's share of the measure and at most its number of lines, the
+/// last on the symbol's baseline (what would not fit is left to the text,
+/// where it is printed in full).
 fn running_title(
     cx: &mut Ctx,
     page: &mut Page,
@@ -71,7 +72,7 @@ fn running_title(
     let t = cx.tpl;
     let size = t.header.size;
     let (start, whole) = cx.furniture();
-    let width = whole * 0.7;
+    let width = whole * t.header.title_measure;
     let content = vec![Inline::Text(title.clone())];
     let spec = ParaSpec {
         area_start: if side == Align::End {
@@ -84,8 +85,8 @@ fn running_title(
     };
     let boxes = paragraph(cx, &spec)?;
     let m = Metrics::new(t, size, t.text.leading);
-    let n = boxes.len().min(2);
-    for (k, b) in boxes.into_iter().take(2).enumerate() {
+    let n = boxes.len().min(t.header.title_lines);
+    for (k, b) in boxes.into_iter().take(n).enumerate() {
         let baseline = t.page.header_baseline - (n - 1 - k) as f32 * m.line_h;
         for mut r in b.runs {
             r.y += baseline - m.baseline;

@@ -52,7 +52,7 @@ pub struct Template {
     /// The preface lines (committee line).
     pub preface: BlockStyle,
     /// Running heads and folios.
-    pub header: SizeOnly,
+    pub header: HeaderStyle,
     /// Footnotes at the foot of the page.
     pub notes: NoteStyle,
     /// Note citations in the text.
@@ -134,12 +134,29 @@ pub struct BlockStyle {
     pub space_after: f32,
 }
 
-/// Something that only has a size.
+/// The running head: its size, and the measure and lines its title takes
+/// (the UN's: bold, in a little over half the furniture, up to four lines
+/// stacked above the symbol's baseline).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SizeOnly {
+pub struct HeaderStyle {
     /// Type size (pt).
     pub size: f32,
+    /// The running title's measure, as a fraction of the furniture's width.
+    #[serde(default = "default_title_measure")]
+    pub title_measure: f32,
+    /// The most lines the running title takes; what would not fit is left
+    /// to the text, where the title is printed in full.
+    #[serde(default = "default_title_lines")]
+    pub title_lines: usize,
+}
+
+fn default_title_measure() -> f32 {
+    0.56
+}
+
+fn default_title_lines() -> usize {
+    4
 }
 
 /// Footnotes at the bottom of the page.
@@ -283,6 +300,14 @@ impl Template {
         {
             return Err("margins leave less than 2 inches of text area".into());
         }
+        let h = &self.header;
+        let measure_ok = h.title_measure.is_finite() && (0.2..=1.0).contains(&h.title_measure);
+        if !(measure_ok && (1..=6).contains(&h.title_lines)) {
+            return Err(
+                "header: title_measure must be between 0.2 and 1, title_lines between 1 and 6"
+                    .into(),
+            );
+        }
         let leading_ok = |l: f32| (1.0..=4.0).contains(&l);
         if !(leading_ok(self.text.leading) && leading_ok(self.notes.leading)) {
             return Err("leading must be between 1 and 4".into());
@@ -360,5 +385,15 @@ mod tests {
         assert!(Template::parse(&bad).is_err());
         let bad = DEFAULT_TEMPLATE.replace("furniture_end = 60.0", "furniture_end = 500.0");
         assert!(Template::parse(&bad).is_err());
+        let bad = DEFAULT_TEMPLATE.replace("title_lines = 4", "title_lines = 0");
+        assert!(Template::parse(&bad).is_err());
+        let bad = DEFAULT_TEMPLATE.replace("title_measure = 0.56", "title_measure = 1.5");
+        assert!(Template::parse(&bad).is_err());
+        // A template written before the running title had a measure and a
+        // number of lines still reads, with the UN's.
+        let t = Template::parse_over_default("[header]
+size = 9.0
+").unwrap();
+        assert_eq!((t.header.title_measure, t.header.title_lines), (0.56, 4));
     }
 }
