@@ -251,3 +251,45 @@ fn notes_without_or_with_the_same_marker_are_refused_by_markdown() {
     assert!(e.to_string().contains("two notes are marked"), "{e}");
     assert!(unres::emit::markdown::write(&res, &opts).is_ok());
 }
+
+/// Found by fuzzing (emit_markdown): a citation whose marker held carriage
+/// returns was written raw, breaking the lines of the list it stood in;
+/// such a marker is refused, and an empty sub-paragraph nested under one
+/// with text still reads back.
+#[test]
+fn markers_markdown_cannot_hold_are_refused_and_empty_items_read_back() {
+    use unres::ir::{Block, Note, Paragraph};
+    let opts = unres::emit::EmitOptions::default();
+    let item = |content: Vec<Inline>, items: Vec<Paragraph>| Paragraph {
+        content,
+        items,
+        ..Paragraph::default()
+    };
+    let mut res = unres::ir::Resolution {
+        preamble: vec![Block::Paragraph(item(
+            Vec::new(),
+            vec![item(
+                vec![Inline::NoteRef("^\u{1}\rVV".into())],
+                vec![item(Vec::new(), Vec::new())],
+            )],
+        ))],
+        ..Default::default()
+    };
+    let e = unres::emit::markdown::write(&res, &opts).unwrap_err();
+    assert!(e.to_string().contains("footnote label"), "{e}");
+    // The same shape with a marker Markdown holds reads back.
+    let Block::Paragraph(p) = &mut res.preamble[0] else {
+        unreachable!()
+    };
+    p.items[0].content = vec![Inline::NoteRef("1".into())];
+    res.notes.push(Note {
+        marker: "1".into(),
+        content: vec![Inline::Text("A note.".into())],
+    });
+    res.normalize();
+    let md = unres::emit::markdown::write(&res, &opts).unwrap();
+    let md = String::from_utf8(md).unwrap();
+    let (back, _) =
+        read::markdown::read(&md, &ReadOptions::default()).unwrap_or_else(|e| panic!("{e}\n{md}"));
+    assert_eq!(back.preamble, res.preamble, "{md}");
+}

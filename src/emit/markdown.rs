@@ -84,9 +84,27 @@ pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError
 }
 
 /// A footnote is written `[^MARKER]`, its citations likewise: a note with
-/// no marker, or two notes with one, would make Markdown no reader takes
-/// back (or tie citations to the wrong note), so such an IR is refused.
+/// no marker, or two notes with one, or a marker Markdown cannot hold as a
+/// label (spaces, line breaks or other control characters, brackets),
+/// would make Markdown no reader takes back (or tie citations to the wrong
+/// note), so such an IR is refused.
 fn note_labels_ok(res: &Resolution) -> Result<(), EmitError> {
+    let mut bad: Option<String> = None;
+    res.each_note_ref(&mut |m| {
+        if bad.is_none() && !writable_label(m) {
+            bad = Some(m.to_string());
+        }
+    });
+    if let Some(m) = bad.or_else(|| {
+        res.notes
+            .iter()
+            .find(|n| !n.marker.is_empty() && !writable_label(&n.marker))
+            .map(|n| n.marker.clone())
+    }) {
+        return Err(EmitError::Other(format!(
+            "note marker {m:?} cannot be written as a Markdown footnote label"
+        )));
+    }
     let mut seen = std::collections::HashSet::new();
     for note in &res.notes {
         if note.marker.trim().is_empty() {
@@ -102,6 +120,16 @@ fn note_labels_ok(res: &Resolution) -> Result<(), EmitError> {
         }
     }
     Ok(())
+}
+
+/// Whether `marker` can stand as a footnote label: not empty, no space,
+/// control character or bracket, and no backslash (escapes are not
+/// undone in labels).
+fn writable_label(marker: &str) -> bool {
+    !marker.is_empty()
+        && !marker
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '[' | ']' | '\\'))
 }
 
 /// YAML front matter: a block mapping of the metadata fields the document

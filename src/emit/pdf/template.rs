@@ -391,9 +391,7 @@ mod tests {
         assert!(Template::parse(&bad).is_err());
         // A template written before the running title had a measure and a
         // number of lines still reads, with the UN's.
-        let t = Template::parse_over_default("[header]
-size = 9.0
-").unwrap();
+        let t = Template::parse_over_default("[header]\nsize = 9.0\n").unwrap();
         assert_eq!((t.header.title_measure, t.header.title_lines), (0.56, 4));
     }
 }
