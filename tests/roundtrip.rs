@@ -277,6 +277,16 @@ fn markers_markdown_cannot_hold_are_refused_and_empty_items_read_back() {
     };
     let e = unres::emit::markdown::write(&res, &opts).unwrap_err();
     assert!(e.to_string().contains("footnote label"), "{e}");
+    // Likewise a citation in a note's own text (found next).
+    let in_note = unres::ir::Resolution {
+        notes: vec![Note {
+            marker: "gna".into(),
+            content: vec![Inline::NoteRef("session`\n```` ".into())],
+        }],
+        ..Default::default()
+    };
+    let e = unres::emit::markdown::write(&in_note, &opts).unwrap_err();
+    assert!(e.to_string().contains("footnote label"), "{e}");
     // The same shape with a marker Markdown holds reads back.
     let Block::Paragraph(p) = &mut res.preamble[0] else {
         unreachable!()

@@ -90,11 +90,16 @@ pub fn write(res: &Resolution, _opts: &EmitOptions) -> Result<Vec<u8>, EmitError
 /// note), so such an IR is refused.
 fn note_labels_ok(res: &Resolution) -> Result<(), EmitError> {
     let mut bad: Option<String> = None;
-    res.each_note_ref(&mut |m| {
+    let mut check = |m: &str| {
         if bad.is_none() && !writable_label(m) {
             bad = Some(m.to_string());
         }
-    });
+    };
+    res.each_note_ref(&mut check);
+    // A note's text may cite, too.
+    for note in &res.notes {
+        crate::ir::refs_in(&note.content, &mut check);
+    }
     if let Some(m) = bad.or_else(|| {
         res.notes
             .iter()
