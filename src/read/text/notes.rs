@@ -353,7 +353,7 @@ struct Citations<'n> {
     /// Per note, the body lines where its first citation may stand: a note
     /// is printed on the page that cites it, so a number pages away is
     /// never its citation.
-    pages: BTreeMap<u32, Range<usize>>,
+    pages: &'n BTreeMap<u32, Range<usize>>,
     /// The body line being read.
     line: usize,
 }
@@ -421,7 +421,9 @@ pub(crate) fn fold_citations(
     warnings: &mut Vec<Warning>,
 ) -> Vec<LogicalLine> {
     let mut lost = BTreeSet::new();
-    let mut best = fold_with(body, notes, profile, joiner, &lost);
+    // The pages are the same for every reading: found once.
+    let pages = note_pages(body, notes);
+    let mut best = fold_with(body, notes, profile, joiner, (&lost, &pages));
     let first_reading = best.cited.len();
     for _ in 0..MAX_REREADS {
         let uncited: Vec<u32> = notes
@@ -436,7 +438,7 @@ pub(crate) fn fold_citations(
             break;
         }
         lost.insert(first);
-        let again = fold_with(body, notes, profile, joiner, &lost);
+        let again = fold_with(body, notes, profile, joiner, (&lost, &pages));
         // Passing over a note must pay: two citations found for each note
         // passed over, or the numbers it let through are text by chance.
         let gained = again.cited.len().saturating_sub(first_reading);
@@ -481,7 +483,7 @@ fn fold_with(
     notes: &[RawNote<'_>],
     profile: &Profile,
     joiner: &Joiner,
-    lost: &BTreeSet<u32>,
+    (lost, pages): (&BTreeSet<u32>, &BTreeMap<u32, Range<usize>>),
 ) -> Folded {
     let mut warnings = Vec::new();
     let mut line_at = Vec::with_capacity(body.len() + 1);
@@ -490,7 +492,7 @@ fn fold_with(
         last_first: 0,
         lost,
         warnings: &mut warnings,
-        pages: note_pages(body, notes),
+        pages,
         line: 0,
     };
     // Layouts that stand numbers alone never glue them. Which one this is
