@@ -7,7 +7,7 @@ BIN := target/release/unres
 SHARED := ../shared
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build demo test deps check bench bench-pdf fidelity man fuzz clean
+.PHONY: all build demo test test-venv deps check bench bench-pdf fidelity man fuzz clean
 
 all: build
 
@@ -18,6 +18,7 @@ deps:
 	command -v xmllint >/dev/null || need="$$need libxml2-utils"; \
 	command -v pdftotext >/dev/null || need="$$need poppler-utils"; \
 	command -v python3 >/dev/null || need="$$need python3"; \
+	python3 -c 'import venv, ensurepip' 2>/dev/null || need="$$need python3-venv"; \
 	[ -x /usr/bin/time ] || need="$$need time"; \
 	command -v bc >/dev/null || need="$$need bc"; \
 	command -v parallel >/dev/null || need="$$need parallel"; \
@@ -40,12 +41,22 @@ demo: deps build
 	$(BIN) convert samples --to md,akn,pdf,html -o out
 	@echo "demo: outputs in out/"; ls out
 
+# Test-only Python tools, in a virtual environment of their own: pikepdf
+# (qpdf), the independent reader of the tagged-PDF check.
+TEST_VENV := $(or $(CARGO_TARGET_DIR),target)/test-venv
+TEST_PY := "pikepdf==10.18.0"
+test-venv: deps
+	@[ -e $(TEST_VENV)/.installed ] || { \
+	  python3 -m venv $(TEST_VENV) \
+	  && $(TEST_VENV)/bin/pip install -q $(TEST_PY) \
+	  && touch $(TEST_VENV)/.installed; }
+
 # Every test: format, lints, unit and integration tests (the corpus checks
 # run when ../shared exists and say so when they are skipped).
-test: deps
+test: deps test-venv
 	$(CARGO) fmt --check
 	$(CARGO) clippy --release --locked --all-targets -- -D warnings
-	$(CARGO) test --release --locked
+	UNRES_TEST_PYTHON=$(abspath $(TEST_VENV))/bin/python $(CARGO) test --release --locked
 
 # What a run costs beside its peers, in one run (tests/bench.sh): text ->
 # md+akn at -j1/-j2 (documents/s, MB/s, peak memory; 1,000 and 10,000

@@ -807,3 +807,180 @@ fn our_pdfs_read_back_through_pdftotext() {
     assert_eq!(texts.len(), 32, "22 samples and 10 English texts");
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The text of `parts` with its citation markers where they stand.
+fn cited_text(parts: &[Inline], out: &mut String) {
+    for p in parts {
+        match p {
+            Inline::Text(t) | Inline::NoteRef(t) => out.push_str(t),
+            Inline::Emphasis(inner) => cited_text(inner, out),
+        }
+    }
+}
+
+fn paragraph_text(p: &Paragraph, out: &mut String) {
+    out.push_str(p.num.as_deref().unwrap_or(""));
+    cited_text(&p.content, out);
+    for item in &p.items {
+        paragraph_text(item, out);
+    }
+    cited_text(&p.wrap_up, out);
+}
+
+fn blocks_text(blocks: &[Block], out: &mut String) {
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => paragraph_text(p, out),
+            Block::Heading(h) => {
+                out.push_str(h.num.as_deref().unwrap_or(""));
+                cited_text(&h.text, out);
+            }
+            Block::Table(t) => t.rows.iter().flatten().for_each(|c| cited_text(c, out)),
+        }
+    }
+}
+
+/// A resolution's text in the order its tags must read: masthead,
+/// preface, number and title, formula, paragraphs, closing lines,
+/// annexes, then the notes; whitespace aside.
+fn tagged_reading(res: &Resolution) -> String {
+    let mut s = String::new();
+    res.masthead.iter().for_each(|l| s.push_str(l));
+    res.preface.iter().for_each(|l| s.push_str(l));
+    s.push_str(&res.meta.title_num);
+    s.push_str(&res.meta.title);
+    s.push_str(&res.formula);
+    blocks_text(&res.preamble, &mut s);
+    blocks_text(&res.body, &mut s);
+    res.conclusions.iter().for_each(|l| s.push_str(l));
+    for a in &res.annexes {
+        s.push_str(&a.label);
+        cited_text(&a.title, &mut s);
+        blocks_text(&a.content, &mut s);
+    }
+    for n in &res.notes {
+        s.push_str(&n.marker);
+        cited_text(&n.content, &mut s);
+    }
+    strip(&s).replace('"', "")
+}
+
+/// The text of a PDF's structure tree in tree order, as poppler reads it
+/// (`pdfinfo -struct-text`: artifacts are not in it), whitespace aside.
+fn struct_text(pdf: &Path) -> String {
+    let out = tool("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
+    let text: String = out
+        .lines()
+        .filter(|l| l.trim_start().starts_with('"'))
+        .collect();
+    strip(&text).replace('"', "")
+}
+
+/// The Python that has the test-only tools (pikepdf): the virtual
+/// environment `make test` makes, or `UNRES_TEST_PYTHON`.
+fn test_python(test: &str) -> Option<PathBuf> {
+    let py = std::env::var_os("UNRES_TEST_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| common::root().join("target/test-venv/bin/python"));
+    let ok = Command::new(&py)
+        .args(["-c", "import pikepdf"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        common::skip(
+            test,
+            "pikepdf not installed (make test makes target/test-venv)",
+        );
+    }
+    ok.then_some(py)
+}
+
+/// Every PDF is tagged: the independent check (tests/tagged_pdf.py,
+/// pikepdf) passes for every sample and ten English corpus texts, and
+/// poppler reads the structure tree back as the resolution's whole text
+/// in reading order, page furniture left out as artifacts. Right-to-left
+/// text is drawn in visual order, so for Arabic its characters are
+/// compared, not their order.
+#[test]
+fn every_pdf_is_tagged_and_its_tags_read_in_order() {
+    let test = "every_pdf_is_tagged_and_its_tags_read_in_order";
+    if setup(test).is_none() || !have("pdfinfo", test) {
+        return;
+    }
+    let (Some(py), Some(shared)) = (test_python(test), common::shared(test)) else {
+        return;
+    };
+    let input = tempfile::tempdir().unwrap();
+    let mut english: Vec<PathBuf> = std::fs::read_dir(shared.join("corpus/en"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".pdftotext.txt"))
+        .collect();
+    english.sort();
+    let texts: Vec<PathBuf> = std::fs::read_dir(common::root().join("samples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .chain(english.into_iter().step_by(2))
+        .collect();
+    for t in &texts {
+        std::fs::copy(t, input.path().join(t.file_name().unwrap())).unwrap();
+    }
+    let (out_dir, out) = convert(input.path(), "pdf");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdfs: Vec<PathBuf> = texts
+        .iter()
+        .map(|t| {
+            let stem = t.file_stem().unwrap().to_str().unwrap();
+            out_dir.path().join(format!("{stem}.pdf"))
+        })
+        .collect();
+    let check = Command::new(&py)
+        .arg(common::root().join("tests/tagged_pdf.py"))
+        .args(&pdfs)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(check.status.success(), "tagged-PDF check:\n{report}");
+    assert_eq!(report.lines().filter(|l| l.starts_with("ok ")).count(), 32);
+    let mut wrong = Vec::new();
+    for (t, pdf) in texts.iter().zip(&pdfs) {
+        let (res, _) = unres::read::text::read(
+            &std::fs::read_to_string(t).unwrap(),
+            &unres::read::ReadOptions::default(),
+        )
+        .unwrap();
+        let (mut want, mut got) = (tagged_reading(&res), struct_text(pdf));
+        if res.meta.lang.is_rtl() {
+            let sorted = |s: &str| {
+                let mut v: Vec<char> = s.chars().collect();
+                v.sort_unstable();
+                v.into_iter().collect::<String>()
+            };
+            (want, got) = (sorted(&want), sorted(&got));
+        }
+        if want != got {
+            let at = want
+                .chars()
+                .zip(got.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let show = |s: &str| {
+                s.chars()
+                    .skip(at.saturating_sub(20))
+                    .take(60)
+                    .collect::<String>()
+            };
+            wrong.push(format!(
+                "{}: tags read {:?}\n  want {:?}",
+                t.display(),
+                show(&got),
+                show(&want)
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -4,7 +4,7 @@
 
 use super::fonts::Style;
 use super::inline::{paragraph, Align, ParaSpec};
-use super::layout::{Bx, Ctx, Flow, Rule};
+use super::layout::{mark_runs, Bx, Ctx, Flow, Role, Rule};
 use super::masthead;
 use crate::error::EmitError;
 use crate::ir::{Annex, Block, Heading, Inline, Note, Paragraph, Resolution, Table};
@@ -24,7 +24,9 @@ pub(super) fn document(cx: &mut Ctx, res: &Resolution) -> Result<Vec<Flow>, Emit
         } else {
             Style::Bold
         };
-        let boxes = plain(cx, line, style, t.preface.size, Align::Start)?;
+        let boxes = element(cx, Role::P, None, |cx| {
+            plain(cx, line, style, t.preface.size, Align::Start)
+        })?;
         push_boxes(&mut flows, boxes, None);
     }
     if !res.preface.is_empty() {
@@ -37,6 +39,20 @@ pub(super) fn document(cx: &mut Ctx, res: &Resolution) -> Result<Vec<Flow>, Emit
         annex_flows(cx, &mut flows, annex)?;
     }
     Ok(flows)
+}
+
+/// Boxes made by `make`, their runs part of a new element of `role`
+/// (where `make` opened none of its own).
+pub(super) fn element(
+    cx: &mut Ctx,
+    role: Role,
+    parent: Option<u32>,
+    make: impl FnOnce(&mut Ctx) -> Result<Vec<Bx>, EmitError>,
+) -> Result<Vec<Bx>, EmitError> {
+    let id = cx.element(role, parent);
+    let mut boxes = make(cx)?;
+    mark_runs(&mut boxes, id);
+    Ok(boxes)
 }
 
 /// Each note's own lines, set once, the marker hanging in the margin.
@@ -58,7 +74,7 @@ pub(super) fn notes(cx: &mut Ctx, notes: &[Note]) -> Result<Vec<Vec<Bx>>, EmitEr
             area_start: 0.0,
             area_width: cx.width,
         };
-        out.push(paragraph(cx, &spec)?);
+        out.push(element(cx, Role::Note, None, |cx| paragraph(cx, &spec))?);
     }
     Ok(out)
 }
@@ -116,7 +132,7 @@ fn title(cx: &mut Ctx, flows: &mut Vec<Flow>, res: &Resolution) -> Result<(), Em
         }
     }
     let mark = format!("{} {}", meta.title_num, meta.title);
-    let boxes = keep_all(paragraph(cx, &spec)?);
+    let boxes = keep_all(element(cx, Role::H1, None, |cx| paragraph(cx, &spec))?);
     push_boxes(flows, boxes, Some(mark.trim().to_string()));
     flows.push(Flow::Glue(t.title.space_after));
     Ok(())
@@ -132,15 +148,21 @@ fn parts(cx: &mut Ctx, flows: &mut Vec<Flow>, res: &Resolution) -> Result<(), Em
         let content = vec![Inline::Text(res.formula.clone())];
         let mut spec = ParaSpec::simple(cx, &content, Style::Italic, t.text.size, Align::Start);
         spec.first = t.text.first_line_indent;
-        let mut boxes = paragraph(cx, &spec)?;
+        let mut boxes = element(cx, Role::P, None, |cx| paragraph(cx, &spec))?;
         if let Some(last) = boxes.last_mut() {
             last.keep = true;
         }
         push_boxes(flows, boxes, preamble.take());
         flows.push(Flow::Glue(t.text.paragraph_space));
     }
-    blocks(cx, flows, &res.preamble, preamble)?;
-    blocks(cx, flows, &res.body, Some(labels.operative.to_string()))
+    blocks(cx, flows, &res.preamble, preamble, None)?;
+    blocks(
+        cx,
+        flows,
+        &res.body,
+        Some(labels.operative.to_string()),
+        None,
+    )
 }
 
 /// The closing lines (meeting, date), centred and kept together.
@@ -151,7 +173,9 @@ fn conclusions(cx: &mut Ctx, flows: &mut Vec<Flow>, lines: &[String]) -> Result<
     let t = cx.tpl;
     flows.push(Flow::Glue(t.text.paragraph_space * 2.0));
     for (i, line) in lines.iter().enumerate() {
-        let boxes = plain(cx, line, Style::Regular, t.text.size, Align::Center)?;
+        let boxes = element(cx, Role::P, None, |cx| {
+            plain(cx, line, Style::Regular, t.text.size, Align::Center)
+        })?;
         let boxes = if i + 1 < lines.len() {
             keep_all(boxes)
         } else {
@@ -167,13 +191,10 @@ fn conclusions(cx: &mut Ctx, flows: &mut Vec<Flow>, lines: &[String]) -> Result<
 fn annex_flows(cx: &mut Ctx, flows: &mut Vec<Flow>, annex: &Annex) -> Result<(), EmitError> {
     let t = cx.tpl;
     flows.push(Flow::PageBreak);
-    let boxes = keep_all(plain(
-        cx,
-        &annex.label,
-        Style::Bold,
-        t.title.size,
-        Align::Start,
-    )?);
+    let sect = Some(cx.element(Role::Sect, None));
+    let boxes = keep_all(element(cx, Role::H2, sect, |cx| {
+        plain(cx, &annex.label, Style::Bold, t.title.size, Align::Start)
+    })?);
     let mut mark = annex.label.clone();
     if !annex.title.is_empty() {
         mark.push(' ');
@@ -183,30 +204,32 @@ fn annex_flows(cx: &mut Ctx, flows: &mut Vec<Flow>, annex: &Annex) -> Result<(),
     if !annex.title.is_empty() {
         flows.push(Flow::Glue(t.text.paragraph_space));
         let spec = ParaSpec::simple(cx, &annex.title, Style::Bold, t.title.size, Align::Start);
-        let boxes = keep_all(paragraph(cx, &spec)?);
+        let boxes = keep_all(element(cx, Role::H2, sect, |cx| paragraph(cx, &spec))?);
         push_boxes(flows, boxes, None);
     }
     flows.push(Flow::Glue(t.title.space_after));
-    blocks(cx, flows, &annex.content, None)
+    blocks(cx, flows, &annex.content, None, sect)
 }
 
-/// Blocks in order, `mark` on the first; headings get space above.
+/// Blocks in order, `mark` on the first, their elements in `parent`;
+/// headings get space above.
 fn blocks(
     cx: &mut Ctx,
     flows: &mut Vec<Flow>,
     blocks: &[Block],
     mark: Option<String>,
+    parent: Option<u32>,
 ) -> Result<(), EmitError> {
     let mut mark = mark;
     let t = cx.tpl;
     for block in blocks {
         let boxes = match block {
-            Block::Paragraph(p) => paragraph_tree(cx, p, 0)?,
+            Block::Paragraph(p) => paragraph_tree(cx, p, 0, parent)?,
             Block::Heading(h) => {
                 flows.push(Flow::Glue(t.text.heading_space));
-                heading(cx, h)?
+                element(cx, Role::H2, parent, |cx| heading(cx, h))?
             }
-            Block::Table(table) => table_boxes(cx, table)?,
+            Block::Table(table) => table_boxes(cx, table, parent)?,
         };
         push_boxes(flows, boxes, mark.take());
         flows.push(Flow::Glue(t.text.paragraph_space));
@@ -289,16 +312,28 @@ fn half_space(cx: &Ctx) -> Bx {
 }
 
 /// A paragraph and its sub-paragraphs; `depth` 0 is a top-level paragraph.
-fn paragraph_tree(cx: &mut Ctx, p: &Paragraph, depth: usize) -> Result<Vec<Bx>, EmitError> {
+/// One element: a paragraph, or with sub-paragraphs or a wrap-up, a
+/// division holding the lead-in, the items and the wrap-up in order.
+fn paragraph_tree(
+    cx: &mut Ctx,
+    p: &Paragraph,
+    depth: usize,
+    parent: Option<u32>,
+) -> Result<Vec<Bx>, EmitError> {
     let t = &cx.tpl.text;
     let mut spec = ParaSpec::simple(cx, &p.content, Style::Regular, t.size, Align::Justify);
     indent(cx, &mut spec, p, depth);
+    let parent = if p.items.is_empty() && p.wrap_up.is_empty() {
+        parent
+    } else {
+        Some(cx.element(Role::Div, parent))
+    };
     let mut out = Vec::new();
     if !p.content.is_empty() || p.num.is_some() {
-        out.extend(paragraph(cx, &spec)?);
+        out.extend(element(cx, Role::P, parent, |cx| paragraph(cx, &spec))?);
     }
     for item in &p.items {
-        let boxes = paragraph_tree(cx, item, depth + 1)?;
+        let boxes = paragraph_tree(cx, item, depth + 1, parent)?;
         if let Some(last) = out.last_mut() {
             // A lead-in stays with its first item.
             last.keep = true;
@@ -317,7 +352,7 @@ fn paragraph_tree(cx: &mut Ctx, p: &Paragraph, depth: usize) -> Result<Vec<Bx>, 
         if !out.is_empty() {
             out.push(half_space(cx));
         }
-        out.extend(paragraph(cx, &spec)?);
+        out.extend(element(cx, Role::P, parent, |cx| paragraph(cx, &spec))?);
     }
     Ok(out)
 }
@@ -326,18 +361,20 @@ fn paragraph_tree(cx: &mut Ctx, p: &Paragraph, depth: usize) -> Result<Vec<Bx>, 
 /// content asks (the rest of the measure to the widest), figures aligned
 /// on the end side, horizontal rules only (above the table, under the
 /// column headings, under the last row).
-fn table_boxes(cx: &mut Ctx, table: &Table) -> Result<Vec<Bx>, EmitError> {
+fn table_boxes(cx: &mut Ctx, table: &Table, parent: Option<u32>) -> Result<Vec<Bx>, EmitError> {
     let cols = table.rows.iter().map(Vec::len).max().unwrap_or(0);
     if cols == 0 {
         return Ok(Vec::new());
     }
+    let parent = Some(cx.element(Role::Table, parent));
     let widths = column_widths(cx, table, cols)?;
     let figures: Vec<bool> = (0..cols).map(|c| figures_column(table, c)).collect();
     let mut out = Vec::new();
     let last = table.rows.len() - 1;
     for (r, row) in table.rows.iter().enumerate() {
         let header = is_heading_row(table, r);
-        let mut bx = row_box(cx, row, (&widths, &figures), header)?;
+        let tr = cx.element(Role::TR, parent);
+        let mut bx = row_box(cx, row, (&widths, &figures), header, tr)?;
         let rules = (r == 0, r + 1 == table.header_rows || r == last);
         row_rules(cx, &mut bx, rules);
         out.push(bx);
@@ -449,6 +486,7 @@ fn row_box(
     row: &[Vec<Inline>],
     (widths, figures): (&[f32], &[bool]),
     header: bool,
+    tr: u32,
 ) -> Result<Bx, EmitError> {
     let ts = &cx.tpl.table;
     let (size, pad) = (ts.size, ts.cell_padding);
@@ -468,7 +506,8 @@ fn row_box(
             area_width: (width - 2.0 * pad).max(size),
             ..ParaSpec::simple(cx, cell, style, size, align)
         };
-        cells.push(paragraph(cx, &spec)?);
+        let role = if header { Role::TH } else { Role::TD };
+        cells.push(element(cx, role, Some(tr), |cx| paragraph(cx, &spec))?);
         start += width;
     }
     let inner: f32 = cells

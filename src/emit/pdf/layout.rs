@@ -31,12 +31,78 @@ pub struct Run {
     pub glyphs: Vec<Glyph>,
     /// The text the glyphs' source ranges point into ([`Laid::texts`]).
     pub text: u32,
+    /// The structure element the run belongs to ([`Laid::elements`]);
+    /// none for page furniture (running heads, folios, the note
+    /// separator), which the tagged PDF marks as artifacts.
+    pub element: Option<u32>,
 }
 
 impl Run {
     /// Width in points.
     pub fn width(&self) -> f32 {
         self.glyphs.iter().map(|g| g.adv).sum::<f32>() * self.size
+    }
+}
+
+/// The standard structure types of ISO 32000-1 §14.8.4 that a
+/// resolution's page holds: what assistive technology and reflow read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// An annex.
+    Sect,
+    /// A paragraph with its sub-paragraphs.
+    Div,
+    /// The resolution's number and title.
+    H1,
+    /// A heading, an annex's label or title.
+    H2,
+    /// A paragraph, a masthead or preface line, a closing line.
+    P,
+    /// A table.
+    Table,
+    /// A table row.
+    TR,
+    /// A cell of column headings.
+    TH,
+    /// A body cell.
+    TD,
+    /// A footnote.
+    Note,
+}
+
+impl Role {
+    /// The structure type's name in the file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Sect => "Sect",
+            Role::Div => "Div",
+            Role::H1 => "H1",
+            Role::H2 => "H2",
+            Role::P => "P",
+            Role::Table => "Table",
+            Role::TR => "TR",
+            Role::TH => "TH",
+            Role::TD => "TD",
+            Role::Note => "Note",
+        }
+    }
+}
+
+/// A node of the document's logical structure. Elements are numbered in
+/// reading order, a parent before its children.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Element {
+    /// What the element is.
+    pub role: Role,
+    /// The enclosing element; none for a child of the document.
+    pub parent: Option<u32>,
+}
+
+/// Marks every run of `boxes` not yet in an element as part of `element`
+/// (an element's children are marked first, so they keep theirs).
+pub(super) fn mark_runs(boxes: &mut [Bx], element: u32) {
+    for run in boxes.iter_mut().flat_map(|b| b.runs.iter_mut()) {
+        run.element.get_or_insert(element);
     }
 }
 
@@ -101,6 +167,8 @@ pub struct Laid {
     pub pages: Vec<Page>,
     /// Source texts of the runs.
     pub texts: Vec<String>,
+    /// The logical structure the runs belong to, in reading order.
+    pub elements: Vec<Element>,
     /// Bookmarks in document order, labelled in the document's language.
     pub outline: Vec<Mark>,
     /// The document information title: symbol and title.
@@ -147,9 +215,17 @@ pub(super) struct Ctx<'s, 't> {
     /// Note markers, in note order.
     pub notes: Vec<String>,
     pub cited: Vec<bool>,
+    /// The structure elements opened so far.
+    pub elements: Vec<Element>,
 }
 
 impl Ctx<'_, '_> {
+    /// Opens a structure element: the next in reading order.
+    pub fn element(&mut self, role: Role, parent: Option<u32>) -> u32 {
+        self.elements.push(Element { role, parent });
+        (self.elements.len() - 1) as u32
+    }
+
     /// The furniture's area (heads, folios, masthead), as an area of a
     /// [`super::inline::ParaSpec`]: its start edge from the text area's
     /// (negative where the furniture reaches further out), and its width.
@@ -192,6 +268,7 @@ pub fn layout(
         texts: Vec::new(),
         notes: res.notes.iter().map(|n| n.marker.clone()).collect(),
         cited: vec![false; res.notes.len()],
+        elements: Vec::new(),
     };
     let mut flows = flows::document(&mut cx, res)?;
     pager::attach_uncited(&mut flows, &cx.cited);
@@ -208,6 +285,7 @@ pub fn layout(
         height: ph,
         pages,
         texts: cx.texts,
+        elements: cx.elements,
         outline,
         title: title.trim().to_string(),
         symbol: res.meta.symbol.clone(),

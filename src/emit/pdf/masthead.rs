@@ -7,10 +7,10 @@
 //! template asks for it (`masthead_columns = false`, the default for now),
 //! the lines are set one under the other.
 
-use super::flows::push_boxes;
+use super::flows::{element, push_boxes};
 use super::fonts::Style;
 use super::inline::{paragraph, Align, ParaSpec};
-use super::layout::{Bx, Ctx, Flow, Rule};
+use super::layout::{Bx, Ctx, Flow, Role, Rule};
 use crate::error::EmitError;
 use crate::ir::Inline;
 
@@ -161,7 +161,7 @@ fn set(
         area_width,
         ..ParaSpec::simple(cx, &content, style, size, align)
     };
-    paragraph(cx, &spec)
+    element(cx, Role::P, None, |cx| paragraph(cx, &spec))
 }
 
 /// Pieces set side by side on one row: each piece's lines one under the

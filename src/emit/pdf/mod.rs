@@ -16,6 +16,7 @@ pub mod linebreak;
 mod masthead;
 mod pager;
 pub mod shape;
+mod tags;
 pub mod template;
 pub mod write;
 

@@ -8,12 +8,13 @@
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
-    Codepoint, FontId, Line, LinePoint, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    Codepoint, DictItem, FontId, Line, LinePoint, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
     PdfSaveOptions, Point, Pt, TextItem, TextMatrix, TextRenderingMode,
 };
 
 use super::layout::{Laid, Page, Run};
 use super::shape::{DocFace, Glyph};
+use super::tags;
 use crate::error::EmitError;
 
 /// Serialises `laid` to PDF bytes. `faces` are the shaper's faces (the
@@ -24,11 +25,11 @@ pub fn write(laid: &Laid, faces: &[DocFace], epoch: Option<i64>) -> Result<Vec<u
     let mut doc = PdfDocument::new(&laid.title);
     info(&mut doc, laid, epoch)?;
     let fonts = Fonts::embed(&mut doc, laid, faces);
-    let pages = laid
+    let (pages, marked): (Vec<PdfPage>, Vec<Vec<u32>>) = laid
         .pages
         .iter()
         .map(|page| pdf_page(page, laid, faces, &fonts))
-        .collect();
+        .unzip();
     doc.with_pages(pages);
 
     let mut warnings = Vec::new();
@@ -37,10 +38,10 @@ pub fn write(laid: &Laid, faces: &[DocFace], epoch: Option<i64>) -> Result<Vec<u
         ..Default::default()
     };
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    finish(&mut lo, laid)?;
+    finish(&mut lo, laid, &marked)?;
     compress(&mut lo);
     let mut out = Vec::new();
-    lo.save_to(&mut out)
+    lo.save_modern(&mut out)
         .map_err(|e| EmitError::Other(format!("PDF: {e}")))?;
     Ok(out)
 }
@@ -128,18 +129,67 @@ fn font_id(i: usize) -> FontId {
     ))
 }
 
-/// One page: its rules, then its text.
-fn pdf_page(page: &Page, laid: &Laid, faces: &[DocFace], fonts: &Fonts) -> PdfPage {
-    let mut ops = Vec::with_capacity(page.runs.len() * 3 + page.rules.len() * 2 + 4);
-    rule_ops(page, laid, &mut ops);
+/// One page: its rules, then its text; and the structure element of each
+/// marked-content identifier on it (the page's entry of the parent tree).
+fn pdf_page(page: &Page, laid: &Laid, faces: &[DocFace], fonts: &Fonts) -> (PdfPage, Vec<u32>) {
+    let mut ops = Vec::with_capacity(page.runs.len() * 3 + page.rules.len() * 2 + 8);
+    if !page.rules.is_empty() {
+        ops.push(Op::BeginMarkedContent {
+            tag: "Artifact".into(),
+        });
+        rule_ops(page, laid, &mut ops);
+        ops.push(Op::EndMarkedContent);
+    }
     ops.push(Op::StartTextSection);
-    text_ops(page, laid, faces, fonts, &mut ops);
+    let marked = text_ops(page, laid, faces, fonts, &mut ops);
     ops.push(Op::EndTextSection);
-    PdfPage::new(
+    let page = PdfPage::new(
         printpdf::Mm::from(Pt(laid.width)),
         printpdf::Mm::from(Pt(laid.height)),
         ops,
-    )
+    );
+    (page, marked)
+}
+
+/// Marked content around runs: a sequence per change of element, with
+/// its identifier (MCID, numbered from 0 on each page), or an artifact.
+struct Marking {
+    open: Option<Option<u32>>,
+    /// The element of each identifier used so far.
+    marked: Vec<u32>,
+}
+
+impl Marking {
+    /// Opens the sequence of `element`, unless open already.
+    fn enter(&mut self, element: Option<u32>, laid: &Laid, ops: &mut Vec<Op>) {
+        if self.open == Some(element) {
+            return;
+        }
+        self.close(ops);
+        let role = element.and_then(|e| laid.elements.get(e as usize));
+        match (element, role) {
+            (Some(e), Some(el)) => {
+                let mcid = DictItem::Int(self.marked.len() as i64);
+                ops.push(Op::BeginMarkedContentWithProperties {
+                    tag: el.role.name().into(),
+                    properties: DictItem::Dict {
+                        map: [("MCID".to_string(), mcid)].into(),
+                    },
+                });
+                self.marked.push(e);
+            }
+            _ => ops.push(Op::BeginMarkedContent {
+                tag: "Artifact".into(),
+            }),
+        }
+        self.open = Some(element);
+    }
+
+    fn close(&mut self, ops: &mut Vec<Op>) {
+        if self.open.take().is_some() {
+            ops.push(Op::EndMarkedContent);
+        }
+    }
 }
 
 /// The page's rules, the line width set only when it changes.
@@ -167,14 +217,26 @@ fn rule_ops(page: &Page, laid: &Laid, ops: &mut Vec<Op>) {
 }
 
 /// The page's runs: font and size set when they change, synthetic bold
-/// drawn filled and stroked.
-fn text_ops(page: &Page, laid: &Laid, faces: &[DocFace], fonts: &Fonts, ops: &mut Vec<Op>) {
+/// drawn filled and stroked, each in the marked content of its element.
+/// Returns the element of each marked-content identifier.
+fn text_ops(
+    page: &Page,
+    laid: &Laid,
+    faces: &[DocFace],
+    fonts: &Fonts,
+    ops: &mut Vec<Op>,
+) -> Vec<u32> {
     let mut current: Option<(usize, f32)> = None;
     let mut outlined = false;
+    let mut marking = Marking {
+        open: None,
+        marked: Vec::new(),
+    };
     for run in &page.runs {
         let Some(face) = faces.get(run.face as usize) else {
             continue;
         };
+        marking.enter(run.element, laid, ops);
         let font = fonts.owner[run.face as usize];
         if current != Some((font, run.size)) {
             ops.push(Op::SetFont {
@@ -203,6 +265,8 @@ fn text_ops(page: &Page, laid: &Laid, faces: &[DocFace], fonts: &Fonts, ops: &mu
         }
         run_ops(run, face, laid, ops);
     }
+    marking.close(ops);
+    marking.marked
 }
 
 /// Glyphs of one run: a text matrix at its start, glyph ids with the
@@ -298,10 +362,12 @@ impl Shown {
     }
 }
 
-/// Language, reading direction, outline and a content-derived identifier.
-fn finish(lo: &mut lopdf::Document, laid: &Laid) -> Result<(), EmitError> {
+/// Language, reading direction, outline, logical structure and a
+/// content-derived identifier.
+fn finish(lo: &mut lopdf::Document, laid: &Laid, marked: &[Vec<u32>]) -> Result<(), EmitError> {
     let outline = outline(lo, laid);
     catalog(lo, laid, outline)?;
+    tags::structure(lo, &laid.elements, marked)?;
     drop_empty_info(lo);
     // Drop printpdf's own outline objects, now unreferenced.
     lo.prune_objects();

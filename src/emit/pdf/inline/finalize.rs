@@ -73,30 +73,35 @@ fn push_glyph(runs: &mut Vec<Run>, g: Glyph, x: f32, y: f32, size: f32, text: u3
             face: g.face,
             glyphs: vec![g],
             text,
+            element: None,
         }),
     }
 }
 
-/// Hangs the paragraph's number on its first line box.
+/// Hangs the paragraph's number on its first line box, drawn before the
+/// line's text: content order is reading order where a reader follows
+/// it (tags, extractors that do not sort).
 pub(super) fn place_number(cx: &Ctx, spec: &ParaSpec, m: &Metrics, bx: &mut Bx, num: Number) {
     let dy = if spec.number_sup { -m.rise } else { 0.0 };
     let mut pen = left_x(cx, spec, num.at, num.width);
-    let first_run = bx.runs.len();
+    let mut runs: Vec<Run> = Vec::with_capacity(1);
     for g in num.glyphs {
         let adv = g.adv * num.size;
-        match bx.runs[first_run..].last_mut() {
+        match runs.last_mut() {
             Some(r) if r.face == g.face => r.glyphs.push(g),
-            _ => bx.runs.push(Run {
+            _ => runs.push(Run {
                 x: pen,
                 y: m.baseline + dy,
                 size: num.size,
                 face: g.face,
                 glyphs: vec![g],
                 text: num.text,
+                element: None,
             }),
         }
         pen += adv;
     }
+    bx.runs.splice(0..0, runs);
 }
 
 /// Records on the box the notes first cited in `start..end` (a marker at

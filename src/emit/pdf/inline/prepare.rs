@@ -103,6 +103,7 @@ mod tests {
             texts: Vec::new(),
             notes: vec!["1".into()],
             cited: vec![false],
+            elements: Vec::new(),
         };
         let spec = ParaSpec::simple(&cx, content, style, 10.0, Align::Justify);
         prepare(&mut cx, &spec)
