@@ -112,6 +112,10 @@ enum Command {
         /// Font file tried first for every character of the PDF.
         #[arg(long, value_name = "PATH")]
         font: Option<PathBuf>,
+        /// Write archival PDF/A-2u: XMP metadata and an output intent beside
+        /// the embedded fonts, Unicode text and tags every PDF has.
+        #[arg(long = "pdf-a")]
+        pdf_a: bool,
     },
     /// Work on `--report` files.
     Report {
@@ -229,6 +233,7 @@ fn main() -> ExitCode {
             template,
             paper,
             font,
+            pdf_a,
         } => {
             let mut formats = to;
             formats.sort();
@@ -276,6 +281,7 @@ fn main() -> ExitCode {
                     template,
                     paper,
                     font,
+                    pdf_a,
                 };
                 match PdfSetup::new(&config) {
                     Ok(setup) => emit_opts.pdf = Some(Arc::new(setup)),

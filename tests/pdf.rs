@@ -984,3 +984,73 @@ fn every_pdf_is_tagged_and_its_tags_read_in_order() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// `--pdf-a` files pass the PDF/A-2 check (tests/pdfa_check.py: pikepdf
+/// and LittleCMS) and stay tagged, for every sample and three English
+/// corpus texts; the same files written without `--pdf-a` fail it, so the
+/// check can tell them apart.
+#[test]
+fn pdf_a_output_passes_the_pdf_a_check() {
+    let test = "pdf_a_output_passes_the_pdf_a_check";
+    if setup(test).is_none() {
+        return;
+    }
+    let (Some(py), Some(shared)) = (test_python(test), common::shared(test)) else {
+        return;
+    };
+    let mut inputs: Vec<String> = vec![common::root().join("samples").display().to_string()];
+    for name in ["A_RES_73_3", "A_RES_78_128", "A_RES_80_6"] {
+        let t = shared.join(format!("corpus/en/{name}-EN.pdftotext.txt"));
+        inputs.push(t.display().to_string());
+    }
+    let check = |dir: &Path, script: &str| {
+        let mut pdfs: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+            .collect();
+        pdfs.sort();
+        assert_eq!(pdfs.len(), 25, "22 samples and 3 English texts");
+        let out = Command::new(&py)
+            .arg(common::root().join("tests").join(script))
+            .args(&pdfs)
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let mut args = vec!["convert", "--to", "pdf", "--pdf-a", "-o"];
+    let archival = tempfile::tempdir().unwrap();
+    args.push(archival.path().to_str().unwrap());
+    args.extend(inputs.iter().map(String::as_str));
+    let out = unres(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (ok, report) = check(archival.path(), "pdfa_check.py");
+    assert!(ok, "PDF/A check:\n{report}");
+    let (ok, report) = check(archival.path(), "tagged_pdf.py");
+    assert!(ok, "tagged-PDF check of --pdf-a files:\n{report}");
+    let plain = tempfile::tempdir().unwrap();
+    args.retain(|a| *a != "--pdf-a");
+    args[4] = plain.path().to_str().unwrap();
+    let out = unres(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (ok, report) = check(plain.path(), "pdfa_check.py");
+    assert!(
+        !ok && report
+            .lines()
+            .filter(|l| l.ends_with("no /Metadata"))
+            .count()
+            == 25,
+        "{report}"
+    );
+}

@@ -7,6 +7,7 @@
 //! ([`fonts`]) are a shared, read-only resource built once per run and
 //! carried in [`PdfSetup`].
 
+pub mod archival;
 mod flows;
 pub mod fonts;
 mod furniture;
@@ -44,6 +45,8 @@ pub struct PdfSetup {
     /// Document date in seconds since 1970 (`SOURCE_DATE_EPOCH`), so that
     /// output is reproducible; `None` writes 1970-01-01.
     pub epoch: Option<i64>,
+    /// Write PDF/A-2u (`--pdf-a`).
+    pub pdf_a: bool,
 }
 
 /// What the command line can say about the PDF output.
@@ -55,6 +58,8 @@ pub struct PdfConfig {
     pub paper: Option<Paper>,
     /// `--font PATH`: a font tried first for every character.
     pub font: Option<PathBuf>,
+    /// `--pdf-a`: archival PDF/A-2u files.
+    pub pdf_a: bool,
 }
 
 impl PdfSetup {
@@ -81,6 +86,7 @@ impl PdfSetup {
             paper,
             fonts,
             epoch,
+            pdf_a: config.pdf_a,
         })
     }
 
@@ -96,7 +102,11 @@ impl PdfSetup {
             .paper
             .unwrap_or_else(|| self.template.paper_for(res.meta.lang));
         let laid = layout::layout(res, &self.template, paper, &mut shaper)?;
-        write::write(&laid, &shaper.faces, self.epoch)
+        let file = write::FileOptions {
+            epoch: self.epoch,
+            pdf_a: self.pdf_a,
+        };
+        write::write(&laid, &shaper.faces, file)
     }
 
     /// Loads the fonts a document in `lang` is set in now rather than on

@@ -1,5 +1,5 @@
 //! Writing laid-out pages as PDF objects with printpdf, then finishing the
-//! document (language, outline, identifier) on the lopdf level, where
+//! document (language, outline, tags, identifier, PDF/A) on the lopdf level, where
 //! printpdf would otherwise put random identifiers.
 //!
 //! The writer sees the laid-out document ([`Laid`]) and the faces only,
@@ -12,18 +12,27 @@ use printpdf::{
     PdfSaveOptions, Point, Pt, TextItem, TextMatrix, TextRenderingMode,
 };
 
+use super::archival::{archival, Described};
 use super::layout::{Laid, Page, Run};
 use super::shape::{DocFace, Glyph};
 use super::tags;
 use crate::error::EmitError;
 
+/// What the file is to be, beside its pages.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FileOptions {
+    /// The document's date (seconds since 1970, from `SOURCE_DATE_EPOCH`);
+    /// absent, 0: output never depends on the clock.
+    pub epoch: Option<i64>,
+    /// Write PDF/A-2u ([`super::archival`]).
+    pub pdf_a: bool,
+}
+
 /// Serialises `laid` to PDF bytes. `faces` are the shaper's faces (the
-/// runs' `face` indexes them); `epoch` dates the document (seconds since
-/// 1970, from `SOURCE_DATE_EPOCH`), 0 when absent, so output never depends
-/// on the clock.
-pub fn write(laid: &Laid, faces: &[DocFace], epoch: Option<i64>) -> Result<Vec<u8>, EmitError> {
+/// runs' `face` indexes them).
+pub fn write(laid: &Laid, faces: &[DocFace], file: FileOptions) -> Result<Vec<u8>, EmitError> {
     let mut doc = PdfDocument::new(&laid.title);
-    info(&mut doc, laid, epoch)?;
+    info(&mut doc, laid, file.epoch)?;
     let fonts = Fonts::embed(&mut doc, laid, faces);
     let (pages, marked): (Vec<PdfPage>, Vec<Vec<u32>>) = laid
         .pages
@@ -39,6 +48,15 @@ pub fn write(laid: &Laid, faces: &[DocFace], epoch: Option<i64>) -> Result<Vec<u
     };
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
     finish(&mut lo, laid, &marked)?;
+    if file.pdf_a {
+        let described = Described {
+            title: &laid.title,
+            subject: &laid.symbol,
+            lang: laid.lang,
+            epoch: file.epoch.unwrap_or(0),
+        };
+        archival(&mut lo, &described)?;
+    }
     compress(&mut lo);
     let mut out = Vec::new();
     lo.save_modern(&mut out)
