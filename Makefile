@@ -64,6 +64,7 @@ test: deps test-venv
 # PDF out; then the text path in process, per document (benches/text_path.rs,
 # divan). A benchmark, not a timed test.
 bench: deps build
+	$(CARGO) build --release --locked --example pdf_batch
 	bash tests/bench.sh
 	$(CARGO) bench --locked --bench text_path
 

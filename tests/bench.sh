@@ -17,9 +17,14 @@
 #  3. PDF in: read::pdf (`--to json`, -j1) beside pdftotext run on each of
 #     the 200 dev PDFs one after the other, on one core.
 #  4. PDF out (when the emitter converts): the ref set to PDF at -j1, -j2.
+#  5. PDF out in process beside its peer, typst (PyPI `typst`, the compiler
+#     through its Python binding; tests/peer_typst.py), fonts loaded once
+#     on both sides, over the reference, the 20 English and the 200 dev
+#     texts: milliseconds per document and typst's over unres's.
 set -uo pipefail
 
 BIN=${BIN:-target/release/unres}
+PDF_BATCH=${PDF_BATCH:-$(dirname "$BIN")/examples/pdf_batch}
 SHARED=${SHARED:-../shared}
 N=${N:-1000}
 REPEAT=${REPEAT:-3}
@@ -153,6 +158,33 @@ if "$BIN" convert "$REF" --to pdf -q -o "$work/probe" 2>/dev/null; then
   done
 else
   echo "bench: --to pdf does not convert here: pdf figures left out"
+fi
+
+echo
+echo "== 5. PDF out in process beside typst (one core) =="
+if [ ! -e "$VENV/.typst" ]; then
+  { [ -x "$VENV/bin/pip" ] || python3 -m venv "$VENV"; } && "$VENV/bin/pip" install -q "typst==0.15.2" && touch "$VENV/.typst" \
+    || echo "bench: could not install typst from PyPI: peer figures left out"
+fi
+if [ -e "$VENV/.typst" ] && [ -x "$PDF_BATCH" ]; then
+  printf '%-6s %6s %12s %12s %9s\n' set docs typst_ms unres_ms ratio
+  for set in ref en dev; do
+    case $set in
+      ref) srcs=("$REF") ;;
+      en) srcs=("$SHARED"/corpus/en/*.pdftotext.txt) ;;
+      dev) srcs=("$SHARED"/corpus/en-dev/*.pdftotext.txt) ;;
+    esac
+    rm -rf "$work/json"
+    "$BIN" convert "${srcs[@]}" --to json -q -o "$work/json" 2>/dev/null
+    read -r _ n _ s _ failed < <("$VENV/bin/python" tests/peer_typst.py --repeat "$REPEAT" "$work"/json/*.json)
+    [ "$set" = ref ] && rounds=$((10 * REPEAT)) || rounds=$REPEAT
+    read -r _ _ _ _ _ un < <("$PDF_BATCH" "${srcs[@]}" "$rounds" | tail -1)
+    ty=$(echo "$s * 1000 / $n" | bc -l)
+    printf '%-6s %6d %12.1f %12.1f %8.1fx   (typst failed on %d)\n' "$set" "$n" "$ty" "$un" "$(echo "$ty / $un" | bc -l)" "$failed"
+  done
+  echo "bench: both in process, fonts loaded once, tagged PDF out; typst compiles source written from unres's IR (not timed), unres lays out and writes the IR (reading not timed)"
+else
+  echo "bench: typst or $PDF_BATCH missing: PDF peer figures left out"
 fi
 echo
 echo "bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1054,3 +1054,35 @@ fn pdf_a_output_passes_the_pdf_a_check() {
         "{report}"
     );
 }
+
+/// A text shaped again (the shaper keeps what it shaped) gives the glyphs
+/// a fresh shaper gives, at its own offsets, in every script and style.
+#[test]
+fn a_text_shaped_again_gives_what_a_fresh_shaper_gives() {
+    let test = "a_text_shaped_again_gives_what_a_fresh_shaper_gives";
+    let Some(setup) = setup(test) else { return };
+    let cases = [
+        (Family::Latin, "office ", Style::Italic, false),
+        (Family::Latin, "AVA, ", Style::Bold, false),
+        (Family::Cjk, "联合国，", Style::Regular, false),
+        (Family::Arabic, "بالأمم ", Style::Regular, true),
+    ];
+    for (family, text, style, rtl) in cases {
+        let mut kept = FontShaper::new(&setup.fonts, family).unwrap();
+        let mut first = Vec::new();
+        kept.shape(text, 3, style, rtl, &mut first).unwrap();
+        let mut again = Vec::new();
+        kept.shape(text, 40, style, rtl, &mut again).unwrap();
+        let mut fresh = Vec::new();
+        FontShaper::new(&setup.fonts, family)
+            .unwrap()
+            .shape(text, 40, style, rtl, &mut fresh)
+            .unwrap();
+        assert_eq!(again, fresh, "{text:?}");
+        assert!(again
+            .iter()
+            .zip(&first)
+            .all(|(a, f)| a.start == f.start + 37));
+        assert!(again.iter().any(|g| g.start == 40), "{again:?}");
+    }
+}

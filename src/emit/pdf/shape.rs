@@ -69,7 +69,14 @@ pub struct FontShaper<'a> {
     /// costs more than shaping a run with it (a fifth of a document's time
     /// when each run made its own).
     plans: Vec<PlanKey>,
+    /// Texts shaped so far, by style and direction (`[style][rtl]`), with
+    /// their glyphs from offset 0: a document repeats its words ("the ",
+    /// "of "), and shaping was a third of an English document's PDF time.
+    shaped: [[std::collections::HashMap<String, Vec<Glyph>>; 2]; 3],
 }
+
+/// Texts longer than this (bytes) are not kept: they seldom repeat.
+const SHAPED_MAX: usize = 48;
 
 /// A shape plan and what it was made for.
 type PlanKey = (u8, bool, Option<rustybuzz::Script>, rustybuzz::ShapePlan);
@@ -86,6 +93,7 @@ impl<'a> FontShaper<'a> {
             user_face: None,
             buffer: Some(rustybuzz::UnicodeBuffer::new()),
             plans: Vec::new(),
+            shaped: Default::default(),
         };
         if let Some(user) = set.user_face() {
             let face = user?;
@@ -242,6 +250,41 @@ impl<'a> FontShaper<'a> {
 
 impl Shaper for FontShaper<'_> {
     fn shape(
+        &mut self,
+        text: &str,
+        base: usize,
+        style: Style,
+        rtl: bool,
+        out: &mut Vec<Glyph>,
+    ) -> Result<(), EmitError> {
+        let kept = &self.shaped[style.idx()][usize::from(rtl)];
+        if let Some(glyphs) = kept.get(text) {
+            let shift = |g: &Glyph| Glyph {
+                start: g.start + base as u32,
+                end: g.end + base as u32,
+                ..*g
+            };
+            out.extend(glyphs.iter().map(shift));
+            return Ok(());
+        }
+        let from = out.len();
+        self.shape_uncached(text, base, style, rtl, out)?;
+        if text.len() <= SHAPED_MAX {
+            let unshift = |g: &Glyph| Glyph {
+                start: g.start - base as u32,
+                end: g.end - base as u32,
+                ..*g
+            };
+            let glyphs = out[from..].iter().map(unshift).collect();
+            self.shaped[style.idx()][usize::from(rtl)].insert(text.to_string(), glyphs);
+        }
+        Ok(())
+    }
+}
+
+impl FontShaper<'_> {
+    /// [`Shaper::shape`] without the memory of texts shaped before.
+    fn shape_uncached(
         &mut self,
         text: &str,
         base: usize,
