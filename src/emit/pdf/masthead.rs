@@ -4,8 +4,8 @@
 //! then the session and agenda block at the furniture's edge. Built from
 //! the masthead lines as the IR keeps them (as printed, however an
 //! extractor joined them); where they do not have that shape, or the
-//! template asks for it (`masthead_columns = false`, the default for now),
-//! the lines are set one under the other.
+//! template asks for it (`masthead_columns = false`), the lines are set
+//! one under the other.
 
 use super::flows::{element, push_boxes};
 use super::fonts::Style;

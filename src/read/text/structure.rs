@@ -83,6 +83,14 @@ fn symbol_atop_a_page(lines: &[Line<'_>]) -> Option<String> {
 /// first line after the title that opens with a known preambular lead
 /// phrase, past the title's first line, stands in its place.
 fn formula_at(texts: &[&str], profile: &Profile) -> Option<(usize, bool)> {
+    // The formula closes with its punctuation ("大会，"); the organ's name
+    // in the masthead, which in some languages says the same words
+    // ("Генеральная Ассамблея"), stands alone without it. A formula printed
+    // without its comma is found where no line has one.
+    let closed = |t: &&str| t.trim_end().ends_with(FORMULA_CLOSE) && is_formula(t, profile);
+    if let Some(at) = texts.iter().position(closed) {
+        return Some((at, true));
+    }
     if let Some(at) = texts.iter().position(|t| is_formula(t, profile)) {
         return Some((at, true));
     }
@@ -93,6 +101,9 @@ fn formula_at(texts: &[&str], profile: &Profile) -> Option<(usize, bool)> {
         .find(|&k| profile.lead_phrase(texts[k].trim(), false).is_some())
         .map(|k| (k, false))
 }
+
+/// What closes a formula, in the six languages.
+const FORMULA_CLOSE: [char; 7] = [',', '，', ':', '：', ';', '،', '、'];
 
 fn is_formula(text: &str, profile: &Profile) -> bool {
     text.chars().count() < 60 && profile.formula(text).is_some()
@@ -876,6 +887,21 @@ mod tests {
         // No title, no lead: still not a resolution.
         let err = crate::read::text::read("Reaffirming x,\n\n1. Decides.\n", &Default::default());
         assert!(err.is_err());
+    }
+
+    #[test]
+    fn the_organ_alone_in_the_masthead_is_no_formula() {
+        // pdftotext of a two-column masthead: the organ's name on a line
+        // of its own says the formula's words, without its comma.
+        let text = "A/RES/78/218\n\nОрганизация Объединенных Наций\n\n\
+                    Генеральная Ассамблея\n\nDistr.: General\n28 December 2023\n\n\
+                    78/218. Уменьшение опасности бедствий\n\n\
+                    Генеральная Ассамблея,\n\n\
+                    ссылаясь на свою резолюцию 69/283,\n\n1. постановляет действовать.\n";
+        let (res, _) = crate::read::text::read(text, &Default::default()).expect("reads");
+        assert_eq!(res.formula, "Генеральная Ассамблея,");
+        assert_eq!((res.preamble.len(), res.body.len()), (1, 1));
+        assert!(res.masthead.iter().any(|l| l == "Генеральная Ассамблея"));
     }
 
     #[test]
