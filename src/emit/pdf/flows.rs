@@ -73,6 +73,7 @@ pub(super) fn notes(cx: &mut Ctx, notes: &[Note]) -> Result<Vec<Vec<Bx>>, EmitEr
             align: Align::Justify,
             area_start: 0.0,
             area_width: cx.width,
+            latin_ltr: false,
         };
         out.push(element(cx, Role::Note, None, |cx| paragraph(cx, &spec))?);
     }

@@ -159,6 +159,7 @@ fn set(
     let spec = ParaSpec {
         area_start,
         area_width,
+        latin_ltr: true,
         ..ParaSpec::simple(cx, &content, style, size, align)
     };
     element(cx, Role::P, None, |cx| paragraph(cx, &spec))

@@ -47,6 +47,12 @@ pub(super) struct ParaSpec<'a> {
     /// The area: start edge offset from the text area's start, and width.
     pub area_start: f32,
     pub area_width: f32,
+    /// Read left to right where the text has no right-to-left letter,
+    /// whatever the page's direction: the Latin lines of a masthead
+    /// ("Distr.: General", "12 March 2025") read so in Arabic too, where a
+    /// right-to-left reading printed "March 2025 12". Its place in the
+    /// area stays the page's.
+    pub latin_ltr: bool,
 }
 
 impl<'a> ParaSpec<'a> {
@@ -72,6 +78,7 @@ impl<'a> ParaSpec<'a> {
             align,
             area_start: 0.0,
             area_width: cx.width,
+            latin_ltr: false,
         }
     }
 }
@@ -132,7 +139,8 @@ impl Measure {
 pub(super) fn paragraph(cx: &mut Ctx, spec: &ParaSpec) -> Result<Vec<Bx>, EmitError> {
     let para = prepare::prepare(cx, spec);
     let m = Metrics::new(cx.tpl, spec.size, spec.leading);
-    let levels = segment::Levels::new(&para.text, cx.rtl);
+    let ltr = spec.latin_ltr && !para.text.chars().any(segment::is_rtl_char);
+    let levels = segment::Levels::new(&para.text, cx.rtl && !ltr);
     let breaks = segment::breaks(&para);
     // The number is shaped before the text: faces open in order of first
     // use (the font ids of the file follow it), and the number's text
