@@ -754,6 +754,37 @@ const PDFTOTEXT_GAPS: &[&str] = &[
     "S_RES_2795_2025_zh",
 ];
 
+/// The samples and the pdftotext texts of `../shared/corpus/en` that
+/// `pick` keeps (from the sorted list), converted to PDF in one run: the
+/// texts, and the directory holding `NAME.pdf` for each.
+fn samples_and_english_as_pdf(
+    shared: &Path,
+    pick: fn(Vec<PathBuf>) -> Vec<PathBuf>,
+) -> (Vec<PathBuf>, tempfile::TempDir) {
+    let input = tempfile::tempdir().unwrap();
+    let mut english: Vec<PathBuf> = std::fs::read_dir(shared.join("corpus/en"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".pdftotext.txt"))
+        .collect();
+    english.sort();
+    let texts: Vec<PathBuf> = std::fs::read_dir(common::root().join("samples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .chain(pick(english))
+        .collect();
+    for t in &texts {
+        std::fs::copy(t, input.path().join(t.file_name().unwrap())).unwrap();
+    }
+    let (out_dir, out) = convert(input.path(), "pdf");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (texts, out_dir)
+}
+
 /// What an archive that extracts the text of our PDFs gets: every sample
 /// (the reference among them) and ten English corpus texts, as PDF, then
 /// pdftotext, then the text reader, give the counts of the text they were
@@ -768,28 +799,8 @@ fn our_pdfs_read_back_through_pdftotext() {
     let Some(shared) = common::shared(test) else {
         return;
     };
-    let input = tempfile::tempdir().unwrap();
-    let samples = common::root().join("samples");
-    let mut english: Vec<PathBuf> = std::fs::read_dir(shared.join("corpus/en"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".pdftotext.txt"))
-        .collect();
-    english.sort();
-    let texts: Vec<PathBuf> = std::fs::read_dir(&samples)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .chain(english.into_iter().take(10))
-        .collect();
-    for t in &texts {
-        std::fs::copy(t, input.path().join(t.file_name().unwrap())).unwrap();
-    }
-    let (out_dir, out) = convert(input.path(), "pdf");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (texts, out_dir) =
+        samples_and_english_as_pdf(&shared, |e| e.into_iter().take(10).collect());
     let mut wrong = Vec::new();
     for t in &texts {
         let name = t.file_stem().unwrap().to_str().unwrap();
@@ -917,27 +928,8 @@ fn every_pdf_is_tagged_and_its_tags_read_in_order() {
     let (Some(py), Some(shared)) = (test_python(test), common::shared(test)) else {
         return;
     };
-    let input = tempfile::tempdir().unwrap();
-    let mut english: Vec<PathBuf> = std::fs::read_dir(shared.join("corpus/en"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".pdftotext.txt"))
-        .collect();
-    english.sort();
-    let texts: Vec<PathBuf> = std::fs::read_dir(common::root().join("samples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .chain(english.into_iter().step_by(2))
-        .collect();
-    for t in &texts {
-        std::fs::copy(t, input.path().join(t.file_name().unwrap())).unwrap();
-    }
-    let (out_dir, out) = convert(input.path(), "pdf");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (texts, out_dir) =
+        samples_and_english_as_pdf(&shared, |e| e.into_iter().step_by(2).collect());
     let pdfs: Vec<PathBuf> = texts
         .iter()
         .map(|t| {

@@ -105,21 +105,15 @@ impl Date {
     }
 }
 
-/// XML text with the five characters that must be escaped escaped; C0
-/// controls, which XML 1.0 cannot hold, dropped.
+/// XML text, escaped as the HTML emitter escapes it; C0 controls, which
+/// XML 1.0 cannot hold, dropped.
 fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
+    let kept: String = s
+        .chars()
+        .filter(|&c| (c as u32) >= 0x20 || matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let mut out = String::with_capacity(kept.len());
+    crate::emit::html::escape_into(&kept, &mut out);
     out
 }
 
