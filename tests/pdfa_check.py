@@ -36,6 +36,8 @@ import pikepdf
 from pikepdf import Name
 from PIL import ImageCms
 
+import tagged_pdf  # beside this file: its report loop
+
 NS = {
     "x": "adobe:ns:meta/",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -255,20 +257,5 @@ def forbidden(pdf, out):
             out.append(f"page {n}: additional actions")
 
 
-def main(paths):
-    bad = 0
-    for path in paths:
-        try:
-            found = faults(path)
-        except Exception as e:  # a file the checker cannot read is a fault
-            found = [f"unreadable: {e}"]
-        for f in found:
-            print(f"{path}: {f}")
-        bad += bool(found)
-        if not found:
-            print(f"ok {path}")
-    return 1 if bad else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(tagged_pdf.main(sys.argv[1:], faults))
