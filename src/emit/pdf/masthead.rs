@@ -128,11 +128,11 @@ pub(super) fn masthead(
     organ.rules.push(thick_rule(cx, organ.height + 3.0));
     flows.push(Flow::Box(organ));
     flows.push(Flow::Glue(space * 2.0));
-    // The session block at the furniture's edge: its first and last
-    // lines (session, agenda title) in bold.
-    let n = p.block.len();
+    // The session block at the furniture's edge: the session and the
+    // agenda title in bold, however many lines the title takes (78/311:
+    // four), the agenda item line between them regular.
     for (k, line) in p.block.iter().enumerate() {
-        let bold = k == 0 || (k + 1 == n && n > 2);
+        let bold = k != 1;
         let style = if bold { Style::Bold } else { Style::Regular };
         let boxes = set(cx, line, (style, size), Align::Start, (fs, fw))?;
         push_boxes(flows, boxes, None);
