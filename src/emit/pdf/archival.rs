@@ -31,6 +31,9 @@ pub fn archival(lo: &mut lopdf::Document, d: &Described) -> Result<(), EmitError
             for key in ["CreationDate", "ModDate"] {
                 info.set(key, Object::string_literal(date.pdf()));
             }
+            // What the metadata says, which has no control characters.
+            info.set("Title", super::write::utf16(printable(d.title).trim()));
+            info.set("Subject", super::write::utf16(printable(d.subject).trim()));
         }
     }
     let mut meta = Stream::new(Dictionary::new(), xmp(d, &date).into_bytes());
@@ -108,19 +111,25 @@ impl Date {
 /// XML text, escaped as the HTML emitter escapes it; C0 controls, which
 /// XML 1.0 cannot hold, dropped.
 fn xml(s: &str) -> String {
-    let kept: String = s
-        .chars()
-        .filter(|&c| (c as u32) >= 0x20 || matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    let kept = printable(s);
     let mut out = String::with_capacity(kept.len());
     crate::emit::html::escape_into(&kept, &mut out);
     out
 }
 
+/// `s` without the C0 controls XML 1.0 cannot hold (tab and line ends
+/// kept).
+fn printable(s: &str) -> String {
+    s.chars()
+        .filter(|&c| (c as u32) >= 0x20 || matches!(c, '\t' | '\n' | '\r'))
+        .collect()
+}
+
 /// The XMP packet: conformance, and the document information again
 /// (title, subject as description, creator tool, producer, dates).
 fn xmp(d: &Described, date: &Date) -> String {
-    let (title, subject, lang) = (xml(d.title), xml(d.subject), xml(d.lang));
+    let (title, subject) = (printable(d.title), printable(d.subject));
+    let (title, subject, lang) = (xml(title.trim()), xml(subject.trim()), xml(d.lang));
     let when = date.xmp();
     format!(
         "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\

@@ -413,7 +413,7 @@ fn finish(lo: &mut lopdf::Document, laid: &Laid, marked: &[Vec<u32>]) -> Result<
 }
 
 /// A text string in UTF-16 with its byte order mark.
-fn utf16(s: &str) -> Object {
+pub(super) fn utf16(s: &str) -> Object {
     let mut b = vec![0xFE, 0xFF];
     for u in s.encode_utf16() {
         b.extend(u.to_be_bytes());
