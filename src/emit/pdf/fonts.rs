@@ -92,10 +92,8 @@ pub struct Face {
     pub path: PathBuf,
     /// Face index inside a collection.
     pub index: u32,
-    /// The font file's bytes; shaping reads them.
+    /// The font file's bytes; shaping and subsetting read them.
     pub data: Vec<u8>,
-    /// printpdf's parse of the face, cloned into each document that uses it.
-    pub parsed: printpdf::ParsedFont,
 }
 
 impl std::fmt::Debug for Face {
@@ -108,17 +106,15 @@ impl Face {
     /// Reads and parses face `index` of the file at `path`.
     pub fn load(path: &Path, index: u32) -> Result<Face, String> {
         let data = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        // Reject what rustybuzz cannot read before printpdf sees it.
+        // Reject here, once, what the shaper or the subsetter cannot read.
         rustybuzz::Face::from_slice(&data, index)
             .ok_or_else(|| format!("{}: not a usable font (face {index})", path.display()))?;
-        let mut warnings = Vec::new();
-        let parsed = printpdf::ParsedFont::from_bytes(&data, index as usize, &mut warnings)
-            .ok_or_else(|| format!("{}: printpdf cannot parse this font", path.display()))?;
+        super::subset::readable(&data, index)
+            .map_err(|e| format!("{}: cannot read face {index}: {e}", path.display()))?;
         Ok(Face {
             path: path.to_path_buf(),
             index,
             data,
-            parsed,
         })
     }
 }

@@ -17,6 +17,7 @@ pub mod linebreak;
 mod masthead;
 mod pager;
 pub mod shape;
+mod subset;
 mod tags;
 pub mod template;
 pub mod write;

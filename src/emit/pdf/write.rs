@@ -15,6 +15,7 @@ use printpdf::{
 use super::archival::{archival, Described};
 use super::layout::{Laid, Page, Run};
 use super::shape::{DocFace, Glyph};
+use super::subset::Subset;
 use super::tags;
 use crate::error::EmitError;
 
@@ -33,7 +34,7 @@ pub struct FileOptions {
 pub fn write(laid: &Laid, faces: &[DocFace], file: FileOptions) -> Result<Vec<u8>, EmitError> {
     let mut doc = PdfDocument::new(&laid.title);
     info(&mut doc, laid, file.epoch)?;
-    let fonts = Fonts::embed(&mut doc, laid, faces);
+    let fonts = Fonts::embed(&mut doc, laid, faces)?;
     let (pages, marked): (Vec<PdfPage>, Vec<Vec<u32>>) = laid
         .pages
         .iter()
@@ -102,23 +103,20 @@ fn info(doc: &mut PdfDocument, laid: &Laid, epoch: Option<i64>) -> Result<(), Em
 }
 
 /// The document's fonts: one per face file, however many ways it is
-/// drawn, under fixed ids (printpdf's own are random).
+/// drawn, under fixed ids (printpdf's own are random), each a subset of
+/// the glyphs drawn with it.
 struct Fonts {
     /// Per face, the first face of the same file (whose font it uses).
     owner: Vec<usize>,
     /// Per face, the font id.
     ids: Vec<FontId>,
+    /// Per owning face, its subset.
+    subsets: Vec<Option<Subset>>,
 }
 
 impl Fonts {
-    /// Adds to `doc` the fonts of the faces some run uses.
-    fn embed(doc: &mut PdfDocument, laid: &Laid, faces: &[DocFace]) -> Fonts {
-        let mut used = vec![false; faces.len()];
-        for r in laid.pages.iter().flat_map(|p| &p.runs) {
-            if let Some(u) = used.get_mut(r.face as usize) {
-                *u = true;
-            }
-        }
+    /// Adds to `doc` the fonts of the faces some run uses, as subsets.
+    fn embed(doc: &mut PdfDocument, laid: &Laid, faces: &[DocFace]) -> Result<Fonts, EmitError> {
         let owner: Vec<usize> = (0..faces.len())
             .map(|i| {
                 (0..=i)
@@ -126,14 +124,39 @@ impl Fonts {
                     .unwrap_or(i)
             })
             .collect();
-        let ids: Vec<FontId> = owner.iter().map(|&i| font_id(i)).collect();
-        let map = &mut doc.resources.fonts.map;
-        for (i, face) in faces.iter().enumerate() {
-            if used[i] && !map.contains_key(&ids[i]) {
-                map.insert(ids[i].clone(), PdfFont::new(face.face.parsed.clone()));
+        let mut used: Vec<Vec<u16>> = vec![Vec::new(); faces.len()];
+        for r in laid.pages.iter().flat_map(|p| &p.runs) {
+            if let Some(&o) = owner.get(r.face as usize) {
+                used[o].extend(r.glyphs.iter().map(|g| g.gid));
             }
         }
-        Fonts { owner, ids }
+        let ids: Vec<FontId> = owner.iter().map(|&i| font_id(i)).collect();
+        let mut subsets: Vec<Option<Subset>> = Vec::with_capacity(faces.len());
+        for (i, face) in faces.iter().enumerate() {
+            if used[i].is_empty() {
+                subsets.push(None);
+                continue;
+            }
+            let subset = Subset::cut(face, used[i].drain(..), &ids[i].0[..6]).map_err(|e| {
+                EmitError::Font(format!("{}: cannot subset: {e}", face.face.path.display()))
+            })?;
+            let font = PdfFont::new(subset.font.clone());
+            doc.resources.fonts.map.insert(ids[i].clone(), font);
+            subsets.push(Some(subset));
+        }
+        Ok(Fonts {
+            owner,
+            ids,
+            subsets,
+        })
+    }
+
+    /// The id in its font's subset of glyph `gid` drawn with face `face`.
+    fn glyph(&self, face: usize, gid: u16) -> u16 {
+        self.owner
+            .get(face)
+            .and_then(|&o| self.subsets.get(o)?.as_ref())
+            .map_or(0, |s| s.id(gid))
     }
 }
 
@@ -281,7 +304,7 @@ fn text_ops(
             }
             None => {}
         }
-        run_ops(run, face, laid, ops);
+        run_ops(run, face, fonts, laid, ops);
     }
     marking.close(ops);
     marking.marked
@@ -291,7 +314,7 @@ fn text_ops(
 /// source text for ToUnicode, and offsets from the font's own advances to
 /// the shaped (and justified) ones. Glyphs displaced by shaping (marks) are
 /// placed on their own.
-fn run_ops(run: &Run, face: &DocFace, laid: &Laid, ops: &mut Vec<Op>) {
+fn run_ops(run: &Run, face: &DocFace, fonts: &Fonts, laid: &Laid, ops: &mut Vec<Op>) {
     let text = laid
         .texts
         .get(run.text as usize)
@@ -310,7 +333,7 @@ fn run_ops(run: &Run, face: &DocFace, laid: &Laid, ops: &mut Vec<Op>) {
             shown.flush(run.y, laid, ops);
             let mut mark = Shown::at(pen + g.dx * run.size, 1);
             mark.items.push(Codepoint {
-                gid: g.gid,
+                gid: fonts.glyph(run.face as usize, g.gid),
                 offset: 0.0,
                 cid: Some(cid),
             });
@@ -318,7 +341,8 @@ fn run_ops(run: &Run, face: &DocFace, laid: &Laid, ops: &mut Vec<Op>) {
             pen += g.adv * run.size;
             shown = Shown::at(pen, run.glyphs.len());
         } else {
-            shown.push(g, own_advance(face, g.gid), cid, space);
+            let gid = fonts.glyph(run.face as usize, g.gid);
+            shown.push(g, gid, own_advance(face, g.gid), cid, space);
             pen += g.adv * run.size;
         }
     }
@@ -365,9 +389,10 @@ impl Shown {
         }
     }
 
-    /// Adds a glyph whose font advance is `own` thousandths of an em;
-    /// `space`: a word space, where the pen is set right.
-    fn push(&mut self, g: &Glyph, own: i64, cid: String, space: bool) {
+    /// Adds glyph `g`, id `gid` in the font drawn, whose font advance is
+    /// `own` thousandths of an em; `space`: a word space, where the pen is
+    /// set right.
+    fn push(&mut self, g: &Glyph, gid: u16, own: i64, cid: String, space: bool) {
         self.ideal += g.adv as f64 * 1000.0;
         let target = self.ideal.round() as i64;
         // How far the viewer's pen, advancing by `own`, falls short.
@@ -379,7 +404,7 @@ impl Shown {
         };
         self.emitted += own - offset;
         self.items.push(Codepoint {
-            gid: g.gid,
+            gid,
             offset: offset as f32,
             cid: Some(cid),
         });
