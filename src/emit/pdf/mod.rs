@@ -8,6 +8,8 @@
 //! carried in [`PdfSetup`].
 
 pub mod archival;
+mod content;
+mod embed;
 mod flows;
 pub mod fonts;
 mod furniture;

@@ -1,17 +1,14 @@
 //! Font programs per document: the glyphs a document draws, cut out of
-//! their font file with allsorts and handed to printpdf as whole fonts,
-//! which it embeds as they are.
+//! their font file with allsorts.
 //!
 //! printpdf subsets only with its `text_layout` feature, which brings
 //! azul-layout, taffy and fourteen crates more into the build; and it then
 //! decodes every kept glyph of the subset again for its width, which the
 //! shaper already knows: two thirds of a Chinese document's time went there.
-//! Here the widths come from the face the shaper read, and the subset is
-//! allsorts' own (the crate printpdf subsets with): the embedded programs
-//! are printpdf's, less a character map that no PDF reader consults.
+//! The subset here is allsorts' own (the crate printpdf subsets with): the
+//! programs are printpdf's, less a character map no PDF reader consults.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use allsorts::binary::read::ReadScope;
 use allsorts::error::ParseError;
@@ -19,44 +16,35 @@ use allsorts::font_data::FontData;
 use allsorts::subset::{subset, CmapTarget, SubsetProfile};
 use allsorts::tables::FontTableProvider;
 use allsorts::tag;
-use printpdf::{FontMetrics, FontType, ParsedFont, PdfFontMetricsStub};
-use rustybuzz::ttf_parser;
 
 use super::shape::DocFace;
 
 /// One font file's glyphs as a document draws them.
 pub struct Subset {
-    /// The program and metrics printpdf writes.
-    pub font: ParsedFont,
+    /// The font program (an OpenType or TrueType file).
+    pub program: Vec<u8>,
     /// The original ids kept, ascending, `.notdef` first: a glyph's id in
     /// the subset is its position here.
     kept: Vec<u16>,
 }
 
 impl Subset {
-    /// Cuts the glyphs `used` out of `face`'s font; `tag` (six capitals)
-    /// marks the font name as a subset's.
-    pub fn cut(
-        face: &DocFace,
-        used: impl IntoIterator<Item = u16>,
-        tag: &str,
-    ) -> Result<Subset, String> {
+    /// Cuts the glyphs `used` out of `face`'s font.
+    pub fn cut(face: &DocFace, used: impl IntoIterator<Item = u16>) -> Result<Subset, String> {
         let mut kept: Vec<u16> = std::iter::once(0).chain(used).collect();
         kept.sort_unstable();
         kept.dedup();
         let program = program(&face.face.data, face.face.index, &kept)?;
-        let widths = kept
-            .iter()
-            .enumerate()
-            .map(|(new, &old)| {
-                let advance = face.rb.glyph_hor_advance(ttf_parser::GlyphId(old));
-                (new as u16, advance.unwrap_or(0))
-            })
-            .collect();
-        Ok(Subset {
-            font: parsed(&face.rb, program, widths, tag),
-            kept,
-        })
+        Ok(Subset { program, kept })
+    }
+
+    /// A subset of nothing (for tests of what is built on one).
+    #[cfg(test)]
+    pub fn empty() -> Subset {
+        Subset {
+            program: Vec::new(),
+            kept: vec![0],
+        }
     }
 
     /// The id in the subset of the face's glyph `gid` (`.notdef` if not kept).
@@ -126,75 +114,13 @@ impl<P: FontTableProvider> FontTableProvider for NoCmap<'_, P> {
     }
 }
 
-/// printpdf's description of the subset: its program, the advance of each
-/// new glyph id (font units), and the face's metrics for the descriptor.
-fn parsed(
-    rb: &ttf_parser::Face,
-    program: Vec<u8>,
-    glyph_widths: BTreeMap<u16, u16>,
-    tag: &str,
-) -> ParsedFont {
-    let hhea = rb.tables().hhea;
-    let bbox = rb.global_bounding_box();
-    let caret = |at: usize| -> i16 {
-        rb.raw_face()
-            .table(ttf_parser::Tag::from_bytes(b"hhea"))
-            .and_then(|t| t.get(at..at + 2))
-            .map_or(0, |b| i16::from_be_bytes([b[0], b[1]]))
-    };
-    let upem = rb.units_per_em();
-    ParsedFont {
-        original_bytes: program,
-        font_index: 0,
-        font_name: Some(format!("{tag}+{}", postscript_name(rb))),
-        codepoint_to_glyph: BTreeMap::new(),
-        glyph_widths,
-        units_per_em: upem,
-        font_metrics: FontMetrics {
-            ascent: hhea.ascender,
-            descent: hhea.descender,
-        },
-        font_type: match rb.tables().cff {
-            Some(_) => FontType::OpenTypeCFF(()),
-            None => FontType::TrueType,
-        },
-        pdf_font_metrics: PdfFontMetricsStub {
-            units_per_em: upem,
-            x_min: bbox.x_min,
-            y_min: bbox.y_min,
-            x_max: bbox.x_max,
-            y_max: bbox.y_max,
-            caret_slope_rise: caret(18),
-            caret_slope_run: caret(20),
-            us_weight_class: rb.tables().os2.map_or(0, |t| t.weight().to_number()),
-        },
-    }
-}
-
-/// The face's PostScript name, as PDF names its fonts; spaces dropped from
-/// a family name where the face has none.
-fn postscript_name(rb: &ttf_parser::Face) -> String {
-    let of = |id: u16| {
-        rb.names()
-            .into_iter()
-            .filter(|n| n.name_id == id)
-            .find_map(|n| n.to_string())
-    };
-    let name = of(ttf_parser::name_id::POST_SCRIPT_NAME)
-        .or_else(|| of(ttf_parser::name_id::FAMILY))
-        .unwrap_or_else(|| "Font".into());
-    name.chars()
-        .filter(|c| c.is_ascii_graphic() && !"()<>[]{}/%#".contains(*c))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::emit::pdf::fonts::{Family, Style};
     use crate::emit::pdf::shape::{FontShaper, Shaper};
     use crate::emit::pdf::{PdfConfig, PdfSetup};
-    use ttf_parser::GlyphId;
+    use rustybuzz::ttf_parser::{self, GlyphId};
 
     /// Under its new id each kept glyph has the outline and the advance it
     /// has in the face: in TrueType (Latin, Arabic) and CID-keyed CFF (CJK)
@@ -214,8 +140,8 @@ mod tests {
                 .shape(text, 0, Style::Regular, rtl, &mut glyphs)
                 .expect("shapes");
             let face = &shaper.faces[glyphs[0].face as usize];
-            let subset = Subset::cut(face, glyphs.iter().map(|g| g.gid), "UNRFAA").expect("cut");
-            let program = &subset.font.original_bytes;
+            let subset = Subset::cut(face, glyphs.iter().map(|g| g.gid)).expect("cut");
+            let program = &subset.program;
             assert!(
                 program.len() * 10 < face.face.data.len(),
                 "{family:?}: not cut"
@@ -231,14 +157,12 @@ mod tests {
                     g.gid
                 );
                 assert_eq!(
-                    subset.font.glyph_widths.get(&new).copied(),
+                    cut.glyph_hor_advance(GlyphId(new)),
                     face.rb.glyph_hor_advance(GlyphId(g.gid)),
                 );
             }
             let unused = (1..u16::MAX).find(|&g| glyphs.iter().all(|k| k.gid != g));
             assert_eq!(subset.id(unused.expect("an unused id")), 0);
-            let name = subset.font.font_name.as_deref().unwrap_or("");
-            assert!(name.starts_with("UNRFAA+") && name.len() > 7, "{name}");
         }
     }
 }
