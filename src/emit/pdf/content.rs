@@ -46,7 +46,12 @@ pub fn page<'a>(
     s.rules(page);
     s.out.extend_from_slice(b"BT\n");
     for run in &page.runs {
-        let Some(face) = faces.get(run.face as usize) else {
+        // A run without glyphs draws nothing, and its face may have no
+        // font in the document to set.
+        let Some(face) = faces
+            .get(run.face as usize)
+            .filter(|_| !run.glyphs.is_empty())
+        else {
             continue;
         };
         s.enter(run.element, laid);
@@ -454,5 +459,54 @@ mod tests {
             "1 0 0 1 10 80 Tm\n[<00010002>-40<0003>-10<01AB>] TJ\n\
              1 0 0 1 10 68 Tm\n[<0004>] TJ\n"
         );
+    }
+
+    /// A run without glyphs (its face drawing nothing else in the
+    /// document, so without a font) sets no font.
+    #[test]
+    fn a_run_without_glyphs_sets_no_font() {
+        use crate::emit::pdf::fonts::{Family, Style};
+        use crate::emit::pdf::shape::{FontShaper, Shaper};
+        use crate::emit::pdf::{PdfConfig, PdfSetup};
+        let setup = PdfSetup::new(&PdfConfig::default()).expect("the template's fonts");
+        let mut shaper = FontShaper::new(&setup.fonts, Family::Latin).expect("shaper");
+        let (mut latin, mut cjk) = (Vec::new(), Vec::new());
+        shaper
+            .shape("Text", 0, Style::Regular, false, &mut latin)
+            .expect("shapes");
+        shaper
+            .shape("文", 0, Style::Regular, false, &mut cjk)
+            .expect("shapes");
+        let (face, other) = (latin[0].face, cjk[0].face);
+        assert_ne!(face, other);
+        let run = |face, glyphs| Run {
+            x: 10.0,
+            y: 20.0,
+            size: 10.0,
+            face,
+            glyphs,
+            text: 0,
+            element: None,
+        };
+        let laid = Laid {
+            width: 100.0,
+            height: 100.0,
+            pages: vec![Page {
+                runs: vec![run(face, latin), run(other, Vec::new())],
+                ..Page::default()
+            }],
+            texts: vec!["Text".into()],
+            elements: Vec::new(),
+            outline: Vec::new(),
+            title: String::new(),
+            symbol: String::new(),
+            lang: "en",
+            rtl: false,
+        };
+        let mut fonts = Fonts::cut(&laid, &shaper.faces).expect("subsets");
+        let content = page(&laid.pages[0], &laid, &shaper.faces, &mut fonts);
+        let s = String::from_utf8(content.bytes).expect("ASCII");
+        assert_eq!(s.matches(" Tf").count(), 1, "{s}");
+        assert!(s.contains("/UNRFAA 10 Tf\n"), "{s}");
     }
 }
