@@ -350,7 +350,7 @@ impl Stream {
 
 /// The font's own advance of glyph `gid` in whole thousandths of an em,
 /// truncated, as the font's /W gives it.
-pub fn own_advance(face: &DocFace, gid: u16) -> i64 {
+fn own_advance(face: &DocFace, gid: u16) -> i64 {
     let own = face
         .rb
         .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))

@@ -108,18 +108,14 @@ impl<'a> Fonts<'a> {
     }
 
     /// Adds the fonts to `lo`: their resource names and dictionaries.
-    pub fn add_to(
-        self,
-        lo: &mut lopdf::Document,
-        faces: &[DocFace],
-    ) -> Result<Vec<(String, ObjectId)>, EmitError> {
+    pub fn add_to(self, lo: &mut lopdf::Document, faces: &[DocFace]) -> Vec<(String, ObjectId)> {
         let mut added = Vec::new();
         for (font, face) in self.fonts.into_iter().zip(faces) {
             let Some(font) = font else { continue };
             let dict = font.dictionary(lo, &face.rb);
             added.push((font.name, lo.add_object(dict)));
         }
-        Ok(added)
+        added
     }
 }
 
@@ -238,14 +234,12 @@ fn program_stream(subtype: &str, program: Vec<u8>) -> Stream {
 /// sample and English PDFs: 0.75 % more bytes in all, 0.2 % for the
 /// reference, whose CJK subset (200 KB) was a third of its time.
 fn packed(mut dict: Dictionary, program: Vec<u8>) -> Stream {
-    use std::io::Write;
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(2));
-    match z.write_all(&program).and_then(|()| z.finish()) {
-        Ok(bytes) if bytes.len() < program.len() => {
+    match super::write::deflate(&program, 2) {
+        Some(bytes) => {
             dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
             Stream::new(dict, bytes)
         }
-        _ => Stream::new(dict, program),
+        None => Stream::new(dict, program),
     }
 }
 

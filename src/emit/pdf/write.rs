@@ -49,7 +49,7 @@ pub fn write(laid: &Laid, faces: &[DocFace], file: FileOptions) -> Result<Vec<u8
     );
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
-    let fonts = fonts.add_to(&mut lo, faces)?;
+    let fonts = fonts.add_to(&mut lo, faces);
     let marked = fill_pages(&mut lo, contents, &fonts)?;
     finish(&mut lo, laid, &marked)?;
     if file.pdf_a {
@@ -72,7 +72,6 @@ pub fn write(laid: &Laid, faces: &[DocFace], file: FileOptions) -> Result<Vec<u8
 /// level: level 9 (lopdf's `compress`) took a quarter of a document's time
 /// for files a few per cent smaller.
 fn compress(lo: &mut lopdf::Document) {
-    use std::io::Write;
     for object in lo.objects.values_mut() {
         let lopdf::Object::Stream(stream) = object else {
             continue;
@@ -80,15 +79,20 @@ fn compress(lo: &mut lopdf::Document) {
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        let Ok(packed) = z.write_all(&stream.content).and_then(|()| z.finish()) else {
-            continue;
-        };
-        if packed.len() + 19 < stream.content.len() {
+        if let Some(packed) = deflate(&stream.content, 6) {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(packed);
         }
     }
+}
+
+/// `bytes` deflated (zlib) at `level`, if that makes them smaller by more
+/// than the `/Filter /FlateDecode` entry it costs.
+pub(super) fn deflate(bytes: &[u8], level: u32) -> Option<Vec<u8>> {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
+    let packed = z.write_all(bytes).and_then(|()| z.finish()).ok()?;
+    (packed.len() + 19 < bytes.len()).then_some(packed)
 }
 
 /// The document information: dates from `epoch`, creator, subject.
