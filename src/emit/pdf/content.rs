@@ -191,10 +191,9 @@ impl Stream {
             let source = text.get(g.start as usize..g.end as usize).unwrap_or("");
             let space = !source.is_empty() && source.chars().all(char::is_whitespace);
             let own = own_advance(face, g.gid);
-            let code = fonts.code(run.face, g.gid);
-            fonts.note(
+            let code = fonts.draw(
                 run.face,
-                code,
+                g.gid,
                 if source.is_empty() { " " } else { source },
                 own,
             );

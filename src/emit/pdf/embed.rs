@@ -31,9 +31,14 @@ struct Font<'a> {
     subset: Subset,
     /// Per glyph id of the subset, its code, where codes are not the ids.
     codes: Option<Vec<u16>>,
-    /// Per code drawn: the text the glyph stands for (the last drawn
-    /// wins) and its width in thousandths of an em.
+    /// Per code drawn: the text the glyph stands for and its width in
+    /// thousandths of an em.
     drawn: BTreeMap<u16, (&'a str, i64)>,
+    /// Codes past the subset's glyphs for a glyph drawn for a second text
+    /// (a bracket mirrored in right-to-left text, a no-break space drawn
+    /// as the space), each to its glyph's id in the subset: only a
+    /// TrueType font's CIDToGIDMap can give one glyph two codes.
+    aliases: Option<Vec<u16>>,
 }
 
 impl<'a> Fonts<'a> {
@@ -63,11 +68,13 @@ impl<'a> Fonts<'a> {
             })?;
             let codes = printpdf::font::cff_charset_gid_to_cid_map(&subset.program, 0)
                 .map(|m| (0..=u16::MAX).map_while(|g| m.get(&g).copied()).collect());
+            let truetype = codes.is_none() && !subset.program.starts_with(b"OTTO");
             fonts.push(Some(Font {
                 name: name(i),
                 subset,
                 codes,
                 drawn: BTreeMap::new(),
+                aliases: truetype.then(Vec::new),
             }));
         }
         Ok(Fonts { owner, fonts })
@@ -86,25 +93,39 @@ impl<'a> Fonts<'a> {
             .map_or("", |f| &f.name)
     }
 
-    /// The code of glyph `gid` drawn with face `face`.
-    pub fn code(&self, face: u8, gid: u16) -> u16 {
-        let Some(f) = self.fonts.get(self.font_of(face)).and_then(Option::as_ref) else {
+    /// The code that draws glyph `gid` of face `face` for `text`, `width`
+    /// thousandths of an em wide. A glyph drawn for two texts gets a code
+    /// per text where the font allows, so that each reads back as itself;
+    /// elsewhere the last text drawn is the one it reads as.
+    pub fn draw(&mut self, face: u8, gid: u16, text: &'a str, width: i64) -> u16 {
+        let font = self.font_of(face);
+        let Some(f) = self.fonts.get_mut(font).and_then(Option::as_mut) else {
             return 0;
         };
         let id = f.subset.id(gid);
-        match &f.codes {
+        let code = match &f.codes {
             Some(codes) => codes.get(id as usize).copied().unwrap_or(0),
             None => id,
-        }
-    }
-
-    /// Notes that `code` was drawn with face `face` for `text`, `width`
-    /// thousandths of an em wide.
-    pub fn note(&mut self, face: u8, code: u16, text: &'a str, width: i64) {
-        let font = self.font_of(face);
-        if let Some(f) = self.fonts.get_mut(font).and_then(Option::as_mut) {
-            f.drawn.insert(code, (text, width));
-        }
+        };
+        let code = match (f.drawn.get(&code), &mut f.aliases) {
+            (Some(&(was, _)), Some(aliases)) if was != text => {
+                let n = f.subset.len();
+                let known = aliases.iter().enumerate().find(|&(k, &to)| {
+                    to == id && f.drawn.get(&((n + k) as u16)).is_some_and(|d| d.0 == text)
+                });
+                match known {
+                    Some((k, _)) => (n + k) as u16,
+                    None if n + aliases.len() < usize::from(u16::MAX) => {
+                        aliases.push(id);
+                        (n + aliases.len() - 1) as u16
+                    }
+                    None => code,
+                }
+            }
+            _ => code,
+        };
+        f.drawn.insert(code, (text, width));
+        code
     }
 
     /// Adds the fonts to `lo`: their resource names and dictionaries.
@@ -170,7 +191,7 @@ impl Font<'_> {
             ),
         ]);
         if subtype == "CIDFontType2" {
-            cid.set("CIDToGIDMap", Object::Name(b"Identity".to_vec()));
+            cid.set("CIDToGIDMap", self.cid_to_gid(lo));
         }
         let to_unicode = Stream::new(Dictionary::new(), self.to_unicode().into_bytes());
         Dictionary::from_iter([
@@ -209,6 +230,20 @@ impl Font<'_> {
             w.push(Object::Array(run));
         }
         w
+    }
+
+    /// `/CIDToGIDMap`: the identity, or a map (two bytes per code) where
+    /// codes past the subset's glyphs alias glyphs in it.
+    fn cid_to_gid(&self, lo: &mut lopdf::Document) -> Object {
+        let aliases = self.aliases.as_deref().unwrap_or_default();
+        if aliases.is_empty() {
+            return Object::Name(b"Identity".to_vec());
+        }
+        let map: Vec<u8> = (0..self.subset.len() as u16)
+            .chain(aliases.iter().copied())
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        Object::Reference(lo.add_object(packed(Dictionary::new(), map)))
     }
 
     /// The ToUnicode CMap: each code drawn to the text it stands for.
@@ -324,6 +359,7 @@ mod tests {
             ]
             .into_iter()
             .collect(),
+            aliases: None,
         };
         let w = f.widths();
         let int = |n| Object::Integer(n);
@@ -341,5 +377,52 @@ mod tests {
             "{}",
             f.to_unicode()
         );
+    }
+
+    /// A glyph drawn for two texts (a bracket mirrored in right-to-left
+    /// text) gets a second code in a TrueType font, mapped to the same
+    /// glyph, so that each reads back as what it stands for; a font that
+    /// cannot alias keeps one code, the last text drawn.
+    #[test]
+    fn a_glyph_drawn_for_two_texts_gets_a_code_for_each() {
+        let font = |aliases| Font {
+            name: name(0),
+            subset: Subset::empty(),
+            codes: None,
+            drawn: BTreeMap::new(),
+            aliases,
+        };
+        let mut fonts = Fonts {
+            owner: vec![0],
+            fonts: vec![Some(font(Some(Vec::new())))],
+        };
+        assert_eq!(fonts.draw(0, 0, "(", 300), 0);
+        assert_eq!(fonts.draw(0, 0, ")", 300), 1);
+        assert_eq!(fonts.draw(0, 0, ")", 300), 1);
+        assert_eq!(fonts.draw(0, 0, "(", 300), 0);
+        let f = fonts.fonts[0].take().expect("font");
+        let cmap = f.to_unicode();
+        assert!(
+            cmap.contains("<0000> <0028>") && cmap.contains("<0001> <0029>"),
+            "{cmap}"
+        );
+        let mut lo = lopdf::Document::with_version("1.7");
+        let Object::Reference(id) = f.cid_to_gid(&mut lo) else {
+            panic!("an aliasing font needs a CIDToGIDMap stream");
+        };
+        let mut map = lo
+            .get_object(id)
+            .and_then(Object::as_stream)
+            .expect("stream")
+            .clone();
+        map.decompress().expect("inflates");
+        assert_eq!(map.content, vec![0, 0, 0, 0], "both codes draw glyph 0");
+
+        let mut cff = Fonts {
+            owner: vec![0],
+            fonts: vec![Some(font(None))],
+        };
+        assert_eq!(cff.draw(0, 0, "(", 300), 0);
+        assert_eq!(cff.draw(0, 0, ")", 300), 0);
     }
 }

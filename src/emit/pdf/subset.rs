@@ -47,6 +47,11 @@ impl Subset {
         }
     }
 
+    /// How many glyphs the subset holds.
+    pub fn len(&self) -> usize {
+        self.kept.len()
+    }
+
     /// The id in the subset of the face's glyph `gid` (`.notdef` if not kept).
     pub fn id(&self, gid: u16) -> u16 {
         self.kept.binary_search(&gid).map_or(0, |i| i as u16)

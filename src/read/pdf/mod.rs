@@ -400,6 +400,29 @@ impl Line<'_> {
     /// where a line of Latin and figures only (a note "3 A/69/397.") is
     /// read right to left too.
     pub fn printed_on(&self, rtl_page: bool) -> Printed {
+        if runs_rtl(&self.runs) {
+            return self.printed_as(true);
+        }
+        let ltr = self.printed_as(false);
+        if !rtl_page || self.runs.iter().any(|r| r.text.chars().any(rtl_char)) {
+            return ltr;
+        }
+        // Latin and figures alone on a right-to-left page: set left to
+        // right ("28 December 2023") or as a right-to-left paragraph (a
+        // note ".A/78/267" printed with its full stop on the left). The
+        // reading that closes the brackets it opens and does not open with
+        // a stop is the one meant; left to right where both do.
+        let rtl = self.printed_as(true);
+        let plausible = |t: &str| (balanced(t), !t.starts_with(['.', ',', ';', ':', '،', '؛']));
+        if plausible(&ltr.text) >= plausible(&rtl.text) {
+            ltr
+        } else {
+            rtl
+        }
+    }
+
+    /// As [`Line::printed`], read right to left (`rtl`) or left to right.
+    fn printed_as(&self, rtl: bool) -> Printed {
         let mut out = String::new();
         let mut italic: Vec<Range<usize>> = Vec::new();
         let mut figures: Vec<Range<usize>> = Vec::new();
@@ -410,8 +433,6 @@ impl Line<'_> {
         // on its left in a left-to-right line, on its right in a
         // right-to-left one, where it is glued to that side (so it never
         // opens the line: at its right end in right to left).
-        let rtl = runs_rtl(&self.runs)
-            || (rtl_page && !self.runs.iter().any(|r| r.text.chars().any(rtl_char)));
         let n = self.runs.len();
         let raised: Vec<bool> = (0..n)
             .map(|i| if rtl { i + 1 < n } else { i > 0 } && self.is_raised(self.runs[i]))
@@ -521,6 +542,33 @@ fn right_to_left(out: &str, figures: &[Range<usize>], last_tab: Option<usize>) -
     }
 }
 
+/// Spaces that bind the words around them, kept as printed.
+fn no_break(c: char) -> bool {
+    matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}')
+}
+
+/// Whether every closing bracket of `text` closes one opened before it.
+fn balanced(text: &str) -> bool {
+    let mut open = Vec::new();
+    for c in text.chars() {
+        match c {
+            '(' | '[' | '{' => open.push(c),
+            ')' | ']' | '}' => {
+                let want = match c {
+                    ')' => '(',
+                    ']' => '[',
+                    _ => '{',
+                };
+                if open.pop() != Some(want) {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    true
+}
+
 /// Arabic and Hebrew letters: right-to-left.
 fn rtl_char(c: char) -> bool {
     matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
@@ -533,7 +581,7 @@ fn ltr_char(c: char) -> bool {
 /// A line is right to left when most of its letters are.
 fn is_rtl(text: &str) -> bool {
     let rtl = text.chars().filter(|&c| rtl_char(c)).count();
-    rtl > 0 && rtl >= text.chars().filter(|&c| ltr_char(c)).count()
+    rtl > 0 && rtl >= text.chars().filter(|&c| ltr_letter(c)).count()
 }
 
 /// A right-to-left line read left to right (the order glyphs stand on the
@@ -550,28 +598,121 @@ fn visual_to_logical(text: &str) -> String {
 }
 
 /// The reading order of a right-to-left line's characters, given in
-/// visual order: the indices of `chars`, read right to left, with runs of
-/// left-to-right letters and figures kept in their own order.
+/// visual order: the indices of `chars`, read right to left, with the
+/// stretches the bidi algorithm (UAX #9) sets left to right kept in
+/// their own order. Those are, in a right-to-left paragraph:
+/// - Latin text: from a letter to its last letter or figure before a
+///   right-to-left letter, with what stands between them, and a closing
+///   bracket whose opening one it holds (rule N0);
+/// - a number: figures joined by single separators (rule W4), by "+"
+///   and "-" too where no Arabic letter makes them Arabic numbers.
 fn logical_order(chars: &[char]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..chars.len()).rev().collect();
+    let arabic = chars.iter().any(|&c| arabic_letter(c));
+    let mut units: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
-    while i < order.len() {
-        if !ltr_char(chars[order[i]]) {
-            i += 1;
+    while i < chars.len() {
+        let end = if ltr_char(chars[i]) && !chars[i].is_numeric() {
+            latin_end(chars, i)
+        } else if chars[i].is_numeric() {
+            number_end(chars, i, arabic)
+        } else {
+            i + 1
+        };
+        units.push(i..end);
+        i = end;
+    }
+    units.into_iter().rev().flatten().collect()
+}
+
+/// Where the Latin stretch starting at `from` ends (see [`logical_order`]).
+fn latin_end(chars: &[char], from: usize) -> usize {
+    let mut last = from;
+    let mut j = from;
+    while j < chars.len() && !rtl_letter(chars[j]) {
+        if ltr_char(chars[j]) {
+            last = j;
+        }
+        j += 1;
+    }
+    // Brackets opened and not closed in the stretch, with where they stand.
+    let mut open: Vec<(usize, char)> = Vec::new();
+    for (k, &c) in chars.iter().enumerate().take(last + 1).skip(from) {
+        match (c, open.last()) {
+            ('(' | '[' | '{', _) => open.push((k, c)),
+            (_, Some(&(_, o))) if c == closer(o) => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    // "(A)" set right to left shows as ")A(" around its letters: the
+    // opening bracket after them is not theirs.
+    if let Some(&(at, _)) = open
+        .first()
+        .filter(|&&(_, o)| from > 0 && chars[from - 1] == closer(o))
+    {
+        last = (from..at)
+            .rev()
+            .find(|&k| ltr_char(chars[k]))
+            .unwrap_or(from);
+        open.clear();
+    }
+    let mut end = last + 1;
+    for (k, &c) in chars.iter().enumerate().take(j).skip(end) {
+        match (c, open.last()) {
+            (_, Some(&(_, o))) if c == closer(o) => {
+                open.pop();
+                end = k + 1;
+            }
+            _ if c.is_whitespace() || !matches!(c, ')' | ']' | '}') => {}
+            _ => break,
+        }
+    }
+    end
+}
+
+/// Where the number starting at `from` ends (see [`logical_order`]).
+fn number_end(chars: &[char], from: usize, arabic: bool) -> usize {
+    let mut j = from;
+    while j < chars.len() {
+        if chars[j].is_numeric() {
+            j += 1;
             continue;
         }
-        let mut end = i;
-        let mut j = i;
-        while j < order.len() && !rtl_char(chars[order[j]]) {
-            if ltr_char(chars[order[j]]) {
-                end = j;
-            }
+        let joins = matches!(chars[j], ',' | '.' | '/' | ':' | '\u{066B}' | '\u{066C}')
+            || (!arabic && matches!(chars[j], '+' | '-'));
+        if joins && chars.get(j + 1).is_some_and(|c| c.is_numeric()) {
             j += 1;
+        } else {
+            break;
         }
-        order[i..=end].reverse();
-        i = end + 1;
     }
-    order
+    j
+}
+
+/// The bracket closing `open`.
+fn closer(open: char) -> char {
+    match open {
+        '(' => ')',
+        '[' => ']',
+        _ => '}',
+    }
+}
+
+/// Letters written right to left (not their punctuation or figures).
+fn rtl_letter(c: char) -> bool {
+    rtl_char(c) && c.is_alphabetic()
+}
+
+/// Letters written left to right: what decides a line's direction with
+/// the right-to-left ones (figures are weak, UAX #9).
+fn ltr_letter(c: char) -> bool {
+    c.is_alphabetic() && !rtl_char(c)
+}
+
+/// Arabic letters, which make figures after them Arabic numbers (W2).
+fn arabic_letter(c: char) -> bool {
+    matches!(c as u32, 0x0600..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF) && c.is_alphabetic()
 }
 
 /// Whether most letters of the runs are right to left.
@@ -580,18 +721,19 @@ fn runs_rtl<R: std::borrow::Borrow<Run>>(runs: &[R]) -> bool {
         .iter()
         .flat_map(|r| r.borrow().text.chars())
         .fold((0, 0), |(r, l), c| {
-            (r + usize::from(rtl_char(c)), l + usize::from(ltr_char(c)))
+            (r + usize::from(rtl_char(c)), l + usize::from(ltr_letter(c)))
         });
     rtl > 0 && rtl >= ltr
 }
 
 /// Appends text, spelling out ligatures, dropping control characters and
-/// setting any run of white space as one space (none at the start).
+/// setting any run of white space as one space (none at the start); a
+/// no-break space stays one, as the text printed it (French « and »).
 fn push_text(out: &mut String, text: &str) {
     let mut push = |c: char| {
         if c.is_control() && c != '\t' {
             // Line ends and other controls inside a run are no text.
-        } else if c.is_whitespace() {
+        } else if c.is_whitespace() && !no_break(c) {
             if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }

@@ -214,6 +214,32 @@ fn right_to_left_lines_come_back_in_reading_order() {
     assert_eq!(visual_to_logical("يمقرلا - 69/166"), "69/166 - الرقمي");
 }
 
+/// The inverse of the bidi algorithm our writer (and any UAX #9 writer)
+/// sets right-to-left lines with: figures and their brackets, ranges,
+/// Latin symbols with a year in brackets, quoted numbers, a job number.
+/// Each line is set in visual order by `unicode-bidi` (brackets kept as
+/// their logical characters, as ToUnicode maps give them) and read back.
+#[test]
+fn right_to_left_lines_invert_the_bidi_algorithm() {
+    use unicode_bidi::{BidiInfo, Level};
+    let lines = [
+        "إذ يشير إلى قراريه 1502 (2003) و 2175 (2014) بشأن حماية",
+        "للفترة 2015-2030، و 77/164 المؤرخ 14 كانون الأول/ديسمبر 2022،",
+        "مجلس الأمن S/RES/2795 (2025)",
+        "[بناء على تقرير اللجنة الثانية (A/78/463/Add.3)]",
+        "’1‘ تطلب إلى الأمين العام",
+        "القرار 2795 (2025)",
+        "23-26124 (A) 050124",
+        "A/78/267.",
+    ];
+    for logical in lines {
+        let bidi = BidiInfo::new(logical, Some(Level::rtl()));
+        let para = &bidi.paragraphs[0];
+        let visual = bidi.reorder_line(para, para.range.clone());
+        assert_eq!(visual_to_logical(&visual), logical, "set as {visual:?}");
+    }
+}
+
 #[test]
 fn drawn_rule_above_notes_becomes_a_separator() {
     let t = text(b"BT /F1 10 Tf 72 700 Td (Text) Tj ET 72 100 m 172 100 l S BT /F1 8 Tf 72 88 Td (1 A note.) Tj ET");

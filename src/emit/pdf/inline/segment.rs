@@ -166,14 +166,20 @@ pub(super) fn number(
 
 /// A number as printed ("80/1.", "(a)"), left to right unless written in
 /// a right-to-left script. On a right-to-left page a number with a
-/// separator ("80/1 -") reads number first, then separator, leftwards:
-/// its runs are ordered as the bidi algorithm does, the digits kept left
-/// to right.
+/// separator ("80/1 -") or in quotes ("’1‘") reads number first, then
+/// separator, leftwards: its runs are ordered as the bidi algorithm does,
+/// the digits kept left to right. Brackets and letters ("(a)") stay as
+/// written: reordering would need them mirrored.
 fn visual_number(num: &str, rtl: bool) -> String {
     let plain = num
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | ' ' | '-' | '–'));
-    if !(rtl && plain && num.contains(' ') && !num.chars().any(is_rtl_char)) {
+    let quoted = !plain
+        && !num
+            .chars()
+            .any(|c| c.is_alphabetic() || matches!(c, '(' | ')' | '[' | ']' | '{' | '}'));
+    let turned = (plain && num.contains(' ')) || quoted;
+    if !(rtl && turned && !num.chars().any(is_rtl_char)) {
         return num.to_string();
     }
     let bidi = BidiInfo::new(num, Some(Level::rtl()));
@@ -383,6 +389,8 @@ mod tests {
         assert_eq!(visual_number("80/1.", true), "80/1.");
         assert_eq!(visual_number("(a)", true), "(a)");
         assert_ne!(visual_number("80/1 -", true), "80/1 -");
+        assert_eq!(visual_number("’1‘", true), "‘1’");
+        assert_eq!(visual_number("’1‘", false), "’1‘");
         assert_eq!(visual_number("80/1 -", false), "80/1 -");
     }
 
