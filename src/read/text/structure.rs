@@ -287,7 +287,57 @@ fn front(lines: &[LogicalLine], profile: &Profile, joiner: &Joiner, res: &mut Re
         }
         i += 1;
     }
+    res.masthead = masthead_fields(std::mem::take(&mut res.masthead), profile);
     masthead_meta(res, profile);
+}
+
+/// The masthead's fields in one order, however an extractor or a page
+/// reader grouped them into lines: "United Nations", the symbol, the
+/// organ, "Distr.: General", its date, then the session block as it came.
+/// pdftotext prints the symbol first, a page reader may set the organ and
+/// the distribution on one line or the large organ after the date: all
+/// read alike, and the PDF writer finds each field in its place.
+fn masthead_fields(lines: Vec<String>, profile: &Profile) -> Vec<String> {
+    let Some(k) = lines.iter().position(|l| profile.distribution_line(l)) else {
+        return lines;
+    };
+    let mut names: Vec<String> = Vec::new();
+    let mut symbol: Option<String> = None;
+    let mut distr = String::new();
+    for (i, line) in lines[..=k].iter().enumerate() {
+        let mut rest = line.as_str();
+        if i == k {
+            let at = rest.find(profile.distribution).unwrap_or(0);
+            distr = rest[at..].trim().to_string();
+            rest = &rest[..at];
+        }
+        let rest = match SYMBOL.find(rest) {
+            Some(m) if symbol.is_none() => {
+                symbol = Some(m.as_str().to_string());
+                format!("{} {}", &rest[..m.start()], &rest[m.end()..])
+            }
+            _ => rest.to_string(),
+        };
+        let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !rest.is_empty() {
+            names.push(rest);
+        }
+    }
+    let mut after = lines.into_iter().skip(k + 1).peekable();
+    let date = after.next_if(|l| profile.distribution_date(l).is_some());
+    // The organ, set large beside the distribution, read after its date.
+    if names.len() == 1 {
+        names.extend(after.next_if(|l| profile.agenda_items(l).is_none()));
+    }
+    let mut out = Vec::with_capacity(names.len() + 4);
+    let mut names = names.into_iter();
+    out.extend(names.next());
+    out.extend(symbol);
+    out.extend(names);
+    out.push(distr);
+    out.extend(date);
+    out.extend(after);
+    out
 }
 
 /// An "adopted" line wrapped in two ("… en su 9876ª sesión, celebrada el
@@ -902,6 +952,39 @@ mod tests {
         assert_eq!(res.formula, "Генеральная Ассамблея,");
         assert_eq!((res.preamble.len(), res.body.len()), (1, 1));
         assert!(res.masthead.iter().any(|l| l == "Генеральная Ассамблея"));
+    }
+
+    /// The same masthead as pdftotext prints it (symbol first, each field
+    /// alone), as a page reader may group it (organ and distribution on
+    /// one line; the large organ after the date) and as our samples write
+    /// it: one list of fields in one order.
+    #[test]
+    fn a_masthead_reads_alike_however_its_lines_were_grouped() {
+        let body = "\n\n78/218. Disaster risk reduction\n\nThe General Assembly,\n\n\
+                    Recalling its resolution 69/283,\n\n1. Decides to act.\n";
+        let groupings = [
+            "A/RES/78/218\n\nUnited Nations\n\nGeneral Assembly\n\nDistr.: General\n28 December 2023",
+            "United Nations\nA/RES/78/218\nGeneral Assembly Distr.: General\n28 December 2023",
+            "United Nations A/RES/78/218\nDistr.: General\n28 December 2023\nGeneral Assembly",
+            "United Nations\nGeneral Assembly\nA/RES/78/218\nDistr.: General\n28 December 2023",
+        ];
+        let want = [
+            "United Nations",
+            "A/RES/78/218",
+            "General Assembly",
+            "Distr.: General",
+            "28 December 2023",
+        ];
+        for masthead in groupings {
+            let text = format!("{masthead}\n\nSeventy-eighth session\nAgenda item 18{body}");
+            let (res, _) = crate::read::text::read(&text, &Default::default()).expect("reads");
+            assert_eq!(res.masthead[..5], want, "{masthead:?}");
+            assert_eq!(
+                res.masthead[5..],
+                ["Seventy-eighth session", "Agenda item 18"]
+            );
+            assert_eq!(res.meta.symbol, "A/RES/78/218");
+        }
     }
 
     #[test]
