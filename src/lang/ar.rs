@@ -46,6 +46,7 @@ pub static ARABIC: Profile = Profile {
         &["كانون الاول", "ديسمبر"],
     ],
     months_capitalised: false,
+    spaced_figures: false,
     // Day, month (one or two names joined by a slash), year.
     date: Pattern::new(
         r"(?P<d>\d{1,2})\s+(?P<m>[\p{L}\p{M} ]+?(?:\s*/\s*[\p{L}\p{M}]+)?)\s+(?P<y>\d{4})",

@@ -35,6 +35,7 @@ pub static ENGLISH: Profile = Profile {
         &["december"],
     ],
     months_capitalised: true,
+    spaced_figures: false,
     date: Pattern::new(r"(?i)\b(?P<d>\d{1,2})\s+(?P<m>[a-z]+)\s+(?P<y>\d{4})\b"),
     ordinal: r"(?:st|nd|rd|th)",
     meeting: Pattern::new(r"(?i)^(?P<n>\d+)\s*{ORD}\s+(?:\(resumed\)\s+)?plenary\s+meeting$"),

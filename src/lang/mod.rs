@@ -34,6 +34,10 @@ pub struct Profile {
     /// Whether month names are printed with a capital ("May"), so that the
     /// word in lower case ("12 may participate") is no month.
     pub months_capitalised: bool,
+    /// Whether figures and Latin words inside ideographic text stand
+    /// between spaces ("第 69/283 号决议"), so that a wrapped line ending
+    /// or starting with one was cut at a space.
+    pub spaced_figures: bool,
     /// A date as printed, with groups `d`, `m`, `y`; other patterns embed it
     /// as `{DATE}`.
     pub date: Pattern,

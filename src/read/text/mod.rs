@@ -90,7 +90,7 @@ fn segment(
         page_heads
     };
     let layout = Layout::of(&lines, front.formula + 1);
-    let joiner = Joiner::of(clean);
+    let joiner = Joiner::of(clean, profile);
     // Each stage's input is dropped once the next is built: memory stays
     // a small multiple of the input, not one copy per stage.
     let (body, notes) = notes::collect(&lines, layout, profile);
@@ -219,13 +219,16 @@ const CLAUSE_ENDS: &[char] = &[
 pub(crate) struct Joiner<'a> {
     text: &'a str,
     words: OnceCell<HashSet<Cow<'a, str>>>,
+    /// The profile's [`lang::Profile::spaced_figures`].
+    spaced_figures: bool,
 }
 
 impl<'a> Joiner<'a> {
-    fn of(text: &'a str) -> Joiner<'a> {
+    fn of(text: &'a str, profile: &lang::Profile) -> Joiner<'a> {
         Joiner {
             text,
             words: OnceCell::new(),
+            spaced_figures: profile.spaced_figures,
         }
     }
 
@@ -268,24 +271,10 @@ pub(crate) fn push_text(parts: &mut Vec<Inline>, text: &str, joiner: &Joiner) {
     let next = text.chars().next();
     // Nor before closing punctuation: a citation printed before a comma
     // ("Millénaire¹, Action 21") leaves the comma at a line start.
-    let mut space = wants_space(prev, next);
-    if let (Some('-'), Some(Inline::Text(t))) = (prev, parts.last_mut()) {
-        let head: String = t[..t.len() - 1]
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let tail: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
-        let letter_before = t[..t.len() - 1].ends_with(char::is_alphabetic);
-        if letter_before && next.is_some_and(char::is_lowercase) {
-            space = false;
-            if joiner.split_word(&head, &tail) {
-                t.pop();
-            }
-        }
+    let mut space = wants_space(prev, next)
+        || (joiner.spaced_figures && prev.zip(next).is_some_and(ideograph_beside_figure));
+    if let Some(joined) = hyphen_join(parts, &text, joiner) {
+        space = joined;
     }
     match parts.last_mut() {
         Some(Inline::Text(t)) => {
@@ -305,6 +294,46 @@ pub(crate) fn push_text(parts: &mut Vec<Inline>, text: &str, joiner: &Joiner) {
     }
 }
 
+/// How text starting `next` joins `parts` that end in a hyphen after a
+/// letter (in text or in emphasis): a compound broken after its hyphen
+/// joins whole whatever follows ("Secretary-" / "General", "COVID-" /
+/// "19"); a word in lower case the hyphen split ("inter-" / "national",
+/// known whole from elsewhere in the text) loses it. `Some(false)`: no
+/// space; `None`: no such hyphen.
+pub(crate) fn hyphen_join(parts: &mut [Inline], next: &str, joiner: &Joiner) -> Option<bool> {
+    let t = last_text_mut(parts)?;
+    let before = t.strip_suffix('-')?;
+    let first = next.chars().next()?;
+    if !(before.ends_with(char::is_alphabetic) && first.is_alphanumeric()) {
+        return None;
+    }
+    if first.is_lowercase() {
+        let head_at = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let tail_end = next
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(next.len(), |(i, _)| i);
+        if joiner.split_word(&before[head_at..], &next[..tail_end]) {
+            t.pop();
+        }
+    }
+    Some(false)
+}
+
+/// The last text of `parts`, inside emphasis too; none after a citation.
+fn last_text_mut(parts: &mut [Inline]) -> Option<&mut String> {
+    match parts.last_mut()? {
+        Inline::Text(t) => Some(t),
+        Inline::Emphasis(inner) => last_text_mut(inner),
+        Inline::NoteRef(_) => None,
+    }
+}
+
 /// Whether a space joins text ending in `prev` to text starting with
 /// `next`: not between wide (CJK) characters, nor before closing
 /// punctuation.
@@ -313,6 +342,13 @@ pub(crate) fn wants_space(prev: Option<char>, next: Option<char>) -> bool {
         (Some(a), Some(b)) => !(is_wide(a) || is_wide(b) || a.is_whitespace() || closes(b)),
         _ => false,
     }
+}
+
+/// An ideograph and a figure or Latin letter, in either order: where a
+/// language that spaces figures in ideographic text had a space.
+fn ideograph_beside_figure((a, b): (char, char)) -> bool {
+    let ideograph = |c: char| matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}');
+    (ideograph(a) && b.is_ascii_alphanumeric()) || (a.is_ascii_alphanumeric() && ideograph(b))
 }
 
 /// Punctuation printed without a space before it (Latin and Arabic).
@@ -339,6 +375,15 @@ pub(crate) fn first_char(parts: &[Inline]) -> Option<char> {
         Inline::Emphasis(inner) => first_char(inner),
         Inline::NoteRef(_) => None,
     })
+}
+
+/// The first text of `parts`, inside emphasis too ("" before a citation).
+pub(crate) fn first_text(parts: &[Inline]) -> &str {
+    match parts.first() {
+        Some(Inline::Text(t)) => t,
+        Some(Inline::Emphasis(inner)) => first_text(inner),
+        _ => "",
+    }
 }
 
 fn collapse_spaces(s: &str) -> String {
@@ -373,17 +418,38 @@ pub(crate) mod tests {
 
     #[test]
     fn joins_follow_script_and_hyphenation() {
-        let j = Joiner::of("international cooperation and follow-up, high-level");
+        let j = Joiner::of(
+            "international cooperation and follow-up, high-level",
+            lang::profile(crate::ir::Lang::En),
+        );
         let mut p = Vec::new();
         push_text(&mut p, "Reaffirming  its  resolutions", &j);
         push_text(&mut p, "on inter-", &j);
         push_text(&mut p, "national cooperation and the follow-", &j);
         push_text(&mut p, "up of the high-", &j);
-        push_text(&mut p, "level meeting", &j);
+        push_text(&mut p, "level meeting of the Secretary-", &j);
+        push_text(&mut p, "General on COVID-", &j);
+        push_text(&mut p, "19 -", &j);
         push_text(&mut p, "回顾", &j);
         assert_eq!(
             text_of(&p),
-            "Reaffirming its resolutions on international cooperation and the follow-up of the high-level meeting回顾"
+            "Reaffirming its resolutions on international cooperation and the follow-up of the high-level meeting of the Secretary-General on COVID-19 -回顾"
+        );
+    }
+
+    /// Chinese sets figures and Latin between spaces ("第 77/164 号"): a
+    /// line cut at such a space joins with it, ideographs without one.
+    #[test]
+    fn chinese_lines_cut_beside_a_figure_keep_its_space() {
+        let j = Joiner::of("", lang::profile(crate::ir::Lang::Zh));
+        let mut p = Vec::new();
+        push_text(&mut p, "2022 年 12 月 14 日第", &j);
+        push_text(&mut p, "77/164 号决议和", &j);
+        push_text(&mut p, "第 69/283 号决议", &j);
+        push_text(&mut p, "（A/59/494）", &j);
+        assert_eq!(
+            text_of(&p),
+            "2022 年 12 月 14 日第 77/164 号决议和第 69/283 号决议（A/59/494）"
         );
     }
 

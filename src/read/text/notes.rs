@@ -4,7 +4,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::lines::{Kind, Line};
-use super::{emphasis, first_char, last_char, push_text, wants_space, Joiner, Layout};
+use super::{
+    emphasis, first_char, first_text, hyphen_join, last_char, push_text, wants_space, Joiner,
+    Layout,
+};
 use crate::ir::{Inline, Warning};
 use crate::lang::Profile;
 use crate::read::layout::{Cell, Geometry};
@@ -652,7 +655,7 @@ pub(crate) fn append(into: &mut Vec<Inline>, parts: Vec<Inline>, joiner: &Joiner
                 }
             }
             Inline::Emphasis(inner) if verbatim => into.push(Inline::Emphasis(inner)),
-            Inline::Emphasis(inner) => push_emphasis(into, inner),
+            Inline::Emphasis(inner) => push_emphasis(into, inner, joiner),
             other => into.push(other),
         }
     }
@@ -689,8 +692,11 @@ fn push_verbatim(into: &mut Vec<Inline>, text: &str) {
 /// Appends emphasised text, set off by a space as text would be; an
 /// emphasis running on from the one before (an italic phrase wrapped onto
 /// the next line) continues it.
-fn push_emphasis(into: &mut Vec<Inline>, inner: Vec<Inline>) {
-    let space = wants_space(last_char(into), first_char(&inner));
+fn push_emphasis(into: &mut Vec<Inline>, inner: Vec<Inline>, joiner: &Joiner) {
+    let space = match hyphen_join(into, first_text(&inner), joiner) {
+        Some(space) => space,
+        None => wants_space(last_char(into), first_char(&inner)),
+    };
     if let Some(Inline::Emphasis(prev)) = into.last_mut() {
         if space {
             prev.push(Inline::Text(" ".into()));
@@ -982,6 +988,27 @@ mod tests {
 
     fn txt(t: &str) -> Inline {
         Inline::Text(t.into())
+    }
+
+    /// An italic title wrapped after a hyphen ("A Self-" / "determination
+    /// Study", 80/96) joins as wrapped text does: a compound whole, its
+    /// hyphen kept, no space.
+    #[test]
+    fn emphasis_wrapped_after_a_hyphen_joins_whole() {
+        let joiner = Joiner::of("", lang::profile(Lang::En));
+        let mut line = Vec::new();
+        append(&mut line, vec![txt("the study "), em("A Self-")], &joiner);
+        append(
+            &mut line,
+            vec![em("determination Study"), txt(" for Guam")],
+            &joiner,
+        );
+        append(&mut line, vec![em("Secretary-")], &joiner);
+        append(&mut line, vec![txt("General")], &joiner);
+        assert_eq!(
+            text_of(&line),
+            "the study A Self-determination Study for Guam Secretary-General"
+        );
     }
 
     #[test]
