@@ -92,6 +92,12 @@ fidelity: deps
 	$$py examples/fidelity_extract.py $(FIDELITY)/extract $(SHARED)/corpus/en $(SHARED)/corpus/en-dev
 	$(CARGO) run --release --locked --example fidelity -- --cache $(FIDELITY)/extract \
 	  --expected tests/expected/pdf_counts.tsv $(SHARED)/corpus/en $(SHARED)/corpus/en-dev
+	@# unres-check preserved of each PDF reading against its pdftotext twin,
+	@# every missing token accounted for (examples/preserved_misses.py says how).
+	@rm -rf $(FIDELITY)/akn && $(CARGO) run --release --locked -q -- convert -q --to akn \
+	  -o $(FIDELITY)/akn $(SHARED)/corpus/en/*.pdf $(SHARED)/corpus/en-dev/*.pdf
+	python3 examples/preserved_misses.py $(SHARED)/tools/unres-check $(FIDELITY)/akn \
+	  $(SHARED)/corpus/en/*.pdf $(SHARED)/corpus/en-dev/*.pdf
 
 # The manual pages: target/man/unres.1 and one per command
 # (unres-convert.1, …); read one with `man -l target/man/unres-convert.1`.
