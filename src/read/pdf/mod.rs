@@ -888,27 +888,33 @@ fn split_at_gaps(mut line: Line<'_>) -> Vec<Line<'_>> {
 /// block ends, as extractors that read blocks print it.
 fn block_order(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
-    // The waiting left part, and the x range of the block it waits for.
-    let mut waiting: Option<(Line, (f64, f64))> = None;
+    // The waiting left part, and the x range and type size of the block
+    // it waits for.
+    let mut waiting: Option<(Line, (f64, f64, f64))> = None;
     let mut iter = lines.into_iter().peekable();
     while let Some(line) = iter.next() {
-        if let Some((_, (x0, x1))) = &waiting {
-            if line.x() >= *x1 || line.end() <= *x0 {
+        if let Some((_, (x0, x1, size))) = &waiting {
+            // The block ends at a line beside it or set in another size
+            // (the text below a running head).
+            if line.x() >= *x1 || line.end() <= *x0 || (line.size - size).abs() >= 0.5 {
                 out.push(waiting.take().expect("checked").0);
             }
         }
         let beside = iter
             .peek()
             .filter(|r| (r.y - line.y).abs() < 0.5 && r.x() > line.end())
-            .map(|r| (r.x(), r.end()));
-        // The right part lies under the line above; the left part does not.
-        let continues = |(x0, x1): (f64, f64)| {
-            out.last()
-                .is_some_and(|a| a.x() < x1 && x0 < a.end() && line.end() < a.x())
+            .map(|r| (r.x(), r.end(), r.size));
+        // The right part lies under the line above, set in its size (a
+        // title beside its number starts a block of its own); the left
+        // part does not.
+        let continues = |(x0, x1, size): (f64, f64, f64)| {
+            out.last().is_some_and(|a| {
+                a.x() < x1 && x0 < a.end() && line.end() < a.x() && (a.size - size).abs() < 0.5
+            })
         };
         match beside {
-            Some(range) if waiting.is_none() && continues(range) => {
-                waiting = Some((line, range));
+            Some(block) if waiting.is_none() && continues(block) => {
+                waiting = Some((line, block));
             }
             _ => out.push(line),
         }

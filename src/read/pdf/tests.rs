@@ -419,6 +419,38 @@ fn a_symbol_beside_the_last_line_of_a_running_head_follows_the_head() {
     let t =
         text(b"BT /F1 8 Tf 1 0 0 1 60 760 Tm (A/RES/78/100) Tj 1 0 0 1 300 760 Tm (Head) Tj ET");
     assert_eq!(t, "A/RES/78/100\nHead\n\u{c}");
+    // The head ends where the text below it, set larger, starts, however
+    // wide that text is: the symbol had waited for the page's end and
+    // ran into its last line.
+    let t = text(
+        b"BT /F1 8 Tf 1 0 0 1 300 760 Tm (Implementation of the) Tj \
+          1 0 0 1 310 750 Tm (Programme) Tj 1 0 0 1 60 750 Tm (A/RES/79/214) Tj \
+          /F1 10 Tf 1 0 0 1 60 720 Tm (Body text that runs across the whole measure of the page) Tj \
+          1 0 0 1 60 708 Tm (and on, to its end.) Tj ET",
+    );
+    assert_eq!(
+        t,
+        "Implementation of the\nProgramme\nA/RES/79/214\n\n\
+         Body text that runs across the whole measure of the page\nand on, to its end.\n\u{c}"
+    );
+}
+
+/// A title beside its number, far from it ("73/3." at the margin, the
+/// title at the indent, set larger than the line above), is no block
+/// continuing that line: the number stays before its title.
+#[test]
+fn a_number_far_beside_its_title_stays_before_it() {
+    let t = text(
+        b"BT /F1 10 Tf 1 0 0 1 123 600 Tm ([without reference to a Main Committee]) Tj \
+          /F1 12 Tf 1 0 0 1 60 575 Tm (73/3.) Tj 1 0 0 1 130 575 Tm (Political declaration of the meeting) Tj \
+          1 0 0 1 130 561 Tm (on the fight against tuberculosis) Tj \
+          /F1 10 Tf 1 0 0 1 123 530 Tm (The General Assembly) Tj ET",
+    );
+    assert_eq!(
+        t,
+        "[without reference to a Main Committee]\n\n73/3.\nPolitical declaration of the meeting\n\
+         on the fight against tuberculosis\n\nThe General Assembly\n\u{c}"
+    );
 }
 
 /// A run of `text` at (`x`, `y`) on `page`, 5 pt per character at 10 pt.
