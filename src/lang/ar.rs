@@ -47,6 +47,7 @@ pub static ARABIC: Profile = Profile {
     ],
     months_capitalised: false,
     spaced_figures: false,
+    suspending_words: &[],
     // Day, month (one or two names joined by a slash), year.
     date: Pattern::new(
         r"(?P<d>\d{1,2})\s+(?P<m>[\p{L}\p{M} ]+?(?:\s*/\s*[\p{L}\p{M}]+)?)\s+(?P<y>\d{4})",

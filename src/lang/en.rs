@@ -36,6 +36,7 @@ pub static ENGLISH: Profile = Profile {
     ],
     months_capitalised: true,
     spaced_figures: false,
+    suspending_words: &["and", "or"],
     date: Pattern::new(r"(?i)\b(?P<d>\d{1,2})\s+(?P<m>[a-z]+)\s+(?P<y>\d{4})\b"),
     ordinal: r"(?:st|nd|rd|th)",
     meeting: Pattern::new(r"(?i)^(?P<n>\d+)\s*{ORD}\s+(?:\(resumed\)\s+)?plenary\s+meeting$"),

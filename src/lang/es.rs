@@ -39,6 +39,7 @@ pub static SPANISH: Profile = Profile {
     ],
     months_capitalised: false,
     spaced_figures: false,
+    suspending_words: &["y", "e", "o", "u"],
     // "20 de diciembre de 2004", "1º de enero de 2015".
     date: Pattern::new(r"(?i)(?P<d>\d{1,2})\s*[ºo°]?\s+de\s+(?P<m>\p{L}+)\s+de\s+(?P<y>\d{4})"),
     // "74ª", "74a", "7366ª", "51º".

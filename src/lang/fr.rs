@@ -41,6 +41,7 @@ pub static FRENCH: Profile = Profile {
     ],
     months_capitalised: false,
     spaced_figures: false,
+    suspending_words: &["et", "ou"],
     // Day ("1er", "20"), month, year.
     date: Pattern::new(r"(?i)(?P<d>\d{1,2})\s*(?:er)?\s+(?P<m>\p{L}+)\s+(?P<y>\d{4})"),
     ordinal: r"(?:e|è|ème|eme|re|er)",

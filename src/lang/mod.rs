@@ -38,6 +38,9 @@ pub struct Profile {
     /// between spaces ("第 69/283 号决议"), so that a wrapped line ending
     /// or starting with one was cut at a space.
     pub spaced_figures: bool,
+    /// Words after a suspended hyphen ("low- and middle-income"): a line
+    /// ending "low-" before one of them keeps its space.
+    pub suspending_words: &'static [&'static str],
     /// A date as printed, with groups `d`, `m`, `y`; other patterns embed it
     /// as `{DATE}`.
     pub date: Pattern,

@@ -41,6 +41,7 @@ pub static RUSSIAN: Profile = Profile {
     ],
     months_capitalised: false,
     spaced_figures: false,
+    suspending_words: &["и", "или"],
     // "20 декабря 2004 года", "… 2004 г.".
     date: Pattern::new(r"(?i)(?P<d>\d{1,2})\s+(?P<m>\p{L}+)\s+(?P<y>\d{4})(?:\s+года|\s+г\.)?"),
     // "74-е", "7366-м", "7366м" (Cyrillic or Latin letters, as extractors

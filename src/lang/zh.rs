@@ -64,6 +64,7 @@ pub static CHINESE: Profile = Profile {
     ],
     months_capitalised: false,
     spaced_figures: true,
+    suspending_words: &[],
     agenda_item: Pattern::new(r"^议程项目\s*(?P<items>.+)$"),
     and_words: &["和", "及", "、"],
     distribution: "Distr.",

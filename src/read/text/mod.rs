@@ -221,6 +221,8 @@ pub(crate) struct Joiner<'a> {
     words: OnceCell<HashSet<Cow<'a, str>>>,
     /// The profile's [`lang::Profile::spaced_figures`].
     spaced_figures: bool,
+    /// The profile's [`lang::Profile::suspending_words`].
+    suspending: &'static [&'static str],
 }
 
 impl<'a> Joiner<'a> {
@@ -229,6 +231,7 @@ impl<'a> Joiner<'a> {
             text,
             words: OnceCell::new(),
             spaced_figures: profile.spaced_figures,
+            suspending: profile.suspending_words,
         }
     }
 
@@ -295,17 +298,32 @@ pub(crate) fn push_text(parts: &mut Vec<Inline>, text: &str, joiner: &Joiner) {
 }
 
 /// How text starting `next` joins `parts` that end in a hyphen after a
-/// letter (in text or in emphasis): a compound broken after its hyphen
+/// letter, or a slash or en dash inside a word or range (in text or in
+/// emphasis): a compound broken after its hyphen
 /// joins whole whatever follows ("Secretary-" / "General", "COVID-" /
 /// "19"); a word in lower case the hyphen split ("inter-" / "national",
 /// known whole from elsewhere in the text) loses it. `Some(false)`: no
 /// space; `None`: no such hyphen.
 pub(crate) fn hyphen_join(parts: &mut [Inline], next: &str, joiner: &Joiner) -> Option<bool> {
     let t = last_text_mut(parts)?;
-    let before = t.strip_suffix('-')?;
     let first = next.chars().next()?;
+    // A line cut after a slash or an en dash inside a word or a range
+    // ("A/" / "AC.105/1168", "and/" / "or", "2024–" / "2025") joins
+    // without a space; one set off by spaces ("word –") does not end so.
+    if let Some(before) = t.strip_suffix(['/', '–']) {
+        let inside = before.ends_with(char::is_alphanumeric) && first.is_alphanumeric();
+        return inside.then_some(false);
+    }
+    let before = t.strip_suffix('-')?;
     if !(before.ends_with(char::is_alphabetic) && first.is_alphanumeric()) {
         return None;
+    }
+    let word = next
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if joiner.suspending.contains(&word) {
+        return Some(true);
     }
     if first.is_lowercase() {
         let head_at = before
@@ -429,11 +447,16 @@ pub(crate) mod tests {
         push_text(&mut p, "up of the high-", &j);
         push_text(&mut p, "level meeting of the Secretary-", &j);
         push_text(&mut p, "General on COVID-", &j);
-        push_text(&mut p, "19 -", &j);
+        push_text(&mut p, "19 in low-", &j);
+        push_text(&mut p, "and middle-income countries (A/", &j);
+        push_text(&mut p, "AC.105/1168, 2024–", &j);
+        push_text(&mut p, "2025) –", &j);
+        push_text(&mut p, "and/", &j);
+        push_text(&mut p, "or 19 -", &j);
         push_text(&mut p, "回顾", &j);
         assert_eq!(
             text_of(&p),
-            "Reaffirming its resolutions on international cooperation and the follow-up of the high-level meeting of the Secretary-General on COVID-19 -回顾"
+            "Reaffirming its resolutions on international cooperation and the follow-up of the high-level meeting of the Secretary-General on COVID-19 in low- and middle-income countries (A/AC.105/1168, 2024–2025) – and/or 19 -回顾"
         );
     }
 
