@@ -110,6 +110,35 @@ fn corpus_en_pdfs_agree_with_their_text_twins() {
     );
 }
 
+/// Each text of `dir` read, and read back from the PDF unres writes of
+/// it: (name, from the text, from our PDF), running heads left out (see
+/// [`our_own_pdfs_read_back_as_the_same_ir`]). None where the fonts are
+/// missing (the test is skipped, or fails in CI).
+fn through_our_pdf(dir: &Path, test: &str) -> Option<Vec<(String, Resolution, Resolution)>> {
+    if unres::emit::pdf::PdfSetup::system().is_err() {
+        common::skip(test, "Noto fonts not installed (make deps)");
+        return None;
+    }
+    let (out, status) = convert(dir, "pdf");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let mut all = Vec::new();
+    for entry in fs::read_dir(dir).expect("inputs") {
+        let txt = entry.expect("entry").path();
+        let name = txt.file_stem().unwrap().to_str().unwrap().to_owned();
+        let mut from_txt = read(Kind::Text, &txt);
+        let mut from_pdf = read(Kind::Pdf, &out.path().join(format!("{name}.pdf")));
+        from_txt.meta.running_heads.clear();
+        from_pdf.meta.running_heads.clear();
+        all.push((name, from_txt, from_pdf));
+    }
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    Some(all)
+}
+
 /// IR -> our PDF -> `read::pdf` -> the same IR, for the reference and
 /// every sample (six languages: CID fonts with ToUnicode, Arabic right to
 /// left with figures, Latin and brackets inside, French no-break spaces,
@@ -120,31 +149,14 @@ fn corpus_en_pdfs_agree_with_their_text_twins() {
 /// page after the first).
 #[test]
 fn our_own_pdfs_read_back_as_the_same_ir() {
-    if unres::emit::pdf::PdfSetup::system().is_err() {
-        common::skip(
-            "our_own_pdfs_read_back_as_the_same_ir",
-            "Noto fonts not installed (make deps)",
-        );
-        return;
-    }
     let samples = common::root().join("samples");
-    let (dir, out) = convert(&samples, "pdf");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut names = Vec::new();
-    for entry in fs::read_dir(&samples).expect("samples") {
-        let txt = entry.expect("entry").path();
-        let name = txt.file_stem().unwrap().to_str().unwrap().to_owned();
-        let mut from_txt = read(Kind::Text, &txt);
-        let mut from_pdf = read(Kind::Pdf, &dir.path().join(format!("{name}.pdf")));
-        from_txt.meta.running_heads.clear();
-        from_pdf.meta.running_heads.clear();
+    let Some(all) = through_our_pdf(&samples, "our_own_pdfs_read_back_as_the_same_ir") else {
+        return;
+    };
+    for (name, from_txt, from_pdf) in &all {
         if from_pdf != from_txt {
             let json = |r: &Resolution| serde_json::to_string_pretty(r).expect("json");
-            let (want, got) = (json(&from_txt), json(&from_pdf));
+            let (want, got) = (json(from_txt), json(from_pdf));
             let differs = want
                 .lines()
                 .zip(got.lines())
@@ -153,13 +165,11 @@ fn our_own_pdfs_read_back_as_the_same_ir() {
                 .unwrap_or_else(|| "one IR is longer".into());
             panic!("{name}: our PDF reads back as another IR\n{differs}");
         }
-        names.push(name);
     }
-    assert!(names.len() >= 22, "every sample compared: {names:?}");
-    let langs = ["zh", "ar", "ru", "es", "fr", "en"];
-    for lang in langs {
+    assert!(all.len() >= 22, "every sample compared");
+    for lang in ["zh", "ar", "ru", "es", "fr", "en"] {
         assert!(
-            names.iter().any(|n| n.ends_with(&format!("_{lang}"))),
+            all.iter().any(|(n, ..)| n.ends_with(&format!("_{lang}"))),
             "a sample in {lang}"
         );
     }
@@ -178,13 +188,6 @@ fn corpus_texts_come_back_from_our_pdf() {
     let Some(shared) = shared("corpus_texts_come_back_from_our_pdf") else {
         return;
     };
-    if unres::emit::pdf::PdfSetup::system().is_err() {
-        common::skip(
-            "corpus_texts_come_back_from_our_pdf",
-            "Noto fonts not installed (make deps)",
-        );
-        return;
-    }
     let input = tempfile::tempdir().expect("tempdir");
     for dir in ["corpus/en", "corpus/en-dev"] {
         for entry in fs::read_dir(shared.join(dir)).expect("corpus") {
@@ -195,28 +198,16 @@ fn corpus_texts_come_back_from_our_pdf() {
             }
         }
     }
-    let (out, status) = convert(input.path(), "pdf");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    let (mut same, mut differ) = (0, Vec::new());
-    for entry in fs::read_dir(input.path()).expect("input") {
-        let txt = entry.expect("entry").path();
-        let stem = txt.file_stem().unwrap().to_str().unwrap().to_owned();
-        let mut from_txt = read(Kind::Text, &txt);
-        let mut from_pdf = read(Kind::Pdf, &out.path().join(format!("{stem}.pdf")));
-        from_txt.meta.running_heads.clear();
-        from_pdf.meta.running_heads.clear();
-        if from_pdf == from_txt {
-            same += 1;
-        } else {
-            differ.push(stem);
-        }
-    }
-    differ.sort();
-    assert_eq!(same + differ.len(), 220, "every corpus text read");
+    let Some(all) = through_our_pdf(input.path(), "corpus_texts_come_back_from_our_pdf") else {
+        return;
+    };
+    let differ: Vec<&str> = all
+        .iter()
+        .filter(|(_, t, p)| t != p)
+        .map(|(n, ..)| n.as_str())
+        .collect();
+    let same = all.len() - differ.len();
+    assert_eq!(all.len(), 220, "every corpus text read");
     assert!(
         same >= 205,
         "{same} of 220 identical; differing: {differ:?}"
