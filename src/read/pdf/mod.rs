@@ -553,16 +553,7 @@ fn balanced(text: &str) -> bool {
     for c in text.chars() {
         match c {
             '(' | '[' | '{' => open.push(c),
-            ')' | ']' | '}' => {
-                let want = match c {
-                    ')' => '(',
-                    ']' => '[',
-                    _ => '{',
-                };
-                if open.pop() != Some(want) {
-                    return false;
-                }
-            }
+            ')' | ']' | '}' if open.pop().map(closer) != Some(c) => return false,
             _ => {}
         }
     }
@@ -585,10 +576,8 @@ fn is_rtl(text: &str) -> bool {
 }
 
 /// A right-to-left line read left to right (the order glyphs stand on the
-/// page) back into reading order: the whole line reversed, then each
-/// stretch of left-to-right text (Latin, figures, and what stands between
-/// them) turned round again. ToUnicode maps give the logical bracket, so
-/// nothing is mirrored.
+/// page) back into reading order ([`logical_order`]). ToUnicode maps give
+/// the logical bracket, so nothing is mirrored.
 fn visual_to_logical(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     logical_order(&chars)
