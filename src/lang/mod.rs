@@ -322,7 +322,7 @@ pub fn detect(text: &str) -> Lang {
     let (mut han, mut arabic, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars().take(20_000) {
         match c {
-            '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' => han += 1,
+            c if is_ideograph(c) => han += 1,
             '\u{0600}'..='\u{06ff}'
             | '\u{0750}'..='\u{077f}'
             | '\u{fb50}'..='\u{fdff}'
@@ -488,6 +488,13 @@ fn fold_width_char(c: char) -> char {
         '\u{3000}' => ' ',
         _ => c,
     }
+}
+
+/// Han ideographs (the unified blocks, extension A and the compatibility
+/// block): the characters a Chinese text is written in, its punctuation
+/// aside.
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
 /// Characters written without spaces between them (Han, kana, Hangul,

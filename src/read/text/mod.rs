@@ -297,13 +297,16 @@ pub(crate) fn push_text(parts: &mut Vec<Inline>, text: &str, joiner: &Joiner) {
     }
 }
 
-/// How text starting `next` joins `parts` that end in a hyphen after a
-/// letter, or a slash or en dash inside a word or range (in text or in
-/// emphasis): a compound broken after its hyphen
-/// joins whole whatever follows ("Secretary-" / "General", "COVID-" /
-/// "19"); a word in lower case the hyphen split ("inter-" / "national",
-/// known whole from elsewhere in the text) loses it. `Some(false)`: no
-/// space; `None`: no such hyphen.
+/// Whether a space joins text starting `next` to `parts` ending in a
+/// hyphen after a letter, or in a slash or an en dash inside a word or a
+/// range (in text or in emphasis); `None` where they end otherwise.
+/// - "/" and "–" between letters or figures: no space ("A/" / "AC.105",
+///   "2024–" / "2025").
+/// - A suspended hyphen before a profile's `suspending_words` keeps its
+///   space ("low-" / "and middle-income").
+/// - Any other hyphen: no space, the compound joins whole ("Secretary-" /
+///   "General", "COVID-" / "19"); before a lower-case word the document
+///   prints whole elsewhere ("inter-" / "national") the hyphen goes.
 pub(crate) fn hyphen_join(parts: &mut [Inline], next: &str, joiner: &Joiner) -> Option<bool> {
     let t = last_text_mut(parts)?;
     let first = next.chars().next()?;
@@ -365,8 +368,8 @@ pub(crate) fn wants_space(prev: Option<char>, next: Option<char>) -> bool {
 /// An ideograph and a figure or Latin letter, in either order: where a
 /// language that spaces figures in ideographic text had a space.
 fn ideograph_beside_figure((a, b): (char, char)) -> bool {
-    let ideograph = |c: char| matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}');
-    (ideograph(a) && b.is_ascii_alphanumeric()) || (a.is_ascii_alphanumeric() && ideograph(b))
+    (lang::is_ideograph(a) && b.is_ascii_alphanumeric())
+        || (a.is_ascii_alphanumeric() && lang::is_ideograph(b))
 }
 
 /// Punctuation printed without a space before it (Latin and Arabic).
