@@ -1,11 +1,12 @@
 //! Which files a run converts, and where each one's outputs go.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
+use super::write::{digest, InputSet};
 use crate::read;
 use walkdir::WalkDir;
 
@@ -52,9 +53,9 @@ impl Select {
 #[derive(Debug)]
 pub struct Job {
     /// The input file, as found (given or walked).
-    pub input: PathBuf,
+    pub input: Box<Path>,
     /// Output path relative to OUTDIR, without extension.
-    pub rel: PathBuf,
+    pub rel: Box<Path>,
 }
 
 /// Why a path could not become a job.
@@ -93,7 +94,7 @@ pub struct Collected {
     /// Notes that are not failures (symbolic link loops not followed).
     pub notices: Vec<String>,
     /// Canonical paths of every input, so that no output ever replaces one.
-    pub inputs: HashSet<PathBuf>,
+    pub inputs: InputSet,
 }
 
 /// Collects the jobs for `paths`: a file is taken as it is (whatever its
@@ -106,25 +107,29 @@ pub struct Collected {
 /// a walk takes.
 pub fn collect(paths: &[PathBuf], out_canonical: &Path, select: &Select) -> Collected {
     let mut c = Collected::default();
-    let mut owners: HashMap<PathBuf, PathBuf> = HashMap::new();
+    // Each output stem taken, by digest, with the job that took it.
+    let mut owners: HashMap<u128, usize> = HashMap::new();
     let mut add = |c: &mut Collected, input: PathBuf, rel: PathBuf| {
         let canonical = fs::canonicalize(&input).unwrap_or_else(|_| input.clone());
-        if !c.inputs.insert(canonical) {
+        if !c.inputs.insert(&canonical) {
             return; // the same file, reached again
         }
-        if let Some(first) = owners.get(&rel) {
+        if let Some(first) = owners.get(&digest(&rel)).and_then(|&k| c.jobs.get(k)) {
             c.problems.push(Problem {
                 kind: ProblemKind::Collision,
                 reason: format!(
                     "its outputs would overwrite those of {} (same name below OUTDIR)",
-                    first.display()
+                    first.input.display()
                 ),
                 path: input,
             });
             return;
         }
-        owners.insert(rel.clone(), input.clone());
-        c.jobs.push(Job { input, rel });
+        owners.insert(digest(&rel), c.jobs.len());
+        c.jobs.push(Job {
+            input: input.into(),
+            rel: rel.into(),
+        });
     };
     for root in paths {
         if !root.is_dir() {

@@ -17,7 +17,7 @@ use std::path::{Component, Path};
 use crate::read::ReadOptions;
 use serde::{Deserialize, Serialize};
 
-use super::write::write_atomic;
+use super::write::write_atomic_with;
 use super::Shard;
 
 /// The manifest's file name in OUTDIR (hidden, and not an input extension).
@@ -87,15 +87,36 @@ impl Manifest {
         all
     }
 
-    /// Writes the manifest atomically under `name`.
-    pub fn save(&self, root: &Path, name: &str) -> std::io::Result<()> {
-        let mut json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
-        json.push(b'\n');
-        write_atomic(&root.join(name), &json)
+    /// Records `made` (keys of this run's outputs) as made with `stamp` and
+    /// saves the manifest as `name` if an entry changed. The entries are
+    /// written as they come, this run's first, then those of earlier runs
+    /// not made again: a run of many thousand outputs never holds them all.
+    pub fn update(
+        mut self,
+        root: &Path,
+        name: &str,
+        stamp: &str,
+        made: impl Iterator<Item = String> + Clone,
+    ) -> std::io::Result<()> {
+        let mut changed = false;
+        for key in made.clone() {
+            changed |= self.outputs.remove(&key).as_deref() != Some(stamp);
+        }
+        if !changed {
+            return Ok(());
+        }
+        let merged = Merged {
+            made,
+            stamp,
+            earlier: &self.outputs,
+        };
+        write_atomic_with(&root.join(name), |w| {
+            serde_json::to_writer_pretty(&mut *w, &Saved { outputs: merged })
+                .map_err(std::io::Error::other)?;
+            w.write_all(b"\n")
+        })
     }
 
-    /// Whether every output in `outputs` exists, is newer than `input` and
-    /// was made with `stamp`.
     pub fn unchanged(&self, root: &Path, input: &Path, outputs: &[&Path], stamp: &str) -> bool {
         let Ok(input_time) = fs::metadata(input).and_then(|m| m.modified()) else {
             return false;
@@ -108,6 +129,33 @@ impl Manifest {
                     .and_then(|m| m.modified())
                     .is_ok_and(|t| t > input_time)
         })
+    }
+}
+
+/// The manifest's shape as [`Manifest::update`] writes it.
+#[derive(Serialize)]
+struct Saved<M: Serialize> {
+    outputs: M,
+}
+
+/// This run's outputs, each with the stamp, then the earlier entries.
+struct Merged<'a, I> {
+    made: I,
+    stamp: &'a str,
+    earlier: &'a BTreeMap<String, String>,
+}
+
+impl<I: Iterator<Item = String> + Clone> Serialize for Merged<'_, I> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = ser.serialize_map(None)?;
+        for key in self.made.clone() {
+            map.serialize_entry(&key, self.stamp)?;
+        }
+        for (key, stamp) in self.earlier {
+            map.serialize_entry(key, stamp)?;
+        }
+        map.end()
     }
 }
 
@@ -140,7 +188,10 @@ mod tests {
         assert_eq!(key(root, &out), "a/in.md");
         assert!(m.unchanged(root, &input, &[&out], &st));
         assert!(!m.unchanged(root, &input, &[&out], "unres 0.0.0; lang=auto"));
-        m.save(root, FILE).unwrap();
+        let made = [key(root, &out)];
+        Manifest::default()
+            .update(root, FILE, &st, made.iter().cloned())
+            .unwrap();
         assert_eq!(Manifest::load(root).outputs, m.outputs);
         fs::File::options()
             .write(true)
@@ -149,5 +200,34 @@ mod tests {
             .set_modified(SystemTime::now() + Duration::from_secs(60))
             .unwrap();
         assert!(!m.unchanged(root, &input, &[&out], &st), "input newer");
+    }
+
+    #[test]
+    fn an_update_keeps_earlier_entries_and_writes_only_on_change() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path();
+        let keys = |v: &[&str]| v.iter().map(|k| k.to_string()).collect::<Vec<_>>();
+        let first = keys(&["b.md", "a.md"]);
+        Manifest::load(root)
+            .update(root, FILE, "s1", first.iter().cloned())
+            .unwrap();
+        let second = keys(&["a.md", "c.md"]);
+        Manifest::load(root)
+            .update(root, FILE, "s2", second.iter().cloned())
+            .unwrap();
+        let got = Manifest::load(root).outputs;
+        let want: BTreeMap<String, String> = [("a.md", "s2"), ("b.md", "s1"), ("c.md", "s2")]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(got, want);
+        // Nothing changed: the file is not rewritten.
+        let before = fs::metadata(root.join(FILE)).unwrap().modified().unwrap();
+        std::thread::sleep(Duration::from_millis(20));
+        Manifest::load(root)
+            .update(root, FILE, "s2", second.iter().cloned())
+            .unwrap();
+        let after = fs::metadata(root.join(FILE)).unwrap().modified().unwrap();
+        assert_eq!(before, after);
     }
 }

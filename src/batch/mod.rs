@@ -30,7 +30,7 @@ use jobs::Job;
 pub use jobs::Select;
 use manifest::Manifest;
 pub use report::{merge_reports, Totals};
-use report::{ms, Record, Report, Status};
+use report::{ms, Outcome, Record, Report, Status};
 pub use shard::Shard;
 pub use write::write_atomic;
 use write::{OutDir, WriteError};
@@ -243,23 +243,9 @@ pub fn run(
         observer.notice(n);
     }
 
-    let mut records: Vec<Record> = collected
-        .problems
-        .iter()
-        .map(|p| {
-            observer.failed(&p.path, &p.reason);
-            Record {
-                path: p.path.display().to_string(),
-                status: Status::Failed,
-                outputs: Vec::new(),
-                warnings: Vec::new(),
-                reason: Some(p.kind.code()),
-                error: Some(p.reason.clone()),
-                elapsed_ms: 0.0,
-            }
-        })
-        .collect();
-
+    for p in &collected.problems {
+        observer.failed(&p.path, &p.reason);
+    }
     let report = match &s.report {
         Some(path) => Some(report_target(path, s, &collected.jobs, &out)?),
         None => None,
@@ -285,83 +271,129 @@ pub fn run(
             jobs: s.jobs,
             message: e.to_string(),
         })?;
-    let done: Vec<Record> = pool.install(|| {
+    // One outcome per input, in the order of the report, written in place.
+    let mut outcomes: Vec<Outcome> =
+        Vec::with_capacity(collected.problems.len() + collected.jobs.len());
+    outcomes.extend(
         collected
-            .jobs
-            .par_iter()
-            .map(|job| {
-                let r = process(job, &ctx);
-                observer.advanced();
-                r
-            })
-            .collect()
+            .problems
+            .iter()
+            .map(|p| Outcome::failed(p.kind.code(), p.reason.clone())),
+    );
+    pool.install(|| {
+        outcomes.par_extend(collected.jobs.par_iter().map(|job| {
+            let r = process(job, &ctx);
+            observer.advanced();
+            r
+        }))
     });
-    records.extend(done);
 
-    let mut manifest = manifest;
-    let mut changed = false;
-    for r in records.iter().filter(|r| r.status == Status::Converted) {
-        for o in &r.outputs {
-            let key = manifest::key(out.root(), Path::new(o));
-            changed |= manifest.outputs.insert(key, stamp.clone()).as_ref() != Some(&stamp);
-        }
-    }
-    if changed {
-        let name = manifest::file_name(s.shard);
-        if let Err(e) = manifest.save(out.root(), &name) {
-            observer.notice(&format!("cannot record outputs in {name}: {e}"));
-        }
+    let made = collected
+        .jobs
+        .iter()
+        .zip(&outcomes[collected.problems.len()..])
+        .filter(|(_, o)| o.status == Status::Converted)
+        .flat_map(|(job, o)| targets(s, &out, job).take(o.written))
+        .map(|path| manifest::key(out.root(), &path));
+    let name = manifest::file_name(s.shard);
+    if let Err(e) = manifest.update(out.root(), &name, &stamp, made) {
+        observer.notice(&format!("cannot record outputs in {name}: {e}"));
     }
 
-    let totals = Totals::of(&records, start.elapsed());
+    let totals = Totals::of(&outcomes, start.elapsed());
     if let Some(path) = &report {
-        write_report(path, s, &totals, &records)?;
+        let inputs = Inputs {
+            problems: &collected.problems,
+            jobs: &collected.jobs,
+            outcomes: &outcomes,
+            settings: s,
+            out: &out,
+        };
+        write_report(path, s, &totals, &outcomes, inputs)?;
     }
     observer.finished(&totals);
     Ok(totals)
 }
 
+/// Where `job`'s outputs go, one per format, in the order of the formats.
+fn targets<'a>(
+    s: &'a Settings,
+    out: &'a OutDir,
+    job: &'a Job,
+) -> impl Iterator<Item = PathBuf> + Clone + 'a {
+    s.formats
+        .iter()
+        .map(|f| out.target(&job.rel, f.extension()))
+}
+
+/// The report's list of inputs, each [`Record`] made as it is written:
+/// the paths that failed before any job ran, then the jobs in order.
+struct Inputs<'a> {
+    problems: &'a [jobs::Problem],
+    jobs: &'a [Job],
+    outcomes: &'a [Outcome],
+    settings: &'a Settings,
+    out: &'a OutDir,
+}
+
+impl serde::Serialize for Inputs<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let (early, late) = self
+            .outcomes
+            .split_at(self.problems.len().min(self.outcomes.len()));
+        let problems = self
+            .problems
+            .iter()
+            .zip(early)
+            .map(|(p, o)| Record::of(&p.path, o, std::iter::empty()));
+        let jobs = self
+            .jobs
+            .iter()
+            .zip(late)
+            .map(|(job, o)| Record::of(&job.input, o, targets(self.settings, self.out, job)));
+        ser.collect_seq(problems.chain(jobs))
+    }
+}
+
 /// One input: skip it if unchanged, else read, convert, write, drop.
-fn process(job: &Job, ctx: &Context) -> Record {
+fn process(job: &Job, ctx: &Context) -> Outcome {
     let start = Instant::now();
-    let s = ctx.settings;
-    let targets: Vec<(Format, PathBuf)> = s
+    let targets: Vec<(Format, PathBuf)> = ctx
+        .settings
         .formats
         .iter()
         .map(|&f| (f, ctx.out.target(&job.rel, f.extension())))
         .collect();
-    let mut record = Record {
-        path: job.input.display().to_string(),
+    let mut outcome = Outcome {
         status: Status::Converted,
-        outputs: Vec::new(),
-        warnings: Vec::new(),
-        reason: None,
-        error: None,
+        written: 0,
         elapsed_ms: 0.0,
+        detail: None,
     };
     let paths: Vec<&Path> = targets.iter().map(|(_, p)| p.as_path()).collect();
-    if s.skip_unchanged
+    if ctx.settings.skip_unchanged
         && ctx
             .manifest
             .unchanged(ctx.out.root(), &job.input, &paths, ctx.stamp)
     {
-        record.status = Status::Skipped;
-        record.outputs = paths.iter().map(|p| p.display().to_string()).collect();
-    } else if let Err(f) = convert_one(job, &targets, ctx, &mut record) {
+        outcome.status = Status::Skipped;
+        outcome.written = paths.len();
+    } else if let Err(f) = convert_one(job, &targets, ctx, &mut outcome) {
         ctx.observer.failed(&job.input, &f.to_string());
-        record.status = Status::Failed;
-        record.reason = Some(f.kind());
-        record.error = Some(f.to_string());
+        outcome.status = Status::Failed;
+        let detail = outcome.detail_mut();
+        detail.reason = Some(f.kind());
+        detail.error = Some(f.to_string());
     }
-    record.elapsed_ms = ms(start.elapsed());
-    record
+    outcome.elapsed_ms = ms(start.elapsed());
+    outcome
 }
 
 fn convert_one(
     job: &Job,
     targets: &[(Format, PathBuf)],
     ctx: &Context,
-    record: &mut Record,
+    outcome: &mut Outcome,
 ) -> Result<(), Failure> {
     let size = input_size(&job.input)?;
     // Held until the outputs are written: they are memory too.
@@ -374,17 +406,19 @@ fn convert_one(
         .unwrap_or(Kind::Text);
     let (res, warnings) =
         convert::read_owned(kind, bytes, &ctx.settings.read).map_err(ConvertError::Read)?;
-    record.warnings = warnings;
+    if !warnings.is_empty() {
+        outcome.detail_mut().warnings = warnings;
+    }
     // One output at a time, written as soon as it is made: the input, the
     // IR and every output are never all in memory at once. An emitter that
-    // fails leaves the outputs written before it, listed in the record.
+    // fails leaves the outputs written before it, counted in the outcome.
     for (format, target) in targets {
         let data = convert::emit(&res, *format, ctx.emit).map_err(|source| ConvertError::Emit {
             format: *format,
             source,
         })?;
         ctx.out.write(target, &data)?;
-        record.outputs.push(target.display().to_string());
+        outcome.written += 1;
     }
     Ok(())
 }
@@ -468,21 +502,23 @@ fn write_report(
     real: &Path,
     s: &Settings,
     totals: &Totals,
-    records: &[Record],
+    outcomes: &[Outcome],
+    inputs: Inputs<'_>,
 ) -> Result<(), Fatal> {
     let report = Report {
         unres: env!("CARGO_PKG_VERSION"),
         formats: s.formats.iter().map(|f| f.to_string()).collect(),
         jobs: s.jobs,
         totals,
-        warnings: report::warning_counts(records),
-        inputs: records,
+        warnings: report::warning_counts(outcomes),
+        inputs,
     };
-    let fail = |message: String| Fatal::Report {
+    write::write_atomic_with(real, |w| {
+        serde_json::to_writer_pretty(&mut *w, &report).map_err(io::Error::other)?;
+        w.write_all(b"\n")
+    })
+    .map_err(|e| Fatal::Report {
         path: real.to_path_buf(),
-        message,
-    };
-    let mut json = serde_json::to_vec_pretty(&report).map_err(|e| fail(e.to_string()))?;
-    json.push(b'\n');
-    write::write_atomic(real, &json).map_err(|e| fail(e.to_string()))
+        message: e.to_string(),
+    })
 }

@@ -1,6 +1,7 @@
 //! What a run did, per input and in total: the `--report` JSON and the summary line.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::ir::Warning;
@@ -15,24 +16,90 @@ pub enum Status {
     Skipped,
 }
 
-/// One input's entry in the report.
+/// What happened to one input, kept small: a run holds one per input
+/// until it reports, so the paths are the job's and are not copied here,
+/// and what most inputs lack (warnings, a failure) is boxed.
+#[derive(Debug)]
+pub struct Outcome {
+    pub status: Status,
+    /// How many of the input's outputs, in the order of the formats, were
+    /// written (or, when skipped, left as they were).
+    pub written: usize,
+    pub elapsed_ms: f64,
+    pub detail: Option<Box<Detail>>,
+}
+
+/// What the reader noticed, and why an input failed.
+#[derive(Debug, Default)]
+pub struct Detail {
+    /// Each with its stable code.
+    pub warnings: Vec<Warning>,
+    /// A short kind (`empty`, `binary`, `not-a-resolution`, `unreadable`,
+    /// `too-large`, `syntax`, `pdf`, `emit`, `write`) ...
+    pub reason: Option<&'static str>,
+    /// ... and the message printed for it.
+    pub error: Option<String>,
+}
+
+impl Outcome {
+    /// A failure before any job ran (an unreadable entry, a collision).
+    pub fn failed(reason: &'static str, error: String) -> Outcome {
+        Outcome {
+            status: Status::Failed,
+            written: 0,
+            elapsed_ms: 0.0,
+            detail: Some(Box::new(Detail {
+                reason: Some(reason),
+                error: Some(error),
+                ..Detail::default()
+            })),
+        }
+    }
+
+    pub fn warnings(&self) -> &[Warning] {
+        self.detail.as_ref().map_or(&[], |d| &d.warnings)
+    }
+
+    /// The detail, made when first needed.
+    pub fn detail_mut(&mut self) -> &mut Detail {
+        self.detail.get_or_insert_with(Box::default)
+    }
+}
+
+/// One input's entry in the report, made as the report is written.
 #[derive(Debug, Serialize)]
-pub struct Record {
+pub struct Record<'a> {
     /// The input, as given or found by walking.
     pub path: String,
     pub status: Status,
     /// Outputs written (or, when skipped, left as they were).
     pub outputs: Vec<String>,
-    /// What the reader noticed, each with its stable code.
-    pub warnings: Vec<Warning>,
-    /// Why it failed: a short kind (`empty`, `binary`, `not-a-resolution`,
-    /// `unreadable`, `too-large`, `syntax`, `pdf`, `emit`, `write`) ...
+    pub warnings: &'a [Warning],
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<&'static str>,
-    /// ... and the message printed for it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
+    pub error: Option<&'a str>,
     pub elapsed_ms: f64,
+}
+
+impl<'a> Record<'a> {
+    /// The entry of `outcome`, whose input is `path` and whose outputs are
+    /// `outputs` (all it would write, of which those written are taken).
+    pub fn of(path: &Path, outcome: &'a Outcome, outputs: impl Iterator<Item = PathBuf>) -> Self {
+        let detail = outcome.detail.as_deref();
+        Record {
+            path: path.display().to_string(),
+            status: outcome.status,
+            outputs: outputs
+                .take(outcome.written)
+                .map(|p| p.display().to_string())
+                .collect(),
+            warnings: outcome.warnings(),
+            reason: detail.and_then(|d| d.reason),
+            error: detail.and_then(|d| d.error.as_deref()),
+            elapsed_ms: outcome.elapsed_ms,
+        }
+    }
 }
 
 /// Totals of a run.
@@ -52,16 +119,16 @@ pub struct Totals {
 
 impl Totals {
     /// Adds up the records.
-    pub fn of(records: &[Record], elapsed: Duration) -> Totals {
+    pub fn of(outcomes: &[Outcome], elapsed: Duration) -> Totals {
         let mut t = Totals {
             elapsed_ms: ms(elapsed),
             ..Totals::default()
         };
-        for r in records {
+        for r in outcomes {
             match r.status {
                 Status::Converted => {
                     t.converted += 1;
-                    t.outputs_written += r.outputs.len();
+                    t.outputs_written += r.written;
                 }
                 Status::Failed => t.failed += 1,
                 Status::Skipped => t.skipped += 1,
@@ -83,22 +150,22 @@ impl Totals {
     }
 }
 
-/// The `--report` file.
+/// The `--report` file; `I` serializes as the list of [`Record`]s.
 #[derive(Debug, Serialize)]
-pub struct Report<'a> {
+pub struct Report<'a, I: Serialize> {
     pub unres: &'static str,
     pub formats: Vec<String>,
     pub jobs: usize,
     pub totals: &'a Totals,
     /// How many warnings of each code the run gave, codes in order.
     pub warnings: BTreeMap<&'static str, usize>,
-    pub inputs: &'a [Record],
+    pub inputs: I,
 }
 
 /// The warnings of every record, counted by code.
-pub fn warning_counts(records: &[Record]) -> BTreeMap<&'static str, usize> {
+pub fn warning_counts(outcomes: &[Outcome]) -> BTreeMap<&'static str, usize> {
     let mut counts = BTreeMap::new();
-    for w in records.iter().flat_map(|r| &r.warnings) {
+    for w in outcomes.iter().flat_map(Outcome::warnings) {
         *counts.entry(w.code()).or_insert(0) += 1;
     }
     counts

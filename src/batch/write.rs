@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::io::{self, Write as _};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
@@ -31,11 +31,52 @@ pub enum WriteError {
     },
 }
 
+/// The canonical paths of a run's inputs, each kept as a 128-bit digest
+/// rather than a copy: a run of many thousand inputs only asks whether a
+/// path is one of them, and its memory stays flat.
+#[derive(Debug, Default)]
+pub struct InputSet(HashSet<u128>);
+
+impl InputSet {
+    /// Adds `canonical`; false if it was there already.
+    pub fn insert(&mut self, canonical: &Path) -> bool {
+        self.0.insert(digest(canonical))
+    }
+
+    /// Whether `canonical` is one of the inputs.
+    pub fn contains(&self, canonical: &Path) -> bool {
+        self.0.contains(&digest(canonical))
+    }
+
+    /// The set of `paths`.
+    #[cfg(test)]
+    pub fn of<const N: usize>(paths: [PathBuf; N]) -> InputSet {
+        let mut set = InputSet::default();
+        for p in paths {
+            set.insert(&p);
+        }
+        set
+    }
+}
+
+/// Two SipHash digests of `path` under different salts: a collision of
+/// two distinct paths is a chance of one in 2^128.
+pub(super) fn digest(path: &Path) -> u128 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let half = |salt: u8| {
+        let mut h = DefaultHasher::new();
+        salt.hash(&mut h);
+        path.hash(&mut h);
+        u128::from(h.finish())
+    };
+    (half(0) << 64) | half(1)
+}
+
 /// The output directory of a run: outputs go below it and nowhere else, and
 /// never replace an input.
 pub struct OutDir {
     root: PathBuf,
-    inputs: HashSet<PathBuf>,
+    inputs: InputSet,
     /// Directories already created and found to lie below `root` (with
     /// their canonical paths), so each is checked once per run, not per output.
     checked: Mutex<HashMap<PathBuf, PathBuf>>,
@@ -43,7 +84,7 @@ pub struct OutDir {
 
 impl OutDir {
     /// Creates OUTDIR if needed. `inputs` are the canonical input paths.
-    pub fn open(out: &Path, inputs: HashSet<PathBuf>) -> io::Result<Self> {
+    pub fn open(out: &Path, inputs: InputSet) -> io::Result<Self> {
         fs::create_dir_all(out)?;
         Ok(OutDir {
             root: fs::canonicalize(out)?,
@@ -153,13 +194,27 @@ fn process_alive(_pid: u32) -> bool {
 /// link) stands at its name, so nothing planted there is ever written
 /// through.
 pub fn write_atomic(target: &Path, data: &[u8]) -> io::Result<()> {
+    write_atomic_with(target, |w| w.write_all(data))
+}
+
+/// [`write_atomic`] of what `fill` writes, buffered: a report or manifest
+/// of many thousand entries goes to the file as it is made, never whole
+/// in memory.
+pub fn write_atomic_with(
+    target: &Path,
+    fill: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = target.parent().unwrap_or(Path::new("."));
-    let (tmp, mut file) = create_temporary(dir, target)?;
-    let result = file
-        .write_all(data)
-        .and_then(|_| file.sync_all())
-        .and_then(|_| fs::rename(&tmp, target));
-    drop(file);
+    let (tmp, file) = create_temporary(dir, target)?;
+    // The file is closed before it is renamed or removed.
+    let result = (|| {
+        let mut w = io::BufWriter::new(file);
+        fill(&mut w)?;
+        let file = w.into_inner().map_err(io::IntoInnerError::into_error)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, target)
+    })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
         return result;
@@ -208,7 +263,8 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let input = d.path().join("in.md");
         fs::write(&input, "keep").unwrap();
-        let out = OutDir::open(d.path(), [fs::canonicalize(&input).unwrap()].into()).unwrap();
+        let out =
+            OutDir::open(d.path(), InputSet::of([fs::canonicalize(&input).unwrap()])).unwrap();
         let t = out.target(Path::new("sub/a"), "md");
         out.write(&t, b"hello").unwrap();
         assert_eq!(fs::read(&t).unwrap(), b"hello");
@@ -227,7 +283,7 @@ mod tests {
     fn refuses_a_symlink_out_of_outdir() {
         let d = tempfile::tempdir().unwrap();
         let elsewhere = tempfile::tempdir().unwrap();
-        let out = OutDir::open(&d.path().join("out"), HashSet::new()).unwrap();
+        let out = OutDir::open(&d.path().join("out"), InputSet::default()).unwrap();
         std::os::unix::fs::symlink(elsewhere.path(), out.root().join("link")).unwrap();
         let t = out.target(Path::new("link/a"), "md");
         assert!(matches!(
@@ -243,7 +299,7 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let input = d.path().join("b.txt");
         fs::write(&input, "input").unwrap();
-        let out = OutDir::open(&d.path().join("out"), HashSet::new()).unwrap();
+        let out = OutDir::open(&d.path().join("out"), InputSet::default()).unwrap();
         let pid = std::process::id();
         let next = NEXT.load(Ordering::Relaxed);
         for n in next..next + 64 {
@@ -260,7 +316,7 @@ mod tests {
     #[test]
     fn cleans_leftovers_of_dead_processes_only() {
         let d = tempfile::tempdir().unwrap();
-        let out = OutDir::open(d.path(), HashSet::new()).unwrap();
+        let out = OutDir::open(d.path(), InputSet::default()).unwrap();
         fs::create_dir_all(d.path().join("s")).unwrap();
         // PIDs above the kernel's maximum (4194304) are never alive.
         let dead = d.path().join("s/.a.md.unres-tmp-4194999-3");
