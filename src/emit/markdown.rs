@@ -495,16 +495,40 @@ fn edges_at(s: String, at_start: bool, at_end: bool) -> String {
 /// hard breaks. Line breaks in text become spaces (text is one line).
 pub fn escape_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '!' | '^' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
+    // Every character escaped or replaced is ASCII: the runs between them
+    // are copied whole, and each cut falls on a character boundary.
+    let mut copied = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escaped = matches!(
+            b,
+            b'\\'
+                | b'*'
+                | b'_'
+                | b'`'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'&'
+                | b'|'
+                | b'~'
+                | b'!'
+                | b'^'
+                | b'#'
+        );
+        if !escaped && !matches!(b, b'\n' | b'\r') {
+            continue;
         }
+        out.push_str(&s[copied..i]);
+        if escaped {
+            out.push('\\');
+            out.push(char::from(b));
+        } else {
+            out.push(' ');
+        }
+        copied = i + 1;
     }
+    out.push_str(&s[copied..]);
     out
 }
 
@@ -538,6 +562,7 @@ mod tests {
             "a\\*b\\_c\\[d\\]\\<e\\>\\&f\\|g"
         );
         assert_eq!(escape_inline("大会，"), "大会，");
+        assert_eq!(escape_inline("é*\nж\r#"), "é\\* ж \\#");
     }
 
     #[test]

@@ -177,6 +177,20 @@ pub fn clean_line(s: &str) -> String {
     clean_text(s).trim_matches(' ').to_string()
 }
 
+/// Appends `q` to `out`, merged into the run before it where both are text
+/// or both emphasis; an empty text is dropped.
+fn push_merged(out: &mut Vec<Inline>, q: Inline) {
+    match (out.last_mut(), q) {
+        (_, Inline::Text(t)) if t.is_empty() => {}
+        (Some(Inline::Text(a)), Inline::Text(b)) => a.push_str(&b),
+        (Some(Inline::Emphasis(a)), Inline::Emphasis(b)) => {
+            a.extend(b);
+            normalize_inner(a, true);
+        }
+        (_, q) => out.push(q),
+    }
+}
+
 /// Invariant 2: canonical inline sequence.
 pub fn normalize_inlines(parts: &mut Vec<Inline>) {
     normalize_inner(parts, false);
@@ -193,29 +207,16 @@ pub fn normalize_inlines(parts: &mut Vec<Inline>) {
 fn normalize_inner(parts: &mut Vec<Inline>, in_emphasis: bool) {
     let mut out: Vec<Inline> = Vec::with_capacity(parts.len());
     for p in std::mem::take(parts) {
-        let flat: Vec<Inline> = match p {
+        match p {
             Inline::Emphasis(mut inner) => {
                 normalize_inner(&mut inner, true);
                 if in_emphasis {
-                    inner
-                } else if inner.is_empty() {
-                    vec![]
-                } else {
-                    vec![Inline::Emphasis(inner)]
+                    inner.into_iter().for_each(|q| push_merged(&mut out, q));
+                } else if !inner.is_empty() {
+                    push_merged(&mut out, Inline::Emphasis(inner));
                 }
             }
-            other => vec![other],
-        };
-        for q in flat {
-            match (out.last_mut(), q) {
-                (_, Inline::Text(t)) if t.is_empty() => {}
-                (Some(Inline::Text(a)), Inline::Text(b)) => a.push_str(&b),
-                (Some(Inline::Emphasis(a)), Inline::Emphasis(b)) => {
-                    a.extend(b);
-                    normalize_inner(a, true);
-                }
-                (_, q) => out.push(q),
-            }
+            other => push_merged(&mut out, other),
         }
     }
     for p in &mut out {

@@ -548,7 +548,8 @@ pub struct Asked<'p, 'a> {
     profile: &'p Profile,
     text: &'a str,
     folded: OnceCell<Cow<'a, str>>,
-    collapsed: OnceCell<Cow<'a, str>>,
+    /// `None` when collapsing changes nothing: then it is `folded`.
+    collapsed: OnceCell<Option<Cow<'a, str>>>,
     preamble_opener: OnceCell<bool>,
 }
 
@@ -574,7 +575,14 @@ impl Asked<'_, '_> {
     /// [`fold_collapsed`] of the text, made once: what whole-line
     /// patterns match.
     fn collapsed(&self) -> &str {
-        self.collapsed.get_or_init(|| fold_collapsed(self.text))
+        // Nothing to collapse (most lines): the fold is the same one.
+        let own = self
+            .collapsed
+            .get_or_init(|| (!is_collapsed(self.text)).then(|| fold_collapsed(self.text)));
+        match own {
+            Some(c) => c,
+            None => self.folded(),
+        }
     }
 
     /// Whether the text is short enough to be a line that stands alone (a

@@ -375,9 +375,19 @@ fn detect_latin(text: &str) -> Lang {
         if w.is_empty() || w.len() > 4 * longest {
             continue;
         }
-        let w = w.to_lowercase();
+        // Most words are in lower case already: no copy then.
+        let unchanged = if w.is_ascii() {
+            !w.bytes().any(|b| b.is_ascii_uppercase())
+        } else {
+            w.chars().all(|c| c.to_lowercase().eq([c]))
+        };
+        let w = if unchanged {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(w.to_lowercase())
+        };
         for (n, &l) in counts.iter_mut().zip(&langs) {
-            *n += usize::from(profile(l).detection_words.contains(&w.as_str()));
+            *n += usize::from(profile(l).detection_words.contains(&&*w));
         }
     }
     let [fr, es, en] = counts;

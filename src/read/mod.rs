@@ -221,13 +221,20 @@ fn check_not_binary(text: &str) -> Result<(), ReadError> {
     if text.contains('\0') {
         return Err(ReadError::Binary("contains NUL characters".into()));
     }
-    let (mut total, mut control) = (0usize, 0usize);
-    for c in text.chars() {
-        total += 1;
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0b' | '\x0c') {
-            control += 1;
-        }
-    }
+    // Counted on the bytes: a character starts at every byte that is no
+    // UTF-8 continuation byte; the control characters are the C0 bytes, DEL
+    // and the C1 range U+0080–U+009F (0xC2 0x80–0x9F).
+    let bytes = text.as_bytes();
+    let total = bytes.iter().filter(|&&b| b & 0xc0 != 0x80).count();
+    let c0 = bytes
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)) || b == 0x7f)
+        .count();
+    let c1 = bytes
+        .windows(2)
+        .filter(|w| w[0] == 0xc2 && (0x80..=0x9f).contains(&w[1]))
+        .count();
+    let control = c0 + c1;
     if control * 100 > total {
         return Err(ReadError::Binary(format!(
             "{control} control characters in {total}"
@@ -296,6 +303,24 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, ReadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn controls_are_counted_per_character_on_the_bytes() {
+        // U+0001–U+07FF: 26 C0 controls (tab, newlines, VT and FF are
+        // allowed), DEL and 32 C1 controls, in 2,047 characters.
+        let text: String = (1..0x800u32).filter_map(char::from_u32).collect();
+        let want = text
+            .chars()
+            .filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0b' | '\x0c'))
+            .count();
+        assert_eq!(want, 59);
+        let Err(ReadError::Binary(m)) = check_not_binary(&text) else {
+            panic!("2.9 % controls is binary");
+        };
+        assert_eq!(m, "59 control characters in 2047");
+        let mostly_text = format!("{}\u{85}", "x".repeat(99));
+        assert!(check_not_binary(&mostly_text).is_ok(), "1 in 100 is text");
+    }
 
     #[test]
     fn decodes_boms() {

@@ -146,15 +146,39 @@ fn numbering(body: &[Block]) -> Vec<Warning> {
 /// an extractor wraps right-to-left lines and numbers in (pdftotext does):
 /// the text's own order is logical already.
 fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| {
-        (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
-    if text.chars().any(bad) {
-        text.chars().filter(|&c| !bad(c)).collect::<String>().into()
+    if has_controls(text) {
+        text.chars()
+            .filter(|&c| !dropped(c))
+            .collect::<String>()
+            .into()
     } else {
         text.into()
     }
+}
+
+/// A character [`without_controls`] drops.
+fn dropped(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether `text` holds a character [`dropped`], found on
+/// the bytes: C0 controls but tab, newlines and form feed; DEL; C1
+/// (0xC2 0x80–0x9F); U+202A–U+202E (0xE2 0x80 0xAA–0xAE) and U+2066–U+2069
+/// (0xE2 0x81 0xA6–0xA9).
+fn has_controls(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'\n' | b'\r' | b'\t' | 0x0c => false,
+        0..=0x1f | 0x7f => true,
+        0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        0xe2 => match (b.get(i + 1), b.get(i + 2)) {
+            (Some(0x80), Some(n)) => (0xaa..=0xae).contains(n),
+            (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(n),
+            _ => false,
+        },
+        _ => false,
+    })
 }
 
 /// Facts about how the extractor laid out this file, measured once.
@@ -424,6 +448,22 @@ fn collapse_spaces(s: &str) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_finds_exactly_the_characters_dropped() {
+        // Every character of the BMP and a few beyond, alone and between
+        // letters, and cut at the end (a lead byte with no continuation).
+        let chars = (0..0x1_0000u32)
+            .chain(0x1_f000..0x1_f100)
+            .filter_map(char::from_u32);
+        for c in chars {
+            for s in [c.to_string(), format!("a{c}b")] {
+                assert_eq!(has_controls(&s), dropped(c), "{:04x}", u32::from(c));
+            }
+        }
+        assert!(!has_controls("x\u{2028}\u{2065}\u{206a}\u{a0}é"));
+        assert!(has_controls("\u{85}"));
+    }
 
     /// Inline content as text, citations written `[^n]`.
     pub(crate) fn text_of(parts: &[Inline]) -> String {

@@ -70,6 +70,11 @@ fn plain(l: &LogicalLine) -> Option<String> {
 }
 
 fn is_row(text: &str) -> bool {
+    // Cells are parted by three spaces or more: most lines have no such
+    // run, and are one cell without being cut.
+    if !text.contains("   ") {
+        return false;
+    }
     let c = cells(text);
     c.len() >= 2 && c[1..].iter().all(|c| numeric(c))
 }
