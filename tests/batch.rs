@@ -412,6 +412,41 @@ fn outdir_inside_the_input_tree_is_not_walked_and_inputs_are_never_replaced() {
 }
 
 #[test]
+fn an_input_inside_outdir_is_never_its_own_output() {
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    // A Markdown input inside OUTDIR, named itself: its output would be
+    // itself (OUTDIR/A.md), through a path spelt another way.
+    let first = unres(&[
+        "convert",
+        reference().to_str().unwrap(),
+        "--to",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(first.status.success());
+    let input = out.join("A_RES_59_159.md");
+    let before = fs::read(&input).unwrap();
+    let roundabout = out.join("../out/A_RES_59_159.md");
+    let o = unres(&[
+        "convert",
+        roundabout.to_str().unwrap(),
+        "--to",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("refusing to overwrite the input"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read(&input).unwrap(), before, "the input is untouched");
+}
+
+#[test]
 fn quiet_prints_only_errors() {
     let work = tempfile::tempdir().unwrap();
     put(&work.path().join("in/A.txt"), reference_text().as_bytes());

@@ -54,8 +54,39 @@ impl Select {
 pub struct Job {
     /// The input file, as found (given or walked).
     pub input: Box<Path>,
-    /// Output path relative to OUTDIR, without extension.
-    pub rel: Box<Path>,
+    /// For a walked file, how many components of `input` the directory
+    /// named has: the rest is mirrored below OUTDIR. `None` for a file
+    /// named itself. (Kept instead of a second path: a run of many
+    /// thousand inputs holds every job.)
+    root_parts: Option<u32>,
+}
+
+impl Job {
+    /// The job for `input`, found below `root` (`None`: named itself).
+    fn new(input: PathBuf, root: Option<&Path>) -> Job {
+        let parts = root.map(|r| r.components().count());
+        Job {
+            input: input.into(),
+            root_parts: parts.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+        }
+    }
+
+    /// The output path relative to OUTDIR, without extension: a walked
+    /// file's path below the directory named, a named file's stem.
+    pub fn rel(&self) -> PathBuf {
+        match self.root_parts {
+            None => self
+                .input
+                .file_stem()
+                .map_or_else(|| PathBuf::from("out"), PathBuf::from),
+            Some(n) => self
+                .input
+                .components()
+                .skip(n as usize)
+                .collect::<PathBuf>()
+                .with_extension(""),
+        }
+    }
 }
 
 /// Why a path could not become a job.
@@ -93,8 +124,10 @@ pub struct Collected {
     pub problems: Vec<Problem>,
     /// Notes that are not failures (symbolic link loops not followed).
     pub notices: Vec<String>,
-    /// Canonical paths of every input, so that no output ever replaces one.
+    /// Canonical paths of every input, so that no report replaces one.
     pub inputs: InputSet,
+    /// Those of them below OUTDIR, the only ones an output could replace.
+    pub inside: InputSet,
 }
 
 /// Collects the jobs for `paths`: a file is taken as it is (whatever its
@@ -109,10 +142,14 @@ pub fn collect(paths: &[PathBuf], out_canonical: &Path, select: &Select) -> Coll
     let mut c = Collected::default();
     // Each output stem taken, by digest, with the job that took it.
     let mut owners: HashMap<u128, usize> = HashMap::new();
-    let mut add = |c: &mut Collected, input: PathBuf, rel: PathBuf| {
-        let canonical = fs::canonicalize(&input).unwrap_or_else(|_| input.clone());
+    let mut add = |c: &mut Collected, job: Job| {
+        let (input, rel) = (&job.input, job.rel());
+        let canonical = fs::canonicalize(input).unwrap_or_else(|_| input.to_path_buf());
         if !c.inputs.insert(&canonical) {
             return; // the same file, reached again
+        }
+        if canonical.starts_with(out_canonical) {
+            c.inside.insert(&canonical);
         }
         if let Some(first) = owners.get(&digest(&rel)).and_then(|&k| c.jobs.get(k)) {
             c.problems.push(Problem {
@@ -121,23 +158,16 @@ pub fn collect(paths: &[PathBuf], out_canonical: &Path, select: &Select) -> Coll
                     "its outputs would overwrite those of {} (same name below OUTDIR)",
                     first.input.display()
                 ),
-                path: input,
+                path: input.to_path_buf(),
             });
             return;
         }
         owners.insert(digest(&rel), c.jobs.len());
-        c.jobs.push(Job {
-            input: input.into(),
-            rel: rel.into(),
-        });
+        c.jobs.push(job);
     };
     for root in paths {
         if !root.is_dir() {
-            let rel = root
-                .file_stem()
-                .map(PathBuf::from)
-                .unwrap_or_else(|| PathBuf::from("out"));
-            add(&mut c, root.clone(), rel);
+            add(&mut c, Job::new(root.clone(), None));
             continue;
         }
         let walker = WalkDir::new(root)
@@ -182,7 +212,7 @@ pub fn collect(paths: &[PathBuf], out_canonical: &Path, select: &Select) -> Coll
                 continue;
             }
             if kind.is_file() && read::accepts(path) {
-                add(&mut c, path.to_path_buf(), below.with_extension(""));
+                add(&mut c, Job::new(path.to_path_buf(), Some(root)));
             } else if !kind.is_file() && !kind.is_dir() && read::accepts(path) {
                 // A FIFO, socket or device named like an input: reported,
                 // never opened (a FIFO would block the run).
@@ -204,7 +234,7 @@ mod tests {
     fn rels(c: &Collected) -> Vec<String> {
         c.jobs
             .iter()
-            .map(|j| j.rel.to_string_lossy().replace('\\', "/"))
+            .map(|j| j.rel().to_string_lossy().replace('\\', "/"))
             .collect()
     }
 

@@ -30,7 +30,7 @@ use jobs::Job;
 pub use jobs::Select;
 use manifest::Manifest;
 pub use report::{merge_reports, Totals};
-use report::{ms, Outcome, Record, Report, Status};
+use report::{Outcome, Record, Report, Status};
 pub use shard::Shard;
 pub use write::write_atomic;
 use write::{OutDir, WriteError};
@@ -226,13 +226,11 @@ pub fn run(
     }
     let mut collected = jobs::collect(paths, &out_canonical, &s.select);
     if let Some(shard) = s.shard {
-        collected.jobs.retain(|j| shard.owns(&j.rel));
+        collected.jobs.retain(|j| shard.owns(&j.rel()));
         collected.problems.retain(|p| shard.owns(&p.path));
     }
-    let out = OutDir::open(&s.out, collected.inputs).map_err(|source| Fatal::OutDir {
-        path: s.out.clone(),
-        source,
-    })?;
+    let inside = std::mem::take(&mut collected.inside);
+    let out = OutDir::at(out_canonical, inside);
     let cleaned = out.clean_leftovers();
     if cleaned > 0 {
         observer.notice(&format!(
@@ -247,9 +245,12 @@ pub fn run(
         observer.failed(&p.path, &p.reason);
     }
     let report = match &s.report {
-        Some(path) => Some(report_target(path, s, &collected.jobs, &out)?),
+        Some(path) => Some(report_target(path, s, &collected, &out)?),
         None => None,
     };
+    // Every input's digest served to keep the report off them: not kept
+    // through the run.
+    collected.inputs = Default::default();
     observer.started(collected.jobs.len());
     let manifest = Manifest::load(out.root());
     let stamp = manifest::stamp(&s.read);
@@ -293,7 +294,7 @@ pub fn run(
         .iter()
         .zip(&outcomes[collected.problems.len()..])
         .filter(|(_, o)| o.status == Status::Converted)
-        .flat_map(|(job, o)| targets(s, &out, job).take(o.written))
+        .flat_map(|(job, o)| targets(s, &out, job).take(usize::from(o.written)))
         .map(|path| manifest::key(out.root(), &path));
     let name = manifest::file_name(s.shard);
     if let Err(e) = manifest.update(out.root(), &name, &stamp, made) {
@@ -321,9 +322,10 @@ fn targets<'a>(
     out: &'a OutDir,
     job: &'a Job,
 ) -> impl Iterator<Item = PathBuf> + Clone + 'a {
+    let rel = job.rel();
     s.formats
         .iter()
-        .map(|f| out.target(&job.rel, f.extension()))
+        .map(move |f| out.target(&rel, f.extension()))
 }
 
 /// The report's list of inputs, each [`Record`] made as it is written:
@@ -358,18 +360,14 @@ impl serde::Serialize for Inputs<'_> {
 /// One input: skip it if unchanged, else read, convert, write, drop.
 fn process(job: &Job, ctx: &Context) -> Outcome {
     let start = Instant::now();
+    let rel = job.rel();
     let targets: Vec<(Format, PathBuf)> = ctx
         .settings
         .formats
         .iter()
-        .map(|&f| (f, ctx.out.target(&job.rel, f.extension())))
+        .map(|&f| (f, ctx.out.target(&rel, f.extension())))
         .collect();
-    let mut outcome = Outcome {
-        status: Status::Converted,
-        written: 0,
-        elapsed_ms: 0.0,
-        detail: None,
-    };
+    let mut outcome = Outcome::new(Status::Converted);
     let paths: Vec<&Path> = targets.iter().map(|(_, p)| p.as_path()).collect();
     if ctx.settings.skip_unchanged
         && ctx
@@ -377,7 +375,7 @@ fn process(job: &Job, ctx: &Context) -> Outcome {
             .unchanged(ctx.out.root(), &job.input, &paths, ctx.stamp)
     {
         outcome.status = Status::Skipped;
-        outcome.written = paths.len();
+        outcome.written = u16::try_from(paths.len()).unwrap_or(u16::MAX);
     } else if let Err(f) = convert_one(job, &targets, ctx, &mut outcome) {
         ctx.observer.failed(&job.input, &f.to_string());
         outcome.status = Status::Failed;
@@ -385,7 +383,7 @@ fn process(job: &Job, ctx: &Context) -> Outcome {
         detail.reason = Some(f.kind());
         detail.error = Some(f.to_string());
     }
-    outcome.elapsed_ms = ms(start.elapsed());
+    outcome.took(start.elapsed());
     outcome
 }
 
@@ -418,7 +416,7 @@ fn convert_one(
             source,
         })?;
         ctx.out.write(target, &data)?;
-        outcome.written += 1;
+        outcome.written = outcome.written.saturating_add(1);
     }
     Ok(())
 }
@@ -464,7 +462,12 @@ fn read_input(path: &Path, size: u64) -> Result<Vec<u8>, Failure> {
 
 /// Where the report goes, checked before anything is converted: never
 /// onto an input, an output of this run or the manifest.
-fn report_target(path: &Path, s: &Settings, jobs: &[Job], out: &OutDir) -> Result<PathBuf, Fatal> {
+fn report_target(
+    path: &Path,
+    s: &Settings,
+    collected: &jobs::Collected,
+    out: &OutDir,
+) -> Result<PathBuf, Fatal> {
     let fail = |message: String| Fatal::Report {
         path: path.to_path_buf(),
         message,
@@ -479,7 +482,7 @@ fn report_target(path: &Path, s: &Settings, jobs: &[Job], out: &OutDir) -> Resul
         path: path.to_path_buf(),
         what: what.to_string(),
     };
-    if out.is_input(&real) {
+    if collected.inputs.contains(&real) {
         return Err(collides("an input"));
     }
     let in_root = real.parent() == Some(out.root());
@@ -487,10 +490,10 @@ fn report_target(path: &Path, s: &Settings, jobs: &[Job], out: &OutDir) -> Resul
     if in_root && manifest::is_manifest(name) {
         return Err(collides("the manifest of OUTDIR"));
     }
-    let is_output = jobs.iter().any(|j| {
+    let is_output = collected.jobs.iter().any(|j| {
         s.formats
             .iter()
-            .any(|f| out.target(&j.rel, f.extension()) == real)
+            .any(|f| out.target(&j.rel(), f.extension()) == real)
     });
     if is_output {
         return Err(collides("an output of this run"));

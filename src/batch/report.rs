@@ -21,12 +21,13 @@ pub enum Status {
 /// and what most inputs lack (warnings, a failure) is boxed.
 #[derive(Debug)]
 pub struct Outcome {
-    pub status: Status,
+    pub detail: Option<Box<Detail>>,
+    /// Time taken, in microseconds (at most about 71 minutes).
+    pub micros: u32,
     /// How many of the input's outputs, in the order of the formats, were
     /// written (or, when skipped, left as they were).
-    pub written: usize,
-    pub elapsed_ms: f64,
-    pub detail: Option<Box<Detail>>,
+    pub written: u16,
+    pub status: Status,
 }
 
 /// What the reader noticed, and why an input failed.
@@ -47,13 +48,33 @@ impl Outcome {
         Outcome {
             status: Status::Failed,
             written: 0,
-            elapsed_ms: 0.0,
+            micros: 0,
             detail: Some(Box::new(Detail {
                 reason: Some(reason),
                 error: Some(error),
                 ..Detail::default()
             })),
         }
+    }
+
+    /// An outcome of `status` with nothing written yet.
+    pub fn new(status: Status) -> Outcome {
+        Outcome {
+            detail: None,
+            micros: 0,
+            written: 0,
+            status,
+        }
+    }
+
+    /// Sets the time taken.
+    pub fn took(&mut self, d: Duration) {
+        self.micros = u32::try_from(d.as_micros()).unwrap_or(u32::MAX);
+    }
+
+    /// The time taken, in milliseconds to the microsecond.
+    pub fn elapsed_ms(&self) -> f64 {
+        f64::from(self.micros) / 1000.0
     }
 
     pub fn warnings(&self) -> &[Warning] {
@@ -91,13 +112,13 @@ impl<'a> Record<'a> {
             path: path.display().to_string(),
             status: outcome.status,
             outputs: outputs
-                .take(outcome.written)
+                .take(usize::from(outcome.written))
                 .map(|p| p.display().to_string())
                 .collect(),
             warnings: outcome.warnings(),
             reason: detail.and_then(|d| d.reason),
             error: detail.and_then(|d| d.error.as_deref()),
-            elapsed_ms: outcome.elapsed_ms,
+            elapsed_ms: outcome.elapsed_ms(),
         }
     }
 }
@@ -128,7 +149,7 @@ impl Totals {
             match r.status {
                 Status::Converted => {
                     t.converted += 1;
-                    t.outputs_written += r.written;
+                    t.outputs_written += usize::from(r.written);
                 }
                 Status::Failed => t.failed += 1,
                 Status::Skipped => t.skipped += 1,

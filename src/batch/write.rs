@@ -72,35 +72,42 @@ pub(super) fn digest(path: &Path) -> u128 {
     (half(0) << 64) | half(1)
 }
 
+/// How many output directories [`OutDir`] remembers as checked.
+const CHECKED_DIRS: usize = 64;
+
 /// The output directory of a run: outputs go below it and nowhere else, and
 /// never replace an input.
 pub struct OutDir {
     root: PathBuf,
     inputs: InputSet,
-    /// Directories already created and found to lie below `root` (with
-    /// their canonical paths), so each is checked once per run, not per output.
+    /// Directories lately created and found to lie below `root` (with
+    /// their canonical paths), so each is checked about once per run, not
+    /// per output.
     checked: Mutex<HashMap<PathBuf, PathBuf>>,
 }
 
 impl OutDir {
     /// Creates OUTDIR if needed. `inputs` are the canonical input paths.
+    #[cfg(test)]
     pub fn open(out: &Path, inputs: InputSet) -> io::Result<Self> {
         fs::create_dir_all(out)?;
-        Ok(OutDir {
-            root: fs::canonicalize(out)?,
-            inputs,
+        Ok(OutDir::at(fs::canonicalize(out)?, inputs))
+    }
+
+    /// OUTDIR at `root`, created and canonical already; `inside` holds
+    /// the canonical paths of the inputs below `root`, the only ones an
+    /// output could replace (every output is checked to land below it).
+    pub fn at(root: PathBuf, inside: InputSet) -> Self {
+        OutDir {
+            root,
+            inputs: inside,
             checked: Mutex::new(HashMap::new()),
-        })
+        }
     }
 
     /// OUTDIR, canonical.
     pub fn root(&self) -> &Path {
         &self.root
-    }
-
-    /// Whether `path` (canonical) is one of the inputs.
-    pub fn is_input(&self, path: &Path) -> bool {
-        self.inputs.contains(path)
     }
 
     /// Where the output with relative stem `rel` and extension `ext` goes.
@@ -129,6 +136,13 @@ impl OutDir {
                     return Err(WriteError::OutsideOutDir(target.to_path_buf()));
                 }
                 if let Ok(mut c) = self.checked.lock() {
+                    // Jobs come in walk order, so a directory's outputs
+                    // come together: a few recent directories are all the
+                    // cache needs, and a tree of many thousand
+                    // directories does not grow it.
+                    if c.len() >= CHECKED_DIRS {
+                        c.clear();
+                    }
                     c.insert(dir.to_path_buf(), real_dir.clone());
                 }
                 real_dir
