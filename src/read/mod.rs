@@ -221,20 +221,17 @@ fn check_not_binary(text: &str) -> Result<(), ReadError> {
     if text.contains('\0') {
         return Err(ReadError::Binary("contains NUL characters".into()));
     }
-    // Counted on the bytes: a character starts at every byte that is no
-    // UTF-8 continuation byte; the control characters are the C0 bytes, DEL
-    // and the C1 range U+0080–U+009F (0xC2 0x80–0x9F).
-    let bytes = text.as_bytes();
-    let total = bytes.iter().filter(|&&b| b & 0xc0 != 0x80).count();
-    let c0 = bytes
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)) || b == 0x7f)
-        .count();
-    let c1 = bytes
-        .windows(2)
-        .filter(|w| w[0] == 0xc2 && (0x80..=0x9f).contains(&w[1]))
-        .count();
-    let control = c0 + c1;
+    // Controls counted on the bytes: C0 but tab, newlines, VT and FF; DEL;
+    // the C1 range U+0080–U+009F (0xC2 0x80–0x9F).
+    let total = text.chars().count();
+    let mut control = 0usize;
+    let mut after_c2 = false;
+    for &b in text.as_bytes() {
+        let c0 = b < 0x20 && !matches!(b, b'\t'..=b'\r');
+        let c1 = after_c2 && (0x80..=0x9f).contains(&b);
+        control += usize::from(c0 || b == 0x7f || c1);
+        after_c2 = b == 0xc2;
+    }
     if control * 100 > total {
         return Err(ReadError::Binary(format!(
             "{control} control characters in {total}"

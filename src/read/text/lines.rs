@@ -175,6 +175,15 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], profile: &Profile) {
 /// Letters and digits only, lower case: compares a running head with the
 /// title however the extractor spaced or wrapped it.
 pub(crate) fn squash(s: &str) -> String {
+    if s.is_ascii() {
+        // The same, byte by byte: most lines are ASCII, and this runs on
+        // every line near a page boundary, several times.
+        return s
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -187,6 +196,14 @@ pub(crate) fn squash(s: &str) -> String {
 /// (Hyphens go: an extractor joining a title wrapped at "Weapon-" may drop
 /// the one it wrapped at.)
 fn tight(s: &str) -> String {
+    if s.is_ascii() {
+        // ASCII whitespace as `char::is_whitespace` has it: 0x09–0x0D, space.
+        return s
+            .bytes()
+            .filter(|b| !matches!(b, b' ' | b'\t'..=b'\r' | b'-'))
+            .map(char::from)
+            .collect();
+    }
     s.chars()
         .filter(|&c| !c.is_whitespace() && !matches!(c, '-' | '\u{ad}' | '\u{2010}'..='\u{2015}'))
         .collect()
@@ -616,6 +633,24 @@ mod line_end_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squash_and_tight_read_ascii_as_the_character_rules_do() {
+        let ascii: String = (0u8..128).map(char::from).collect();
+        for s in [ascii.as_str(), "A/RES/59/159  Human-Rights\x0bX", ""] {
+            let sq: String = s
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            assert_eq!(squash(s), sq);
+            let ti: String = s
+                .chars()
+                .filter(|&c| !c.is_whitespace() && c != '-')
+                .collect();
+            assert_eq!(tight(s), ti);
+        }
+    }
 
     #[test]
     fn furniture_is_marked() {

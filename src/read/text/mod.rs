@@ -168,17 +168,28 @@ fn dropped(c: char) -> bool {
 /// (0xE2 0x81 0xA6–0xA9).
 fn has_controls(text: &str) -> bool {
     let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| match c {
-        b'\n' | b'\r' | b'\t' | 0x0c => false,
-        0..=0x1f | 0x7f => true,
-        0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
-        0xe2 => match (b.get(i + 1), b.get(i + 2)) {
-            (Some(0x80), Some(n)) => (0xaa..=0xae).contains(n),
-            (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(n),
-            _ => false,
-        },
-        _ => false,
-    })
+    // Only these bytes can start a character dropped: the rest is skipped
+    // in a tight loop.
+    let suspect = |c: u8| c < 0x20 || c == 0x7f || c == 0xc2 || c == 0xe2;
+    let mut from = 0;
+    while let Some(k) = b[from..].iter().position(|&c| suspect(c)) {
+        let i = from + k;
+        let dropped = match b[i] {
+            b'\n' | b'\r' | b'\t' | 0x0c => false,
+            0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+            0xe2 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(n)) => (0xaa..=0xae).contains(n),
+                (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(n),
+                _ => false,
+            },
+            _ => true,
+        };
+        if dropped {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
 }
 
 /// Facts about how the extractor laid out this file, measured once.

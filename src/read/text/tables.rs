@@ -69,10 +69,23 @@ fn plain(l: &LogicalLine) -> Option<String> {
         .then(|| Inline::plain_text(&l.parts))
 }
 
+/// Whether `text` has three spaces in a row (a byte loop: a substring
+/// search costs more to set up than a line takes to scan).
+fn has_gap(text: &str) -> bool {
+    let mut run = 0;
+    for &b in text.as_bytes() {
+        run = if b == b' ' { run + 1 } else { 0 };
+        if run == 3 {
+            return true;
+        }
+    }
+    false
+}
+
 fn is_row(text: &str) -> bool {
     // Cells are parted by three spaces or more: most lines have no such
     // run, and are one cell without being cut.
-    if !text.contains("   ") {
+    if !has_gap(text) {
         return false;
     }
     let c = cells(text);
