@@ -822,13 +822,21 @@ fn group<'a>(original: &'a str, f: &str, c: &Captures<'_>, name: &str) -> Option
 /// for ASCII text (the common case, and fast), characters otherwise.
 fn is_collapsed(s: &str) -> bool {
     if s.is_ascii() {
+        // One pass: no tab, newline, VT or FF, no space after a space or
+        // at either end.
         let b = s.as_bytes();
-        let edges = b.first().is_none_or(|c| *c != b' ') && b.last().is_none_or(|c| *c != b' ');
-        return edges
-            && !b
-                .iter()
-                .any(|c| matches!(c, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
-            && !b.windows(2).any(|w| w == b"  ");
+        if b.last() == Some(&b' ') {
+            return false;
+        }
+        let mut prev_space = true;
+        for &c in b {
+            match c {
+                b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return false,
+                b' ' if prev_space => return false,
+                _ => prev_space = c == b' ',
+            }
+        }
+        return true;
     }
     let mut prev_space = true;
     s.chars().all(|c| {
@@ -880,6 +888,25 @@ pub(super) fn collapse(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_collapsed_is_what_split_whitespace_leaves() {
+        // Every string of up to five of these characters.
+        let alphabet = ['a', ' ', '\t', '\x0b', '\n', '\u{a0}'];
+        let mut all = vec![String::new()];
+        let mut level = vec![String::new()];
+        for _ in 0..5 {
+            level = level
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            all.extend(level.iter().cloned());
+        }
+        for s in &all {
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ") == *s;
+            assert_eq!(is_collapsed(s), want, "{s:?}");
+        }
+    }
 
     #[test]
     fn collapses_like_split_whitespace() {

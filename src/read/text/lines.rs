@@ -1,5 +1,6 @@
 //! Pass 1 and 2: physical lines, page furniture and running heads.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -318,17 +319,21 @@ pub(crate) fn mark_running_heads(
         bottoms.push(before.collect());
         tops.push(after);
     }
-    let mut repeats: HashMap<String, usize> = HashMap::new();
+    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+    // Each line's key, made once: the rules below ask for it many times.
+    let squashed: Vec<OnceCell<String>> = texts.iter().map(|_| OnceCell::new()).collect();
+    let sq = |i: usize| squashed[i].get_or_init(|| squash(texts[i])).as_str();
+    let mut repeats: HashMap<&str, usize> = HashMap::new();
     for w in &tops {
-        let mut seen: Vec<String> = w.iter().map(|&i| squash(lines[i].text)).collect();
+        let mut seen: Vec<&str> = w.iter().map(|&i| sq(i)).collect();
         seen.sort();
         seen.dedup();
         for s in seen {
             *repeats.entry(s).or_default() += 1;
         }
     }
-    let is_head = |text: &str, top: bool| -> bool {
-        let sq = squash(text);
+    let is_head_text = |i: usize, top: bool| -> bool {
+        let (text, sq) = (texts[i], sq(i));
         if sq.is_empty() {
             return false;
         }
@@ -346,7 +351,7 @@ pub(crate) fn mark_running_heads(
         } else if !symbol_sq.is_empty() && sq.ends_with(&symbol_sq) {
             &sq[..sq.len() - symbol_sq.len()]
         } else {
-            sq.as_str()
+            sq
         };
         // Part of the title: a good part of it, and no line that ends a
         // clause ("the General Assembly;" is body text).
@@ -359,26 +364,24 @@ pub(crate) fn mark_running_heads(
         {
             return true;
         }
-        top && words >= 3 && text.len() < 120 && repeats.get(&sq).copied().unwrap_or(0) >= 3
+        top && words >= 3 && text.len() < 120 && repeats.get(sq).copied().unwrap_or(0) >= 3
     };
     let mut heads_by_page: Vec<String> = Vec::new();
     // Pages where the page reader found the head by its place: there the
     // words may only name the symbol (a body line at a page top can quote
     // the title).
     let placed = placed_heads(lines);
-    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
     let is_head = |i: usize, top: bool| -> bool {
         if placed[i] {
-            return !symbol_sq.is_empty() && squash(texts[i]) == symbol_sq;
+            return !symbol_sq.is_empty() && sq(i) == symbol_sq;
         }
-        is_head(texts[i], top)
+        is_head_text(i, top)
     };
     let bare_title = title_sq.trim_start_matches(|c: char| c.is_ascii_digit());
     // A piece of the title: its words, in order, as printed (a comma
     // included where the title wraps after one).
-    let title_piece = |i: usize| {
-        !placed[i] && squash(texts[i]).len() >= 8 && in_title(texts[i], symbol, &title_tight)
-    };
+    let title_piece =
+        |i: usize| !placed[i] && sq(i).len() >= 8 && in_title(texts[i], symbol, &title_tight);
     for ((bottom, top), deep) in bottoms.iter().zip(&tops).zip(&deep_tops) {
         let mut heads: Vec<usize> = top.iter().copied().filter(|&i| is_head(i, true)).collect();
         // Pieces (nearest the boundary first) that print two thirds of
@@ -401,7 +404,7 @@ pub(crate) fn mark_running_heads(
         // many lines the title takes.
         let symbol_at = deep
             .iter()
-            .position(|&i| !symbol_sq.is_empty() && squash(texts[i]) == symbol_sq);
+            .position(|&i| !symbol_sq.is_empty() && sq(i) == symbol_sq);
         if let Some(at) = symbol_at.filter(|&at| {
             at > 0
                 && deep[..at].iter().all(|&i| title_piece(i))
@@ -426,7 +429,7 @@ pub(crate) fn mark_running_heads(
         if let Some(at) = symbol_at {
             let mut joined = String::new();
             for (n, &i) in deep[at + 1..].iter().enumerate() {
-                joined.push_str(&squash(texts[i]));
+                joined.push_str(sq(i));
                 if placed[i] || !bare_title.starts_with(joined.as_str()) {
                     break;
                 }
@@ -457,7 +460,7 @@ pub(crate) fn mark_running_heads(
                 more.push(i);
                 // The symbol ends the head: what follows is the page's text,
                 // however much of the title it quotes.
-                if squash(texts[i]) == symbol_sq {
+                if sq(i) == symbol_sq {
                     break;
                 }
             }
@@ -470,23 +473,22 @@ pub(crate) fn mark_running_heads(
         // leaves out.)
         let symbol_at = top
             .iter()
-            .position(|i| heads.contains(i) && squash(texts[*i]) == symbol_sq);
+            .position(|i| heads.contains(i) && sq(*i) == symbol_sq);
         let beside: Vec<usize> = symbol_at
             .into_iter()
             .flat_map(|at| [at.checked_sub(1), Some(at + 1)])
             .flatten()
             .filter_map(|j| top.get(j).copied())
             .filter(|&i| !bare_title.is_empty() && !placed[i] && !heads.contains(&i))
-            .filter(|&i| squash(texts[i]) == bare_title)
+            .filter(|&i| sq(i) == bare_title)
             .collect();
         heads.extend(beside);
         heads.sort_unstable();
         let mut printed = Vec::new();
         for &i in &heads {
             lines[i].kind = Kind::Head;
-            let t = lines[i].text;
-            let sq = squash(t);
-            if sq != symbol_sq {
+            let t = texts[i];
+            if sq(i) != symbol_sq {
                 let words: Vec<&str> = t.split_whitespace().collect();
                 let text = words.join(" ");
                 let text = text
