@@ -892,7 +892,9 @@ mod tests {
     #[test]
     fn is_collapsed_is_what_split_whitespace_leaves() {
         // Every string of up to five of these characters.
-        let alphabet = ['a', ' ', '\t', '\x0b', '\n', '\u{a0}'];
+        let alphabet = [
+            'a', ' ', '\t', '\x0b', '\n', '\u{a0}', '\u{3000}', '\u{2028}', '大', '\u{85}',
+        ];
         let mut all = vec![String::new()];
         let mut level = vec![String::new()];
         for _ in 0..5 {
