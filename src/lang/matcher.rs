@@ -311,12 +311,16 @@ impl Profile {
     /// If `line` is an "adopted" line (masthead or Security Council), what
     /// it says.
     pub fn adopted(&self, line: &str) -> Option<Adopted> {
-        let f = fold_collapsed(line);
+        self.adopted_in(&fold_collapsed(line))
+    }
+
+    /// [`Profile::adopted`] of a line folded and collapsed already.
+    fn adopted_in(&self, f: &str) -> Option<Adopted> {
         self.adopted.iter().find_map(|(body, p)| {
-            let c = self.re(p).captures(&f)?;
+            let c = self.re(p).captures(f)?;
             let date = match c.name("d") {
                 Some(_) => self.date_of(&c),
-                None if c.name("y").is_none() => self.date_in(&f),
+                None if c.name("y").is_none() => self.date_in(f),
                 None => None,
             };
             Some(Adopted {
@@ -451,8 +455,8 @@ impl Profile {
             .iter()
             .take_while(|(k, _)| *k == key)
             .map(|(_, p)| p)
-            .filter(|p| {
-                text.starts_with(*p)
+            .find(|p| {
+                text.starts_with(**p)
                     && (p.chars().next_back().is_some_and(is_wide)
                         || text[p.len()..]
                             .chars()
@@ -460,7 +464,6 @@ impl Profile {
                             .is_none_or(|c| !c.is_alphanumeric()))
             })
             .map(|p| p.len())
-            .max()
     }
 
     /// The lead phrases of one kind sorted by their first word.
@@ -471,7 +474,13 @@ impl Profile {
             self.lead_phrases.preamble
         };
         let mut index: Vec<_> = phrases.iter().map(|p| (first_word(p), *p)).collect();
-        index.sort_unstable();
+        // By first word, then longest first: the first phrase that opens
+        // a text is the longest that does.
+        index.sort_unstable_by(|a, b| {
+            a.0.cmp(b.0)
+                .then(b.1.len().cmp(&a.1.len()))
+                .then(a.1.cmp(b.1))
+        });
         index
     }
 
@@ -633,6 +642,11 @@ impl Asked<'_, '_> {
             let last = f[..end].chars().next_back()?.len_utf8();
             Some((num.to_string(), offset_in_original(text, f, end - last)))
         })
+    }
+
+    /// [`Profile::adopted`], from the fold this text has already.
+    pub fn adopted(&self) -> Option<Adopted> {
+        self.profile.adopted_in(self.collapsed())
     }
 
     /// [`Profile::annex_label`].

@@ -484,8 +484,7 @@ fn para_facts(paras: &[RawPara], profile: &Profile) -> Vec<ParaFacts> {
                 op: q.operative_num().is_some(),
                 date: q.date().is_some(),
                 meeting: q.meeting().is_some()
-                    || (q.may_stand_alone()
-                        && profile.adopted(&t).is_some_and(|a| a.meeting.is_some())),
+                    || (q.may_stand_alone() && q.adopted().is_some_and(|a| a.meeting.is_some())),
                 annex: q.annex_label(),
                 part: q.part_label(),
                 opener: q.operative_opener() && !q.preamble_opener(),
