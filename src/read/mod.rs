@@ -223,15 +223,23 @@ fn check_not_binary(text: &str) -> Result<(), ReadError> {
     }
     // Controls counted on the bytes: C0 but tab, newlines, VT and FF; DEL;
     // the C1 range U+0080–U+009F (0xC2 0x80–0x9F).
-    let total = text.chars().count();
-    let mut control = 0usize;
-    let mut after_c2 = false;
-    for &b in text.as_bytes() {
-        let c0 = b < 0x20 && !matches!(b, b'\t'..=b'\r');
-        let c1 = after_c2 && (0x80..=0x9f).contains(&b);
-        control += usize::from(c0 || b == 0x7f || c1);
-        after_c2 = b == 0xc2;
+    let b = text.as_bytes();
+    let c0 = b
+        .iter()
+        .filter(|&&c| (c < 0x20 && !matches!(c, b'\t'..=b'\r')) || c == 0x7f)
+        .count();
+    let mut c1 = 0;
+    let mut from = 0;
+    while let Some(k) = b[from..].iter().position(|&c| c == 0xc2) {
+        let at = from + k;
+        c1 += usize::from(b.get(at + 1).is_some_and(|n| (0x80..=0x9f).contains(n)));
+        from = at + 1;
     }
+    let control = c0 + c1;
+    if control == 0 {
+        return Ok(());
+    }
+    let total = text.chars().count();
     if control * 100 > total {
         return Err(ReadError::Binary(format!(
             "{control} control characters in {total}"
