@@ -360,12 +360,12 @@ impl serde::Serialize for Inputs<'_> {
 /// One input: skip it if unchanged, else read, convert, write, drop.
 fn process(job: &Job, ctx: &Context) -> Outcome {
     let start = Instant::now();
-    let rel = job.rel();
     let targets: Vec<(Format, PathBuf)> = ctx
         .settings
         .formats
         .iter()
-        .map(|&f| (f, ctx.out.target(&rel, f.extension())))
+        .copied()
+        .zip(targets(ctx.settings, ctx.out, job))
         .collect();
     let mut outcome = Outcome::new(Status::Converted);
     let paths: Vec<&Path> = targets.iter().map(|(_, p)| p.as_path()).collect();
@@ -490,11 +490,10 @@ fn report_target(
     if in_root && manifest::is_manifest(name) {
         return Err(collides("the manifest of OUTDIR"));
     }
-    let is_output = collected.jobs.iter().any(|j| {
-        s.formats
-            .iter()
-            .any(|f| out.target(&j.rel(), f.extension()) == real)
-    });
+    let is_output = collected
+        .jobs
+        .iter()
+        .any(|j| targets(s, out, j).any(|t| t == real));
     if is_output {
         return Err(collides("an output of this run"));
     }

@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 use regex::{Captures, Regex};
 
 use super::{
-    fold, fold_width, is_bidi_control, is_wide, offset_in_original, Adopted, CommitteeLine, Leads,
-    Pattern, Profile, TitleNum, Words,
+    fold, fold_width, is_bidi_control, is_wide, lower, offset_in_original, Adopted, CommitteeLine,
+    Leads, Pattern, Profile, TitleNum, Words,
 };
 use crate::ir::{Body, Date, Lang};
 
@@ -763,15 +763,14 @@ impl Leads {
         // (lower case never has fewer characters than the word).
         if self.endings.is_empty() {
             if let Some((cut, _)) = word.char_indices().nth(index.longest + 2) {
-                let lower = word[..cut].to_lowercase();
-                return index.has(&lower);
+                return index.has(&lower(&word[..cut]));
             }
         }
-        let lower = word.to_lowercase();
+        let lower = lower(word);
         let by_ending = lower.chars().count() >= self.min_chars
             && self.endings.iter().any(|e| lower.ends_with(e))
             && !self.not_endings.iter().any(|e| lower.ends_with(e))
-            && !self.exceptions.contains(&lower.as_str());
+            && !self.exceptions.contains(&&*lower);
         by_ending || index.has(&lower)
     }
 }

@@ -375,17 +375,7 @@ fn detect_latin(text: &str) -> Lang {
         if w.is_empty() || w.len() > 4 * longest {
             continue;
         }
-        // Most words are in lower case already: no copy then.
-        let unchanged = if w.is_ascii() {
-            !w.bytes().any(|b| b.is_ascii_uppercase())
-        } else {
-            w.chars().all(|c| c.to_lowercase().eq([c]))
-        };
-        let w = if unchanged {
-            Cow::Borrowed(w)
-        } else {
-            Cow::Owned(w.to_lowercase())
-        };
+        let w = lower(w);
         for (n, &l) in counts.iter_mut().zip(&langs) {
             *n += usize::from(profile(l).detection_words.contains(&&*w));
         }
@@ -408,6 +398,21 @@ pub fn offset_in_original(original: &str, folded: &str, folded_at: usize) -> usi
         .char_indices()
         .nth(chars)
         .map_or(original.len(), |(i, _)| i)
+}
+
+/// `s` in lower case (`str::to_lowercase`), borrowed when it is already:
+/// most words the reader looks up are, and then nothing is copied.
+pub fn lower(s: &str) -> Cow<'_, str> {
+    let unchanged = if s.is_ascii() {
+        !s.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        s.chars().all(|c| c.to_lowercase().eq([c]))
+    };
+    if unchanged {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
 
 /// What patterns match against, character for character: full-width forms
@@ -528,6 +533,24 @@ pub fn is_wide(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_borrows_only_what_to_lowercase_leaves_alone() {
+        for w in [
+            "recalling",
+            "Recalling",
+            "ǅemal",
+            "ΣΟΦΊΑ",
+            "大会",
+            "ﬁrst",
+            "İstanbul",
+            "",
+        ] {
+            let l = lower(w);
+            assert_eq!(l, w.to_lowercase(), "{w}");
+            assert_eq!(matches!(l, Cow::Borrowed(_)), w.to_lowercase() == w, "{w}");
+        }
+    }
 
     /// One line of each kind, as each language prints it: (annex label,
     /// agenda-item line and its items, heading label, sub-paragraphs, a

@@ -177,8 +177,7 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], profile: &Profile) {
 /// title however the extractor spaced or wrapped it.
 pub(crate) fn squash(s: &str) -> String {
     if s.is_ascii() {
-        // The same, byte by byte: most lines are ASCII, and this runs on
-        // every line near a page boundary, several times.
+        // The same, byte by byte: most lines are ASCII.
         return s
             .bytes()
             .filter(u8::is_ascii_alphanumeric)
