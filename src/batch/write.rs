@@ -129,7 +129,9 @@ impl OutDir {
         let real_dir = match known {
             Some(d) => d,
             None => {
-                fs::create_dir_all(dir).map_err(io_err)?;
+                if !self.make_dirs(dir).map_err(io_err)? {
+                    return Err(WriteError::OutsideOutDir(target.to_path_buf()));
+                }
                 let real_dir = fs::canonicalize(dir).map_err(io_err)?;
                 // Below OUTDIR by construction, unless a symbolic link leads out.
                 if !real_dir.starts_with(&self.root) {
@@ -153,6 +155,38 @@ impl OutDir {
             return Err(WriteError::WouldOverwriteInput(real));
         }
         write_atomic(&real, data).map_err(io_err)
+    }
+
+    /// Creates `dir` (below OUTDIR) one component at a time, never through
+    /// a symbolic link that leads out of OUTDIR: false, with nothing made
+    /// past it, where one does (create_dir_all would make directories
+    /// wherever the link points before the check could refuse).
+    fn make_dirs(&self, dir: &Path) -> io::Result<bool> {
+        let Ok(rel) = dir.strip_prefix(&self.root) else {
+            return Ok(false);
+        };
+        let mut at = self.root.clone();
+        for part in rel.components() {
+            let std::path::Component::Normal(name) = part else {
+                return Ok(false);
+            };
+            at.push(name);
+            match fs::symlink_metadata(&at) {
+                Ok(m) if m.file_type().is_symlink() => {
+                    let real = fs::canonicalize(&at)?;
+                    if !real.starts_with(&self.root) {
+                        return Ok(false);
+                    }
+                }
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::NotFound => match fs::create_dir(&at) {
+                    Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
+                    _ => {}
+                },
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(true)
     }
 
     /// Removes the temporary files that interrupted runs left below OUTDIR
@@ -299,12 +333,21 @@ mod tests {
         let elsewhere = tempfile::tempdir().unwrap();
         let out = OutDir::open(&d.path().join("out"), InputSet::default()).unwrap();
         std::os::unix::fs::symlink(elsewhere.path(), out.root().join("link")).unwrap();
-        let t = out.target(Path::new("link/a"), "md");
-        assert!(matches!(
-            out.write(&t, b"x"),
-            Err(WriteError::OutsideOutDir(_))
-        ));
-        assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+        for rel in ["link/a", "link/sub/deeper/a"] {
+            let t = out.target(Path::new(rel), "md");
+            assert!(matches!(
+                out.write(&t, b"x"),
+                Err(WriteError::OutsideOutDir(_))
+            ));
+            // Not even a directory is made through the link.
+            assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 0, "{rel}");
+        }
+        // A link that stays inside OUTDIR is followed.
+        fs::create_dir(out.root().join("real")).unwrap();
+        std::os::unix::fs::symlink(out.root().join("real"), out.root().join("inner")).unwrap();
+        out.write(&out.target(Path::new("inner/x/a"), "md"), b"y")
+            .unwrap();
+        assert_eq!(fs::read(out.root().join("real/x/a.md")).unwrap(), b"y");
     }
 
     #[cfg(unix)]
