@@ -11,9 +11,10 @@ use std::collections::BTreeMap;
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 use rustybuzz::ttf_parser;
 
+use super::flate::Effort;
 use super::layout::Laid;
 use super::shape::DocFace;
-use super::subset::Subset;
+use super::subset::{Program, Subset};
 use crate::error::EmitError;
 
 /// The document's fonts: one per face file, however many ways it is drawn.
@@ -66,9 +67,15 @@ impl<'a> Fonts<'a> {
             let subset = Subset::cut(face, used[i].drain(..)).map_err(|e| {
                 EmitError::Font(format!("{}: cannot subset: {e}", face.face.path.display()))
             })?;
-            let codes = printpdf::font::cff_charset_gid_to_cid_map(&subset.program, 0)
-                .map(|m| (0..=u16::MAX).map_while(|g| m.get(&g).copied()).collect());
-            let truetype = codes.is_none() && !subset.program.starts_with(b"OTTO");
+            let (codes, truetype) = match &subset.program {
+                Program::CidKeyedCff { cids, .. } => (Some(cids.clone()), false),
+                Program::File(program) => {
+                    let codes = printpdf::font::cff_charset_gid_to_cid_map(program, 0)
+                        .map(|m| (0..=u16::MAX).map_while(|g| m.get(&g).copied()).collect());
+                    let truetype = codes.is_none() && !program.starts_with(b"OTTO");
+                    (codes, truetype)
+                }
+            };
             fonts.push(Some(Font {
                 name: name(i),
                 subset,
@@ -153,17 +160,21 @@ impl Font<'_> {
     /// The Type 0 font, its descendant, descriptor, program and ToUnicode.
     fn dictionary(&self, lo: &mut lopdf::Document, rb: &ttf_parser::Face) -> Dictionary {
         let base = format!("{}+{}", self.name, postscript_name(rb));
-        let program = &self.subset.program;
-        let (subtype, file) = match printpdf::font::extract_cid_keyed_cff(program, 0) {
-            Some(cff) => ("CIDFontType0", program_stream("CIDFontType0C", cff)),
-            None if program.starts_with(b"OTTO") => {
-                ("CIDFontType0", program_stream("OpenType", program.clone()))
+        let (subtype, file) = match &self.subset.program {
+            Program::CidKeyedCff { table, .. } => {
+                ("CIDFontType0", program_stream("CIDFontType0C", table))
             }
-            None => {
-                let mut dict = Dictionary::new();
-                dict.set("Length1", program.len() as i64);
-                ("CIDFontType2", packed(dict, program.clone()))
-            }
+            Program::File(program) => match printpdf::font::extract_cid_keyed_cff(program, 0) {
+                Some(cff) => ("CIDFontType0", program_stream("CIDFontType0C", &cff)),
+                None if program.starts_with(b"OTTO") => {
+                    ("CIDFontType0", program_stream("OpenType", program))
+                }
+                None => {
+                    let mut dict = Dictionary::new();
+                    dict.set("Length1", program.len() as i64);
+                    ("CIDFontType2", packed(dict, program))
+                }
+            },
         };
         let file_key = match subtype {
             "CIDFontType2" => "FontFile2",
@@ -243,7 +254,7 @@ impl Font<'_> {
             .chain(aliases.iter().copied())
             .flat_map(u16::to_be_bytes)
             .collect();
-        Object::Reference(lo.add_object(packed(Dictionary::new(), map)))
+        Object::Reference(lo.add_object(packed(Dictionary::new(), &map)))
     }
 
     /// The ToUnicode CMap: each code drawn to the text it stands for.
@@ -258,23 +269,20 @@ impl Font<'_> {
 }
 
 /// A `/FontFile3` stream of subtype `subtype`.
-fn program_stream(subtype: &str, program: Vec<u8>) -> Stream {
+fn program_stream(subtype: &str, program: &[u8]) -> Stream {
     let dict = Dictionary::from_iter([("Subtype", Object::Name(subtype.as_bytes().to_vec()))]);
     packed(dict, program)
 }
 
-/// A font program deflated at zlib level 2: outlines compress little
-/// better at the default level (6), which took a third more time; level 1
-/// (zlib-rs's quick deflate) made files 10 % larger. Measured on the 42
-/// sample and English PDFs: 0.75 % more bytes in all, 0.2 % for the
-/// reference, whose CJK subset (200 KB) was a third of its time.
-fn packed(mut dict: Dictionary, program: Vec<u8>) -> Stream {
-    match super::write::deflate(&program, 2) {
+/// A font program in zlib format, at the quick effort: outlines compress
+/// little better with a deeper search (flate.rs gives the figures).
+fn packed(mut dict: Dictionary, program: &[u8]) -> Stream {
+    match super::flate::zlib(program, Effort::Quick) {
         Some(bytes) => {
             dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
             Stream::new(dict, bytes)
         }
-        None => Stream::new(dict, program),
+        None => Stream::new(dict, program.to_vec()),
     }
 }
 

@@ -10,6 +10,7 @@
 pub mod archival;
 mod content;
 mod embed;
+mod flate;
 mod flows;
 pub mod fonts;
 mod furniture;

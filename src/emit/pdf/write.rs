@@ -14,6 +14,7 @@ use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt};
 use super::archival::{archival, Described};
 use super::content::{self, PageContent};
 use super::embed::Fonts;
+use super::flate::{self, Effort};
 use super::layout::Laid;
 use super::shape::DocFace;
 use super::tags;
@@ -68,9 +69,9 @@ pub fn write(laid: &Laid, faces: &[DocFace], file: FileOptions) -> Result<Vec<u8
     Ok(out)
 }
 
-/// Deflates every stream not yet filtered that may be, at zlib's default
-/// level: level 9 (lopdf's `compress`) took a quarter of a document's time
-/// for files a few per cent smaller.
+/// Deflates every stream not yet filtered that may be, at the default
+/// effort: zlib's level 9 (lopdf's `compress`) took a quarter of a
+/// document's time for files a few per cent smaller.
 fn compress(lo: &mut lopdf::Document) {
     for object in lo.objects.values_mut() {
         let lopdf::Object::Stream(stream) = object else {
@@ -79,20 +80,11 @@ fn compress(lo: &mut lopdf::Document) {
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        if let Some(packed) = deflate(&stream.content, 6) {
+        if let Some(packed) = flate::zlib(&stream.content, Effort::Default) {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(packed);
         }
     }
-}
-
-/// `bytes` deflated (zlib) at `level`, if that makes them smaller by more
-/// than the `/Filter /FlateDecode` entry it costs.
-pub(super) fn deflate(bytes: &[u8], level: u32) -> Option<Vec<u8>> {
-    use std::io::Write;
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
-    let packed = z.write_all(bytes).and_then(|()| z.finish()).ok()?;
-    (packed.len() + 19 < bytes.len()).then_some(packed)
 }
 
 /// The document information: dates from `epoch`, creator, subject.
