@@ -195,7 +195,7 @@ impl Font<'_> {
                 ])),
             ),
             ("W", Object::Array(self.widths())),
-            ("DW", Object::Integer(1000)),
+            ("DW", Object::Integer(self.default_width())),
             (
                 "FontDescriptor",
                 Object::Reference(lo.add_object(descriptor)),
@@ -218,14 +218,35 @@ impl Font<'_> {
         ])
     }
 
-    /// `/W`: the widths of the codes drawn, a run of consecutive codes
-    /// as `first [w1 w2 …]`.
+    /// `/DW`: the width most codes drawn have (the smaller of two as
+    /// common), so that `/W` can leave them out: an ideograph is one em
+    /// wide, and listing each took two thirds of a Chinese file's objects.
+    fn default_width(&self) -> i64 {
+        let mut counts: BTreeMap<i64, usize> = BTreeMap::new();
+        for &(_, width) in self.drawn.values() {
+            *counts.entry(width).or_default() += 1;
+        }
+        let mut best = (1000, 0);
+        for (width, n) in counts {
+            if n > best.1 {
+                best = (width, n);
+            }
+        }
+        best.0
+    }
+
+    /// `/W`: the widths of the codes drawn other than the default width,
+    /// a run of consecutive codes as `first [w1 w2 …]`.
     fn widths(&self) -> Vec<Object> {
+        let default = self.default_width();
         let mut w = Vec::new();
         let mut run: Vec<Object> = Vec::new();
         let mut first = 0u16;
         let mut next = None;
         for (&code, &(_, width)) in &self.drawn {
+            if width == default {
+                continue;
+            }
             if next != Some(code) && !run.is_empty() {
                 w.push(Object::Integer(first as i64));
                 w.push(Object::Array(std::mem::take(&mut run)));
@@ -353,6 +374,9 @@ fn postscript_name(rb: &ttf_parser::Face) -> String {
 mod tests {
     use super::*;
 
+    /// Codes of the default width (the most common) are left out of
+    /// `/W`, which breaks a run; the other runs of consecutive codes are
+    /// grouped.
     #[test]
     fn widths_group_consecutive_codes() {
         let f = Font {
@@ -362,13 +386,18 @@ mod tests {
             drawn: [
                 (1, ("a", 500)),
                 (2, ("b", 250)),
+                (3, ("e", 1000)),
+                (4, ("f", 1000)),
                 (5, ("c", 333)),
                 (6, ("d", 0)),
+                (7, ("g", 1000)),
+                (8, ("h", 250)),
             ]
             .into_iter()
             .collect(),
             aliases: None,
         };
+        assert_eq!(f.default_width(), 1000);
         let w = f.widths();
         let int = |n| Object::Integer(n);
         assert_eq!(
@@ -378,6 +407,8 @@ mod tests {
                 Object::Array(vec![int(500), int(250)]),
                 int(5),
                 Object::Array(vec![int(333), int(0)]),
+                int(8),
+                Object::Array(vec![int(250)]),
             ]
         );
         assert!(
@@ -385,6 +416,14 @@ mod tests {
             "{}",
             f.to_unicode()
         );
+        let latin = Font {
+            drawn: [(1, ("a", 500)), (2, ("b", 250)), (3, ("c", 250))]
+                .into_iter()
+                .collect(),
+            ..f
+        };
+        assert_eq!(latin.default_width(), 250);
+        assert_eq!(latin.widths(), vec![int(1), Object::Array(vec![int(500)])]);
     }
 
     /// A glyph drawn for two texts (a bracket mirrored in right-to-left

@@ -72,7 +72,10 @@ pub struct FontShaper<'a> {
     /// Texts shaped so far, by style and direction (`[style][rtl]`), with
     /// their glyphs from offset 0: a document repeats its words ("the ",
     /// "of "), and shaping was a third of an English document's PDF time.
-    shaped: [[std::collections::HashMap<String, Vec<Glyph>>; 2]; 3],
+    /// Hashed with foldhash, seeded per process: the standard SipHash was
+    /// half of looking up a Chinese character, and a seed keeps texts made
+    /// to collide from slowing the table down.
+    shaped: [[foldhash::HashMap<String, Vec<Glyph>>; 2]; 3],
 }
 
 /// Texts longer than this (bytes) are not kept: they seldom repeat.
