@@ -140,7 +140,7 @@ impl<'a> Fonts<'a> {
         let mut added = Vec::new();
         for (font, face) in self.fonts.into_iter().zip(faces) {
             let Some(font) = font else { continue };
-            let dict = font.dictionary(lo, &face.rb);
+            let dict = font.dictionary(lo, face.rb);
             added.push((font.name, lo.add_object(dict)));
         }
         added

@@ -92,8 +92,14 @@ pub struct Face {
     pub path: PathBuf,
     /// Face index inside a collection.
     pub index: u32,
-    /// The font file's bytes; shaping and subsetting read them.
-    pub data: FontBytes,
+    /// The face as the shaper reads it, parsed once per run: parsing it
+    /// builds the tables of its substitutions, which for a CJK face cost
+    /// more than shaping a whole document. It borrows `data` (see
+    /// [`Face::load`]) and is declared first so that it is dropped first.
+    shaping: rustybuzz::Face<'static>,
+    /// The font file's bytes; shaping and subsetting read them. Private and
+    /// never replaced: `shaping` points into them.
+    data: FontBytes,
 }
 
 /// A font file's bytes, mapped from the file where the system allows.
@@ -144,16 +150,33 @@ impl Face {
     /// Reads and parses face `index` of the file at `path`.
     pub fn load(path: &Path, index: u32) -> Result<Face, String> {
         let data = FontBytes::of(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        // SAFETY: the bytes live at one address for as long as `data` does
+        // (a mapping, or a vector's buffer, neither moved by moving the
+        // `FontBytes`), `data` is never replaced or mutated, and `shaping`
+        // is dropped before it. The `'static` never leaves this type: the
+        // face is lent out for as long as `self` only ([`Face::shaping`]).
+        let bytes: &'static [u8] = unsafe { &*std::ptr::from_ref::<[u8]>(&data) };
         // Reject here, once, what the shaper or the subsetter cannot read.
-        rustybuzz::Face::from_slice(&data, index)
+        let shaping = rustybuzz::Face::from_slice(bytes, index)
             .ok_or_else(|| format!("{}: not a usable font (face {index})", path.display()))?;
         super::subset::readable(&data, index)
             .map_err(|e| format!("{}: cannot read face {index}: {e}", path.display()))?;
         Ok(Face {
             path: path.to_path_buf(),
             index,
+            shaping,
             data,
         })
+    }
+
+    /// The font file's bytes.
+    pub fn data(&self) -> &[u8] {
+        &self.data
+    }
+
+    /// The face as the shaper reads it.
+    pub fn shaping(&self) -> &rustybuzz::Face<'_> {
+        &self.shaping
     }
 }
 

@@ -49,7 +49,7 @@ pub struct DocFace<'a> {
     /// Draw glyphs outlined by this fraction of the size (synthetic bold).
     pub embolden: Option<f32>,
     /// The face as the shaper reads it.
-    pub rb: rustybuzz::Face<'a>,
+    pub rb: &'a rustybuzz::Face<'a>,
     /// Units per em, as f32.
     pub upem: f32,
 }
@@ -118,9 +118,7 @@ impl<'a> FontShaper<'a> {
         if self.faces.len() >= u8::MAX as usize {
             return Err(EmitError::Font("too many faces in one document".into()));
         }
-        let rb = rustybuzz::Face::from_slice(&face.data, face.index).ok_or_else(|| {
-            EmitError::Font(format!("{}: not a usable font", face.path.display()))
-        })?;
+        let rb = face.shaping();
         let upem = rb.units_per_em() as f32;
         self.faces.push(DocFace {
             face,
@@ -216,12 +214,12 @@ impl<'a> FontShaper<'a> {
         {
             Some(at) => at,
             None => {
-                let plan = rustybuzz::ShapePlan::new(&f.rb, direction, script, None, &[]);
+                let plan = rustybuzz::ShapePlan::new(f.rb, direction, script, None, &[]);
                 self.plans.push((face, rtl, script, plan));
                 self.plans.len() - 1
             }
         };
-        let shaped = rustybuzz::shape_with_plan(&f.rb, &self.plans[at].3, buf);
+        let shaped = rustybuzz::shape_with_plan(f.rb, &self.plans[at].3, buf);
         let infos = shaped.glyph_infos();
         let pos = shaped.glyph_positions();
         // Cluster ends: the next cluster start in logical order.

@@ -41,7 +41,7 @@ impl Subset {
         kept.dedup();
         let program = match cid_keyed(face, &kept)? {
             Some(cff) => cff,
-            None => Program::File(program(&face.face.data, face.face.index, &kept)?),
+            None => Program::File(program(face.face.data(), face.face.index, &kept)?),
         };
         Ok(Subset { program, kept })
     }
@@ -275,7 +275,7 @@ mod tests {
                 Program::File(program) => {
                     assert_ne!(family, Family::Cjk, "the CJK face is a CID-keyed CFF");
                     assert!(
-                        program.len() * 10 < face.face.data.len(),
+                        program.len() * 10 < face.face.data().len(),
                         "{family:?}: not cut"
                     );
                     let cut = ttf_parser::Face::parse(program, 0).expect("the subset parses");
@@ -296,7 +296,7 @@ mod tests {
                 }
                 Program::CidKeyedCff { table, cids } => {
                     assert!(
-                        table.len() * 10 < face.face.data.len(),
+                        table.len() * 10 < face.face.data().len(),
                         "{family:?}: not cut"
                     );
                     let cut = ttf_parser::cff::Table::parse(table).expect("the subset parses");
