@@ -204,7 +204,7 @@ impl Font<'_> {
         if subtype == "CIDFontType2" {
             cid.set("CIDToGIDMap", self.cid_to_gid(lo));
         }
-        let to_unicode = Stream::new(Dictionary::new(), self.to_unicode().into_bytes());
+        let to_unicode = Stream::new(Dictionary::new(), self.to_unicode());
         Dictionary::from_iter([
             ("Type", Object::Name(b"Font".to_vec())),
             ("Subtype", Object::Name(b"Type0".to_vec())),
@@ -279,13 +279,9 @@ impl Font<'_> {
     }
 
     /// The ToUnicode CMap: each code drawn to the text it stands for.
-    fn to_unicode(&self) -> String {
-        let mappings = self
-            .drawn
-            .iter()
-            .map(|(&code, &(text, _))| (code as u32, text.chars().map(u32::from).collect()))
-            .collect();
-        printpdf::cmap::ToUnicodeCMap { mappings }.to_cmap_string(&self.name)
+    fn to_unicode(&self) -> Vec<u8> {
+        let codes = self.drawn.iter().map(|(&code, &(text, _))| (code, text));
+        super::to_unicode::cmap(&self.name, codes)
     }
 }
 
@@ -411,11 +407,8 @@ mod tests {
                 Object::Array(vec![int(250)]),
             ]
         );
-        assert!(
-            f.to_unicode().contains("<0005> <0063>"),
-            "{}",
-            f.to_unicode()
-        );
+        let cmap = String::from_utf8(f.to_unicode()).expect("ASCII");
+        assert!(cmap.contains("<0005> <0063>"), "{cmap}");
         let latin = Font {
             drawn: [(1, ("a", 500)), (2, ("b", 250)), (3, ("c", 250))]
                 .into_iter()
@@ -448,7 +441,7 @@ mod tests {
         assert_eq!(fonts.draw(0, 0, ")", 300), 1);
         assert_eq!(fonts.draw(0, 0, "(", 300), 0);
         let f = fonts.fonts[0].take().expect("font");
-        let cmap = f.to_unicode();
+        let cmap = String::from_utf8(f.to_unicode()).expect("ASCII");
         assert!(
             cmap.contains("<0000> <0028>") && cmap.contains("<0001> <0029>"),
             "{cmap}"

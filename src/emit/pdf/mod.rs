@@ -23,6 +23,7 @@ pub mod shape;
 mod subset;
 mod tags;
 pub mod template;
+mod to_unicode;
 pub mod write;
 
 use std::path::PathBuf;

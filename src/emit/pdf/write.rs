@@ -63,7 +63,15 @@ pub fn write(laid: &Laid, faces: &[DocFace], file: FileOptions) -> Result<Vec<u8
         archival(&mut lo, &described)?;
     }
     compress(&mut lo);
-    let mut out = Vec::new();
+    // The file is its streams and some dictionaries: sized once, not grown
+    // by doubling (each growth a copy of the font program).
+    let streams: usize = lo
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .map(|s| s.content.len())
+        .sum();
+    let mut out = Vec::with_capacity(streams + 64 * 1024);
     lo.save_modern(&mut out)
         .map_err(|e| EmitError::Other(format!("PDF: {e}")))?;
     Ok(out)

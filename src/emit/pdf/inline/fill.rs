@@ -41,11 +41,12 @@ pub(super) struct Line {
     pub width: f32,
 }
 
-/// The line of segments `a..b` of a paragraph whose text is `text`.
-pub(super) fn line(segs: &[Seg], (a, b): (usize, usize), text: &str, m: &Metrics) -> Line {
+/// The line of segments `a..b` of a paragraph whose text is `text`. The
+/// segments' pieces move into the line (each segment is on one line).
+pub(super) fn line(segs: &mut [Seg], (a, b): (usize, usize), text: &str, m: &Metrics) -> Line {
     let mut pieces: Vec<Piece> = segs[a..b]
-        .iter()
-        .flat_map(|s| s.pieces.iter().cloned())
+        .iter_mut()
+        .flat_map(|s| std::mem::take(&mut s.pieces))
         .collect();
     let start = segs.get(a).map_or(0, |s| s.start);
     let end = if b > a { segs[b - 1].end } else { start };

@@ -153,14 +153,14 @@ pub(super) fn paragraph(cx: &mut Ctx, spec: &ParaSpec) -> Result<Vec<Bx>, EmitEr
         rest: (spec.area_width - spec.rest).max(spec.size),
     };
     let min_avail = measure.first.min(measure.rest);
-    let segs = segment::segments(cx, &para, &levels, breaks, min_avail, &m)?;
+    let mut segs = segment::segments(cx, &para, &levels, breaks, min_avail, &m)?;
     let lines = fill::lines(&segs, measure, number.is_some());
     let tid = cx.texts.len() as u32;
     let n = lines.len();
     let mut out = Vec::with_capacity(n);
     for (li, &range) in lines.iter().enumerate() {
         let last = li + 1 == n;
-        let mut line = fill::line(&segs, range, &para.text, &m);
+        let mut line = fill::line(&mut segs, range, &para.text, &m);
         if spec.align == Align::Justify && !last {
             fill::justify(&mut line, &para.text, measure.at(li), &m, cx.tpl);
         }
