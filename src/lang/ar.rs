@@ -156,6 +156,8 @@ pub static ARABIC: Profile = Profile {
     },
     detection_words: &["في", "من", "على", "الى", "التي", "الذي"],
     lowercase_continues: false,
+    // Labels of total rows in tables ("المجموع الفرعي", "المجموع").
+    total_words: &["المجموع الفرعي", "المجموع", "مجموع"],
     lead_phrases: LeadPhrases {
         preamble: PREAMBLE_PHRASES,
         operative: OPERATIVE_PHRASES,

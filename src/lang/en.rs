@@ -105,6 +105,8 @@ pub static ENGLISH: Profile = Profile {
     },
     detection_words: &["the", "of", "and", "to", "its", "on", "with", "is"],
     lowercase_continues: true,
+    // Labels of total rows in tables ("Subtotal", "Expenditure sections total" (78/252's staffing table)).
+    total_words: &["subtotal", "sub-total", "total"],
     lead_phrases: LeadPhrases {
         preamble: PREAMBLE_PHRASES,
         operative: OPERATIVE_PHRASES,

@@ -138,6 +138,8 @@ pub static SPANISH: Profile = Profile {
     },
     detection_words: &["los", "las", "del", "y", "el", "una", "sobre", "es"],
     lowercase_continues: true,
+    // Labels of total rows in tables ("Subtotal", "Total").
+    total_words: &["subtotal", "total"],
     lead_phrases: LeadPhrases {
         preamble: PREAMBLE_PHRASES,
         operative: OPERATIVE_PHRASES,

@@ -157,6 +157,8 @@ pub static FRENCH: Profile = Profile {
     // "(2005-2015) et efforts ultérieurs"); kept as it was until that
     // heuristic knows a quotation from a clause end.
     lowercase_continues: false,
+    // Labels of total rows in tables ("Total partiel", "Sous-total", "Total").
+    total_words: &["sous-total", "total"],
     lead_phrases: LeadPhrases {
         preamble: PREAMBLE_PHRASES,
         operative: OPERATIVE_PHRASES,

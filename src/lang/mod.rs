@@ -97,6 +97,12 @@ pub struct Profile {
     /// Spanish); false where the script has no case (Chinese, Arabic) or
     /// where paragraphs open in lower case (Russian).
     pub lowercase_continues: bool,
+    /// Words that make a table row a total ("Subtotal", "Expenditure
+    /// sections total"), in lower case: the first cell opens or ends with
+    /// one. The UN sets such rows in bold between rules. English is checked
+    /// against the staffing tables of the corpus; the others are the words
+    /// of the UN's budget tables in each language.
+    pub total_words: &'static [&'static str],
     /// The phrases paragraphs open with, as the UN sets them in italics
     /// ("Recalling also", "Calls upon"): a line opening with one after a
     /// clause end starts a paragraph, and in extracted text the phrase
@@ -304,6 +310,25 @@ pub fn profile(lang: Lang) -> &'static Profile {
 /// resolution in its bookmarks in the document's language.
 pub fn outline_labels(lang: Lang) -> OutlineLabels {
     profile(lang).outline
+}
+
+/// Whether a table row whose first cell reads `label` is a total: the
+/// label opens or ends with one of the language's total words, as a whole
+/// word (ideographs need no space around them).
+pub fn is_total_label(lang: Lang, label: &str) -> bool {
+    let label = label.trim().to_lowercase();
+    let apart = |neighbour: Option<char>, edge: Option<char>| {
+        neighbour.is_none_or(|n| !n.is_alphanumeric()) || edge.is_some_and(is_ideograph)
+    };
+    profile(lang).total_words.iter().any(|w| {
+        let opens = label
+            .strip_prefix(w)
+            .is_some_and(|rest| apart(rest.chars().next(), w.chars().last()));
+        let ends = label
+            .strip_suffix(w)
+            .is_some_and(|rest| apart(rest.chars().last(), w.chars().next()));
+        opens || ends
+    })
 }
 
 /// Whether a label like "(i)" or "i)" reads as a roman numeral.
@@ -533,6 +558,38 @@ pub fn is_wide(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Total labels open or end with a total word, as a whole word where
+    /// the script spaces its words.
+    #[test]
+    fn total_labels_are_whole_words_at_either_end() {
+        let yes = [
+            (Lang::En, "Subtotal"),
+            (Lang::En, " Expenditure sections total "),
+            (Lang::En, "Total, all sections"),
+            (Lang::Fr, "Total partiel"),
+            (Lang::Es, "Subtotal"),
+            (Lang::Ru, "Итого по разделам"),
+            (Lang::Zh, "小计"),
+            (Lang::Zh, "支出部分共计"),
+            (Lang::Ar, "المجموع الفرعي"),
+        ];
+        for (lang, label) in yes {
+            assert!(is_total_label(lang, label), "{lang:?} {label}");
+        }
+        let no = [
+            (Lang::En, "Totalitarian regimes"),
+            (Lang::En, "The total of posts rose"),
+            (Lang::En, "P-2/1"),
+            (Lang::En, ""),
+            (Lang::Fr, "Totaux"),
+            (Lang::Ru, "Прочие"),
+            (Lang::Zh, "其他"),
+        ];
+        for (lang, label) in no {
+            assert!(!is_total_label(lang, label), "{lang:?} {label}");
+        }
+    }
 
     #[test]
     fn lower_borrows_only_what_to_lowercase_leaves_alone() {

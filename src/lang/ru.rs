@@ -151,6 +151,8 @@ pub static RUSSIAN: Profile = Profile {
     detection_words: &["и", "в", "на", "с", "по", "для", "о", "что"],
     // Paragraphs open in lower case ("ссылаясь", "просит"): no continuation.
     lowercase_continues: false,
+    // Labels of total rows in tables ("Итого", "Всего").
+    total_words: &["итого", "всего"],
     lead_phrases: LeadPhrases {
         preamble: PREAMBLE_PHRASES,
         operative: OPERATIVE_PHRASES,

@@ -163,6 +163,8 @@ pub static CHINESE: Profile = Profile {
     },
     detection_words: &["的", "和", "在", "与", "及"],
     lowercase_continues: false,
+    // Labels of total rows in tables ("小计", "共计").
+    total_words: &["小计", "共计", "合计", "总计"],
     lead_phrases: LeadPhrases {
         preamble: PREAMBLE_PHRASES,
         operative: OPERATIVE_PHRASES,

@@ -8,7 +8,7 @@ use super::layout::{mark_runs, Bx, Ctx, Flow, Role, Rule};
 use super::masthead;
 use crate::error::EmitError;
 use crate::ir::{Annex, Block, Heading, Inline, Note, Paragraph, Resolution, Table};
-use crate::lang::outline_labels;
+use crate::lang::{is_total_label, outline_labels};
 
 /// Everything but notes and page furniture, as flows.
 pub(super) fn document(cx: &mut Ctx, res: &Resolution) -> Result<Vec<Flow>, EmitError> {
@@ -361,7 +361,7 @@ fn paragraph_tree(
 /// A table as the UN sets one: one box per row, columns as wide as their
 /// content asks (the rest of the measure to the widest), figures aligned
 /// on the end side, horizontal rules only (above the table, under the
-/// column headings, under the last row).
+/// column headings, around a total row, under the last row).
 fn table_boxes(cx: &mut Ctx, table: &Table, parent: Option<u32>) -> Result<Vec<Bx>, EmitError> {
     let cols = table.rows.iter().map(Vec::len).max().unwrap_or(0);
     if cols == 0 {
@@ -373,14 +373,52 @@ fn table_boxes(cx: &mut Ctx, table: &Table, parent: Option<u32>) -> Result<Vec<B
     let mut out = Vec::new();
     let last = table.rows.len() - 1;
     for (r, row) in table.rows.iter().enumerate() {
-        let header = is_heading_row(table, r);
+        let kind = row_kind(cx, table, r);
         let tr = cx.element(Role::TR, parent);
-        let mut bx = row_box(cx, row, (&widths, &figures), header, tr)?;
-        let rules = (r == 0, r + 1 == table.header_rows || r == last);
+        let mut bx = row_box(cx, row, (&widths, &figures), kind, tr)?;
+        let total = kind == RowKind::Total;
+        let rules = (
+            r == 0 || total,
+            r + 1 == table.header_rows || r == last || total,
+        );
         row_rules(cx, &mut bx, rules);
         out.push(bx);
     }
     Ok(out)
+}
+
+/// What a row of a table is, as far as its setting goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowKind {
+    /// Column headings: bold, kept with the next row.
+    Heading,
+    /// A total ("Subtotal", "Expenditure sections total"): bold, between
+    /// rules.
+    Total,
+    /// Any other row.
+    Body,
+}
+
+impl RowKind {
+    fn style(self) -> Style {
+        match self {
+            RowKind::Heading | RowKind::Total => Style::Bold,
+            RowKind::Body => Style::Regular,
+        }
+    }
+}
+
+/// The kind of row `r`: a total by its first cell's label, in the
+/// language's words.
+fn row_kind(cx: &Ctx, table: &Table, r: usize) -> RowKind {
+    if is_heading_row(table, r) {
+        return RowKind::Heading;
+    }
+    let label = table.rows[r].first().map(|c| Inline::plain_text(c));
+    match label {
+        Some(label) if is_total_label(cx.lang, &label) => RowKind::Total,
+        _ => RowKind::Body,
+    }
 }
 
 /// Whether row `r` is a row of column headings: one of the first
@@ -421,8 +459,8 @@ fn column_widths(cx: &mut Ctx, table: &Table, cols: usize) -> Result<Vec<f32>, E
     // Headings on one line, where the measure has room for that.
     let mut heading_line = vec![0.0f32; cols];
     for (r, row) in table.rows.iter().enumerate() {
-        let heading = is_heading_row(table, r);
-        let style = if heading { Style::Bold } else { Style::Regular };
+        let kind = row_kind(cx, table, r);
+        let (heading, style) = (kind == RowKind::Heading, kind.style());
         for (c, cell) in row.iter().enumerate() {
             let text = Inline::plain_text(cell);
             for w in text.split_whitespace() {
@@ -480,18 +518,18 @@ fn text_width(cx: &mut Ctx, text: &str, style: Style, size: f32) -> Result<f32, 
     Ok(glyphs.iter().map(|g| g.adv).sum::<f32>() * size)
 }
 
-/// One row's cells set side by side in their columns; header rows in
-/// bold, kept with the next row; figures on the end side.
+/// One row's cells set side by side in their columns, in the style of
+/// its kind; figures on the end side.
 fn row_box(
     cx: &mut Ctx,
     row: &[Vec<Inline>],
     (widths, figures): (&[f32], &[bool]),
-    header: bool,
+    kind: RowKind,
     tr: u32,
 ) -> Result<Bx, EmitError> {
     let ts = &cx.tpl.table;
     let (size, pad) = (ts.size, ts.cell_padding);
-    let style = if header { Style::Bold } else { Style::Regular };
+    let (header, style) = (kind == RowKind::Heading, kind.style());
     let mut cells: Vec<Vec<Bx>> = Vec::new();
     let mut start = 0.0;
     for (c, cell) in row.iter().enumerate() {
@@ -535,8 +573,9 @@ fn row_box(
     Ok(bx)
 }
 
-/// A row's rules, horizontal only: above it when it opens the table,
-/// below it when it ends the headings or the table.
+/// A row's rules, horizontal only: above it when it opens the table or
+/// is a total, below it when it ends the headings or the table or is a
+/// total.
 fn row_rules(cx: &Ctx, bx: &mut Bx, (above, below): (bool, bool)) {
     let width = cx.tpl.table.rule_width;
     let (l, r) = (cx.left, cx.left + cx.width);

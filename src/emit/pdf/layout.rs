@@ -13,7 +13,7 @@ use super::shape::{Glyph, Shaper};
 use super::template::{Paper, Template};
 use super::{flows, furniture, pager};
 use crate::error::EmitError;
-use crate::ir::Resolution;
+use crate::ir::{Lang, Resolution};
 
 /// A run of glyphs of one face and size, placed on a page.
 #[derive(Debug, Clone, PartialEq)]
@@ -208,6 +208,8 @@ pub(super) struct Ctx<'s, 't> {
     pub shaper: &'s mut dyn Shaper,
     pub tpl: &'t Template,
     pub rtl: bool,
+    /// The document's language (its words for table totals).
+    pub lang: Lang,
     /// Text area: left edge and width on the page.
     pub left: f32,
     pub width: f32,
@@ -263,6 +265,7 @@ pub fn layout(
         shaper,
         tpl,
         rtl,
+        lang: res.meta.lang,
         left: if rtl { p.margin_end } else { p.margin_start },
         width: pw - p.margin_start - p.margin_end,
         texts: Vec::new(),
@@ -296,6 +299,7 @@ pub fn layout(
 
 #[cfg(test)]
 mod tests {
+    use super::super::fonts::Style;
     use super::super::linebreak;
     use super::super::shape::fixed::FixedShaper;
     use super::*;
@@ -753,6 +757,67 @@ mod tests {
     /// Tables as the UN sets them: figures flush on the end side, the
     /// label column widest, horizontal rules only (above, under the
     /// headings, under the last row).
+    /// A shaper that records the style each text was shaped in.
+    #[derive(Default)]
+    struct StyleLog(Vec<(String, Style)>);
+
+    impl Shaper for StyleLog {
+        fn shape(
+            &mut self,
+            text: &str,
+            base: usize,
+            style: Style,
+            rtl: bool,
+            out: &mut Vec<Glyph>,
+        ) -> Result<(), EmitError> {
+            self.0.push((text.to_string(), style));
+            FixedShaper.shape(text, base, style, rtl, out)
+        }
+    }
+
+    /// A total row ("Subtotal", "… total", "Итого", "小计") is set in bold
+    /// between rules; the rows around it are not.
+    #[test]
+    fn total_rows_are_bold_between_rules() {
+        let cases = [
+            (Lang::En, "Subtotal", "P-2/1"),
+            (Lang::En, "Expenditure sections total", "Totalitarian"),
+            (Lang::Ru, "Итого", "Прочие"),
+            (Lang::Zh, "支出部分共计", "其他"),
+        ];
+        for (lang, total, plain) in cases {
+            let mut r = res(lang);
+            r.body = vec![Block::Table(Table {
+                header_rows: 1,
+                rows: vec![
+                    vec![text("Category"), text("Posts")],
+                    vec![text(plain), text("565")],
+                    vec![text(total), text("5 247")],
+                    vec![text("D-1"), text("313")],
+                ],
+            })];
+            let mut log = StyleLog::default();
+            let laid = layout(&r, &Template::default_un(), Paper::A4, &mut log).unwrap();
+            let styles = |t: &str| -> Vec<Style> {
+                log.0
+                    .iter()
+                    .filter(|(s, _)| s == t)
+                    .map(|(_, st)| *st)
+                    .collect()
+            };
+            assert!(!styles(total).is_empty(), "{total} shaped");
+            assert!(styles(total).iter().all(|s| *s == Style::Bold), "{total}");
+            assert!(styles("5 247").iter().all(|s| *s == Style::Bold));
+            assert!(
+                styles(plain).iter().all(|s| *s == Style::Regular),
+                "{plain}"
+            );
+            assert!(styles("313").iter().all(|s| *s == Style::Regular));
+            // Above the table, under the headings, around the total, under the last row.
+            assert_eq!(laid.pages[0].rules.len(), 5, "{lang:?}");
+        }
+    }
+
     #[test]
     fn tables_align_figures_and_rule_horizontally() {
         let mut r = res(Lang::En);

@@ -98,6 +98,7 @@ mod tests {
             shaper: &mut shaper,
             tpl: &tpl,
             rtl: false,
+            lang: crate::ir::Lang::En,
             left: 0.0,
             width: 400.0,
             texts: Vec::new(),
