@@ -15,18 +15,25 @@ pub(super) fn document(cx: &mut Ctx, res: &Resolution) -> Result<Vec<Flow>, Emit
     let t = cx.tpl;
     let mut flows = Vec::new();
     masthead::masthead(cx, &mut flows, &res.masthead, &res.meta.symbol)?;
-    // As the UN sets them at the text margin: the adoption line in bold,
-    // the bracketed basis line ("[on the report of the Third Committee
-    // …]") in italics.
-    for line in &res.preface {
-        let style = if line.trim_start().starts_with(['[', '\u{ff3b}']) {
-            Style::Italic
+    // As the UN sets them at the text margin, a space apart: the adoption
+    // line large and bold in a short measure (two lines), the bracketed
+    // basis line ("[on the report of the Third Committee …]") in italics.
+    for (i, line) in res.preface.iter().enumerate() {
+        if i > 0 {
+            flows.push(Flow::Glue(t.preface.space_after));
+        }
+        let content = vec![Inline::Text(line.clone())];
+        let spec = if line.trim_start().starts_with(['[', '\u{ff3b}']) {
+            ParaSpec::simple(cx, &content, Style::Italic, t.preface.size, Align::Start)
         } else {
-            Style::Bold
+            let m = &t.masthead;
+            ParaSpec {
+                area_width: m.adoption_measure.min(cx.width),
+                leading: m.adoption_leading,
+                ..ParaSpec::simple(cx, &content, Style::Bold, m.adoption_size, Align::Start)
+            }
         };
-        let boxes = element(cx, Role::P, None, |cx| {
-            plain(cx, line, style, t.preface.size, Align::Start)
-        })?;
+        let boxes = element(cx, Role::P, None, |cx| paragraph(cx, &spec))?;
         push_boxes(&mut flows, boxes, None);
     }
     if !res.preface.is_empty() {

@@ -276,7 +276,13 @@ pub fn layout(
     let mut flows = flows::document(&mut cx, res)?;
     pager::attach_uncited(&mut flows, &cx.cited);
     let note_boxes = flows::notes(&mut cx, &res.notes)?;
-    let (mut pages, outline) = pager::paginate(tpl, ph, flows, &note_boxes);
+    // The masthead starts above the text's top margin, where the UN's does.
+    let lift = if res.masthead.is_empty() {
+        0.0
+    } else {
+        (p.margin_top - tpl.masthead.top).max(0.0)
+    };
+    let (mut pages, outline) = pager::paginate(tpl, ph, (flows, lift), &note_boxes);
     let count = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
         pager::set_notes(&mut cx, page, &note_boxes, ph)?;
@@ -879,5 +885,26 @@ mod tests {
             "one baseline"
         );
         assert!(run("Seventy-eighth session").y > run("22 December 2023").y);
+        // Where the template puts them: the first row above the text's top
+        // margin, the session block under the thick rule.
+        let m = &t.masthead;
+        let top = run("United Nations").y - run("United Nations").size;
+        assert!((top - m.top).abs() < 6.0, "first row at {top}");
+        assert!(top < t.page.margin_top - 20.0);
+        let thick = page
+            .rules
+            .iter()
+            .find(|r| r.width > 1.0)
+            .expect("thick rule");
+        assert!((thick.y1 - m.rule_at).abs() < 0.01, "rule at {}", thick.y1);
+        assert!(run("Seventy-eighth session").y > thick.y1);
+        // Without a masthead the text starts at the top margin.
+        let plain = lay(&res(Lang::En));
+        let first = plain.pages[0]
+            .runs
+            .iter()
+            .map(|r| r.y - r.size)
+            .fold(f32::MAX, f32::min);
+        assert!(first >= t.page.margin_top - 2.0, "{first}");
     }
 }

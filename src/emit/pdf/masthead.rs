@@ -87,31 +87,32 @@ pub(super) fn masthead(
         return Ok(());
     };
     let (fs, fw) = cx.furniture();
-    let distr_col = (fs + fw * 0.6, fw * 0.4);
+    let m = cx.tpl.masthead.clone();
+    let distr_col = (fs + fw * m.distribution_at, fw * (1.0 - m.distribution_at));
     let text = (0.0, cx.width);
     let size = cx.tpl.text.size;
-    // Row 1: "United Nations" and the symbol.
+    // Row 1: "United Nations" and the symbol, a thin rule under them.
     let mut row = Vec::new();
     if p.left.len() > 1 {
-        row.push(set(
-            cx,
-            &p.left[0],
-            (Style::Regular, size),
-            Align::Start,
-            text,
-        )?);
+        let name = (Style::Regular, m.name_size);
+        row.push(set(cx, &p.left[0], name, Align::Start, text)?);
     }
     if let Some(s) = &p.symbol {
-        row.push(set(cx, s, (Style::Bold, size * 1.4), Align::End, (fs, fw))?);
+        let symbol = (Style::Bold, m.symbol_size);
+        row.push(set(cx, s, symbol, Align::End, (fs, fw))?);
     }
-    flows.push(Flow::Box(side_by_side(row)));
+    let mut first = side_by_side(row);
+    first
+        .rules
+        .push(furniture_rule(cx, first.height + 2.0, 0.5));
+    first.height += 4.0;
     // Row 2: the organ, large, and the distribution column.
     let mut row = Vec::new();
     if let Some(organ) = p.left.get(usize::from(p.left.len() > 1)) {
         row.push(set(
             cx,
             organ,
-            (Style::Bold, size * 1.7),
+            (Style::Bold, m.organ_size),
             Align::Start,
             text,
         )?);
@@ -124,10 +125,20 @@ pub(super) fn masthead(
             first.append(&mut boxes);
         }
     }
-    let mut organ = side_by_side(row);
-    organ.rules.push(thick_rule(cx, organ.height + 3.0));
+    let organ = side_by_side(row);
+    // The thick rule at its place on the page, or just under the organ
+    // where the rows reach below it.
+    let above = first.height + organ.height;
+    let gap = (m.rule_at - m.top - above).max(3.0);
+    flows.push(Flow::Box(first));
     flows.push(Flow::Box(organ));
-    flows.push(Flow::Glue(space * 2.0));
+    let mut rule = Bx {
+        height: gap + 4.0,
+        keep: true,
+        ..Bx::default()
+    };
+    rule.rules.push(furniture_rule(cx, gap, 1.5));
+    flows.push(Flow::Box(rule));
     // The session block at the furniture's edge: the session and the
     // agenda title in bold, however many lines the title takes (78/311:
     // four), the agenda item line between them regular.
@@ -137,7 +148,7 @@ pub(super) fn masthead(
         let boxes = set(cx, line, (style, size), Align::Start, (fs, fw))?;
         push_boxes(flows, boxes, None);
     }
-    flows.push(Flow::Glue(space * 2.0));
+    flows.push(Flow::Glue(m.space_after));
     Ok(())
 }
 
@@ -190,15 +201,15 @@ fn side_by_side(pieces: Vec<Vec<Bx>>) -> Bx {
     row
 }
 
-/// The thick rule under the organ, across the furniture, `y` down the box.
-fn thick_rule(cx: &Ctx, y: f32) -> Rule {
-    let (x, width) = cx.furniture_x();
+/// A rule `width` thick across the furniture, `y` down its box.
+fn furniture_rule(cx: &Ctx, y: f32, width: f32) -> Rule {
+    let (x, across) = cx.furniture_x();
     Rule {
         x1: x,
         y1: y,
-        x2: x + width,
+        x2: x + across,
         y2: y,
-        width: 1.5,
+        width,
     }
 }
 

@@ -22,11 +22,13 @@ pub(super) fn attach_uncited(flows: &mut [Flow], cited: &[bool]) {
 }
 
 /// Fills pages `ph` points high with `flows`, leaving room at each foot
-/// for the notes cited on it; returns the pages and the bookmarks.
+/// for the notes cited on it; returns the pages and the bookmarks. The
+/// first page starts `lift` points above the top margin (the masthead's
+/// place).
 pub(super) fn paginate(
     tpl: &Template,
     ph: f32,
-    flows: Vec<Flow>,
+    (flows, lift): (Vec<Flow>, f32),
     note_boxes: &[Vec<Bx>],
 ) -> (Vec<Page>, Vec<Mark>) {
     let p = &tpl.page;
@@ -34,7 +36,8 @@ pub(super) fn paginate(
         top: p.margin_top,
         avail: ph - p.margin_top - p.margin_bottom,
         pages: vec![Page::default()],
-        y: 0.0,
+        y: -lift,
+        origin: -lift,
         note_boxes,
         note_space: tpl.notes.space_above,
         outline: Vec::new(),
@@ -168,6 +171,9 @@ struct Pager<'n> {
     pages: Vec<Page>,
     /// Height used on the current page, from the top of the text area.
     y: f32,
+    /// `y` on the current page before anything is set: below zero on a
+    /// first page that starts above the top margin.
+    origin: f32,
     note_boxes: &'n [Vec<Bx>],
     note_space: f32,
     outline: Vec<Mark>,
@@ -201,13 +207,14 @@ impl Pager<'_> {
     }
 
     fn empty(&self) -> bool {
-        self.y == 0.0
+        self.y == self.origin
     }
 
     /// A new page, its notes opening with the lines carried over.
     fn new_page(&mut self) {
         self.pages.push(Page::default());
         self.y = 0.0;
+        self.origin = 0.0;
         let carried = std::mem::take(&mut self.carry);
         self.page().notes = carried;
         self.fit_notes();

@@ -51,6 +51,8 @@ pub struct Template {
     pub title: BlockStyle,
     /// The preface lines (committee line).
     pub preface: BlockStyle,
+    /// The first page's masthead and adoption line.
+    pub masthead: MastheadStyle,
     /// Running heads and folios.
     pub header: HeaderStyle,
     /// Footnotes at the foot of the page.
@@ -132,6 +134,34 @@ pub struct BlockStyle {
     pub size: f32,
     /// Space after the block (pt).
     pub space_after: f32,
+}
+
+/// The first page's masthead, as the UN prints it in columns, and the
+/// adoption line under it. Positions are from the page's top edge (pt).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MastheadStyle {
+    /// Top of the first row ("United Nations" and the symbol): the
+    /// masthead starts above the text's top margin.
+    pub top: f32,
+    /// Type size of "United Nations".
+    pub name_size: f32,
+    /// Type size of the symbol (bold).
+    pub symbol_size: f32,
+    /// Type size of the organ (bold).
+    pub organ_size: f32,
+    /// Where the distribution column starts, as a share of the furniture.
+    pub distribution_at: f32,
+    /// The thick rule above the session block.
+    pub rule_at: f32,
+    /// Space between the session block and the adoption line (pt).
+    pub space_after: f32,
+    /// Type size of the adoption line (bold).
+    pub adoption_size: f32,
+    /// Its baseline-to-baseline distance, as a multiple of its size.
+    pub adoption_leading: f32,
+    /// Measure of the adoption line (pt): the UN breaks it before its date.
+    pub adoption_measure: f32,
 }
 
 /// The running head: its size, and the measure and lines its title takes
@@ -273,6 +303,10 @@ impl Template {
             self.text.size,
             self.title.size,
             self.preface.size,
+            self.masthead.name_size,
+            self.masthead.symbol_size,
+            self.masthead.organ_size,
+            self.masthead.adoption_size,
             self.header.size,
             self.notes.size,
             self.table.size,
@@ -309,7 +343,12 @@ impl Template {
             );
         }
         let leading_ok = |l: f32| (1.0..=4.0).contains(&l);
-        if !(leading_ok(self.text.leading) && leading_ok(self.notes.leading)) {
+        let leadings = [
+            self.text.leading,
+            self.notes.leading,
+            self.masthead.adoption_leading,
+        ];
+        if !leadings.into_iter().all(leading_ok) {
             return Err("leading must be between 1 and 4".into());
         }
         let lengths = [
@@ -320,6 +359,7 @@ impl Template {
             self.text.item_indent,
             self.title.space_after,
             self.preface.space_after,
+            self.masthead.space_after,
             self.notes.space_above,
             self.notes.marker_width,
             self.table.cell_padding,
@@ -330,7 +370,27 @@ impl Template {
         {
             return Err("spacings and indents must be between 0 and 144 pt".into());
         }
-        Ok(())
+        self.check_masthead()
+    }
+
+    /// The masthead starts on the page, above the text's top, its rule
+    /// below it in the upper half of either paper; its column and measure
+    /// are usable.
+    fn check_masthead(&self) -> Result<(), String> {
+        let page_height = Paper::Letter.size_pt().1.min(Paper::A4.size_pt().1);
+        let m = &self.masthead;
+        let top_ok = m.top.is_finite() && (0.0..=self.page.margin_top).contains(&m.top);
+        let rule_ok = m.rule_at.is_finite() && (m.top..=page_height / 2.0).contains(&m.rule_at);
+        let column_ok = (0.3..=0.9).contains(&m.distribution_at);
+        let measure_ok = m.adoption_measure.is_finite() && m.adoption_measure >= 72.0;
+        if top_ok && rule_ok && column_ok && measure_ok {
+            return Ok(());
+        }
+        Err(
+            "masthead: top between 0 and margin_top, rule_at between top and half the page, \
+             distribution_at between 0.3 and 0.9, adoption_measure at least 72 pt"
+                .into(),
+        )
     }
 }
 
@@ -389,6 +449,18 @@ mod tests {
         assert!(Template::parse(&bad).is_err());
         let bad = DEFAULT_TEMPLATE.replace("title_measure = 0.56", "title_measure = 1.5");
         assert!(Template::parse(&bad).is_err());
+        for (key, bad) in [
+            ("top = 45.0", "top = 90.0"),
+            ("rule_at = 209.0", "rule_at = 20.0"),
+            ("distribution_at = 0.685", "distribution_at = nan"),
+            ("adoption_measure = 280.0", "adoption_measure = -1.0"),
+            ("adoption_leading = 1.07", "adoption_leading = 40.0"),
+            ("organ_size = 20.0", "organ_size = 1e9"),
+        ] {
+            assert!(DEFAULT_TEMPLATE.contains(key), "{key}");
+            let t = DEFAULT_TEMPLATE.replace(key, bad);
+            assert!(Template::parse(&t).is_err(), "{bad} accepted");
+        }
         // A template written before the running title had a measure and a
         // number of lines still reads, with the UN's.
         let t = Template::parse_over_default("[header]\nsize = 9.0\n").unwrap();
