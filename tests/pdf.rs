@@ -734,16 +734,14 @@ fn text_counts(text: &str) -> Result<(usize, usize, usize), String> {
 }
 
 /// Samples whose PDF does not yet read back through pdftotext with the
-/// counts of their text, and why: in Chinese, pdftotext glues citation
-/// figures into the text (59/159: 15 of 16 preambular paragraphs) or sets
-/// a raised figure or a paragraph's short last line ("加，") apart, out of
-/// reading order (69/160, 2795); it prints Arabic paragraph numbers
+/// counts of their text, and why: in Chinese, pdftotext sets a raised
+/// figure or a paragraph's short last line ("加，") apart, out of reading
+/// order (69/160, 2795); it prints Arabic paragraph numbers
 /// reversed ("-1") and scrambles Arabic note lines; it scatters the words
 /// of a loosely justified Russian line (69/170; no hyphenation yet); it
 /// reads a paragraph number and a one-word last line under it ("31." over
 /// "months:", 78/252 on Letter) as a column of their own.
 const PDFTOTEXT_GAPS: &[&str] = &[
-    "A_RES_59_159",
     "A_RES_69_160_zh",
     "A_RES_69_166_ar",
     "A_RES_69_170_ru",

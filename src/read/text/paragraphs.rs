@@ -163,37 +163,45 @@ pub(crate) fn ends_clause(parts: &[Inline]) -> bool {
     if matches!(parts.last(), Some(Inline::NoteRef(_))) {
         return true;
     }
-    // "2021;54": a citation number not recognised still ends the clause.
+    // "2021;54", "行动计划，3": a citation number not recognised still ends
+    // the clause.
     if let Some(Inline::Text(t)) = parts.last() {
         let digits = t.chars().rev().take_while(char::is_ascii_digit).count();
         if (1..=3).contains(&digits) {
             let before = t[..t.len() - digits].trim_end();
-            if before.ends_with([',', ';', '.', ':']) {
+            if before
+                .chars()
+                .next_back()
+                .is_some_and(|c| clause_mark(c) && c != ')')
+            {
                 return true;
             }
         }
     }
-    last_char(parts).is_some_and(|c| {
-        matches!(
-            c,
-            ',' | ';'
-                | '.'
-                | ':'
-                | '，'
-                | '；'
-                | '。'
-                | '：'
-                | '、'
-                | '،'
-                | '؛'
-                | ')'
-                | '）'
-                | '”'
-                | '»'
-                | '!'
-                | '?'
-        )
-    })
+    last_char(parts).is_some_and(clause_mark)
+}
+
+/// Punctuation a clause can end with, in the six languages.
+fn clause_mark(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';'
+            | '.'
+            | ':'
+            | '，'
+            | '；'
+            | '。'
+            | '：'
+            | '、'
+            | '،'
+            | '؛'
+            | ')'
+            | '）'
+            | '”'
+            | '»'
+            | '!'
+            | '?'
+    )
 }
 
 /// Joins logical lines into paragraphs. A run of paragraph numbers standing
@@ -609,6 +617,30 @@ mod tests {
             ),
             (0.0, true, "xenophobia and related intolerance"),
         ]);
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    /// A citation figure glued after a clause's end ("行动计划，3", as
+    /// pdftotext reads our own Chinese PDF) still ends the clause, in
+    /// every script; a figure after no punctuation does not.
+    #[test]
+    fn a_figure_after_clause_punctuation_ends_the_clause() {
+        let text = |t: &str| vec![Inline::Text(t.into())];
+        for t in [
+            "行动计划，3",
+            "du Programme,12",
+            "الإرهاب،4",
+            "عدل؛ 2",
+            "2021;54",
+        ] {
+            assert!(ends_clause(&text(t)), "{t}");
+        }
+        for t in ["第 46/152", "resolution 1991", "(2000)3", "行动计划3"] {
+            assert!(!ends_clause(&text(t)), "{t}");
+        }
+        let src = "铭记《联合国千年宣言》1和《维也纳宣言》2以及执行这一《宣言》的行动计划，3\n\
+                   强调联合国在预防犯罪和刑事司法领域的作用，\n";
+        let got = paras(src, Lang::Zh);
         assert_eq!(got.len(), 2, "{got:?}");
     }
 
