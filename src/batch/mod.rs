@@ -224,7 +224,19 @@ pub fn run(
     {
         return Err(Fatal::InputIsOutDir(p.clone()));
     }
-    let mut collected = jobs::collect(paths, &out_canonical, &s.select);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(s.jobs)
+        .stack_size(WORKER_STACK)
+        .build()
+        .map_err(|e| Fatal::Threads {
+            jobs: s.jobs,
+            message: e.to_string(),
+        })?;
+    // The walk runs on a worker: what it allocates and frees on the way
+    // (walkdir sorts each directory's entries in memory) is then free
+    // memory of a thread that converts, not of the main thread, which
+    // converts nothing (the allocator keeps each thread's memory apart).
+    let mut collected = pool.install(|| jobs::collect(paths, &out_canonical, &s.select));
     if let Some(shard) = s.shard {
         collected.jobs.retain(|j| shard.owns(&j.rel()));
         collected.problems.retain(|p| shard.owns(&p.path));
@@ -264,14 +276,6 @@ pub fn run(
         observer,
         gate: &gate,
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(s.jobs)
-        .stack_size(WORKER_STACK)
-        .build()
-        .map_err(|e| Fatal::Threads {
-            jobs: s.jobs,
-            message: e.to_string(),
-        })?;
     // One outcome per input, in the order of the report, written in place.
     let mut outcomes: Vec<Outcome> =
         Vec::with_capacity(collected.problems.len() + collected.jobs.len());
