@@ -760,9 +760,6 @@ mod tests {
             .unwrap_or_else(|| panic!("{s} not set"))
     }
 
-    /// Tables as the UN sets them: figures flush on the end side, the
-    /// label column widest, horizontal rules only (above, under the
-    /// headings, under the last row).
     /// A shaper that records the style each text was shaped in.
     #[derive(Default)]
     struct StyleLog(Vec<(String, Style)>);
@@ -824,6 +821,9 @@ mod tests {
         }
     }
 
+    /// Tables as the UN sets them: figures flush on the end side, the
+    /// label column widest, horizontal rules only (above, under the
+    /// headings, under the last row).
     #[test]
     fn tables_align_figures_and_rule_horizontally() {
         let mut r = res(Lang::En);
