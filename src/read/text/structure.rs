@@ -341,12 +341,24 @@ fn masthead_fields(lines: Vec<String>, profile: &Profile) -> Vec<String> {
 }
 
 /// An "adopted" line wrapped in two ("… en su 9876ª sesión, celebrada el
-/// 12 de marzo de" / "2025"), joined back into one, so that neither half
-/// is read as part of the title.
+/// 12 de marzo de" / "2025", "…第 9876 次会议" / "通过"), joined back into
+/// one as the language joins lines (no space between ideographs), so
+/// that neither half is read as part of the title.
 fn join_wrapped_adoption(mut texts: Vec<String>, profile: &Profile) -> Vec<String> {
     let mut i = 0;
     while i + 1 < texts.len() {
-        let joined = format!("{} {}", texts[i], texts[i + 1]);
+        let (a, b) = (texts[i].trim_end(), texts[i + 1].trim_start());
+        let edge = (a.chars().next_back(), b.chars().next());
+        let spaced = match edge {
+            (Some(x), Some(y)) => profile.spaced_figures && super::ideograph_beside_figure((x, y)),
+            _ => false,
+        };
+        let gap = if spaced || super::wants_space(edge.0, edge.1) {
+            " "
+        } else {
+            ""
+        };
+        let joined = format!("{a}{gap}{b}");
         if profile.adopted(&texts[i]).is_none()
             && !texts[i].starts_with(['[', '［'])
             && title_start(&texts[i], profile).is_none()
@@ -921,6 +933,41 @@ fn last_content_mut(res: &mut Resolution) -> Option<&mut Vec<Inline>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An adoption line wrapped in two is joined as its language joins
+    /// lines: a space in Spanish, none between ideographs, one beside a
+    /// figure where Chinese spaces figures.
+    #[test]
+    fn a_wrapped_adoption_line_joins_as_its_language_does() {
+        let lines = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let es = crate::lang::profile(crate::ir::Lang::Es);
+        let got = join_wrapped_adoption(
+            lines(&[
+                "Aprobada por el Consejo de Seguridad en su 9876ª sesión, celebrada el 12 de marzo de",
+                "2025",
+            ]),
+            es,
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].ends_with("marzo de 2025"), "{got:?}");
+        let zh = crate::lang::profile(crate::ir::Lang::Zh);
+        for (a, b, want) in [
+            (
+                "2025 年 3 月 12 日安全理事会第 9876 次会议",
+                "通过",
+                "次会议通过",
+            ),
+            (
+                "2025 年 3 月 12 日安全理事会第",
+                "9876 次会议通过",
+                "第 9876 次",
+            ),
+        ] {
+            let got = join_wrapped_adoption(lines(&[a, b]), zh);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert!(got[0].contains(want), "{got:?}");
+        }
+    }
 
     #[test]
     fn a_misprint_without_formula_is_read_from_its_first_lead() {
