@@ -286,6 +286,15 @@ impl<'a> Joiner<'a> {
         })
     }
 
+    /// Whether text starting with `next` joins text ending with `prev`
+    /// with a space, as a wrapped line joins (hyphens aside, see
+    /// [`hyphen_join`]): not between wide (CJK) characters nor before
+    /// closing punctuation; beside a figure where the language spaces them.
+    pub(crate) fn spaced(&self, prev: Option<char>, next: Option<char>) -> bool {
+        wants_space(prev, next)
+            || (self.spaced_figures && prev.zip(next).is_some_and(ideograph_beside_figure))
+    }
+
     /// Whether "head-" at a line end and "tail" at the next line's start
     /// are one word split in two.
     fn split_word(&self, head: &str, tail: &str) -> bool {
@@ -305,12 +314,9 @@ pub(crate) fn push_text(parts: &mut Vec<Inline>, text: &str, joiner: &Joiner) {
     if text.is_empty() {
         return;
     }
-    let prev = last_char(parts);
-    let next = text.chars().next();
     // Nor before closing punctuation: a citation printed before a comma
     // ("Millénaire¹, Action 21") leaves the comma at a line start.
-    let mut space = wants_space(prev, next)
-        || (joiner.spaced_figures && prev.zip(next).is_some_and(ideograph_beside_figure));
+    let mut space = joiner.spaced(last_char(parts), text.chars().next());
     if let Some(joined) = hyphen_join(parts, &text, joiner) {
         space = joined;
     }

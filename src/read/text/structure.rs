@@ -200,6 +200,7 @@ fn front(lines: &[LogicalLine], profile: &Profile, joiner: &Joiner, res: &mut Re
             .map(|l| collapse(&Inline::plain_text(&l.parts)))
             .collect(),
         profile,
+        joiner,
     );
     let title_at = texts.iter().position(|t| title_start(t, profile).is_some());
     let mut i = 0;
@@ -344,20 +345,16 @@ fn masthead_fields(lines: Vec<String>, profile: &Profile) -> Vec<String> {
 /// 12 de marzo de" / "2025", "…第 9876 次会议" / "通过"), joined back into
 /// one as the language joins lines (no space between ideographs), so
 /// that neither half is read as part of the title.
-fn join_wrapped_adoption(mut texts: Vec<String>, profile: &Profile) -> Vec<String> {
+fn join_wrapped_adoption(
+    mut texts: Vec<String>,
+    profile: &Profile,
+    joiner: &Joiner,
+) -> Vec<String> {
     let mut i = 0;
     while i + 1 < texts.len() {
         let (a, b) = (texts[i].trim_end(), texts[i + 1].trim_start());
-        let edge = (a.chars().next_back(), b.chars().next());
-        let spaced = match edge {
-            (Some(x), Some(y)) => profile.spaced_figures && super::ideograph_beside_figure((x, y)),
-            _ => false,
-        };
-        let gap = if spaced || super::wants_space(edge.0, edge.1) {
-            " "
-        } else {
-            ""
-        };
+        let space = joiner.spaced(a.chars().next_back(), b.chars().next());
+        let gap = if space { " " } else { "" };
         let joined = format!("{a}{gap}{b}");
         if profile.adopted(&texts[i]).is_none()
             && !texts[i].starts_with(['[', '［'])
@@ -947,6 +944,7 @@ mod tests {
                 "2025",
             ]),
             es,
+            &Joiner::of("", es),
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].ends_with("marzo de 2025"), "{got:?}");
@@ -963,7 +961,7 @@ mod tests {
                 "第 9876 次",
             ),
         ] {
-            let got = join_wrapped_adoption(lines(&[a, b]), zh);
+            let got = join_wrapped_adoption(lines(&[a, b]), zh, &Joiner::of("", zh));
             assert_eq!(got.len(), 1, "{got:?}");
             assert!(got[0].contains(want), "{got:?}");
         }
