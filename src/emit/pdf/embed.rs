@@ -160,6 +160,7 @@ impl Font<'_> {
     /// The Type 0 font, its descendant, descriptor, program and ToUnicode.
     fn dictionary(&self, lo: &mut lopdf::Document, rb: &ttf_parser::Face) -> Dictionary {
         let base = format!("{}+{}", self.name, postscript_name(rb));
+        let default = self.default_width();
         let (subtype, file) = match &self.subset.program {
             Program::CidKeyedCff { table, .. } => {
                 ("CIDFontType0", program_stream("CIDFontType0C", table))
@@ -194,8 +195,8 @@ impl Font<'_> {
                     ("Supplement", Object::Integer(0)),
                 ])),
             ),
-            ("W", Object::Array(self.widths())),
-            ("DW", Object::Integer(self.default_width())),
+            ("W", Object::Array(self.widths(default))),
+            ("DW", Object::Integer(default)),
             (
                 "FontDescriptor",
                 Object::Reference(lo.add_object(descriptor)),
@@ -235,10 +236,9 @@ impl Font<'_> {
         best.0
     }
 
-    /// `/W`: the widths of the codes drawn other than the default width,
-    /// a run of consecutive codes as `first [w1 w2 …]`.
-    fn widths(&self) -> Vec<Object> {
-        let default = self.default_width();
+    /// `/W`: the widths of the codes drawn other than `default`, a run of
+    /// consecutive codes as `first [w1 w2 …]`.
+    fn widths(&self, default: i64) -> Vec<Object> {
         let mut w = Vec::new();
         let mut run: Vec<Object> = Vec::new();
         let mut first = 0u16;
@@ -394,7 +394,7 @@ mod tests {
             aliases: None,
         };
         assert_eq!(f.default_width(), 1000);
-        let w = f.widths();
+        let w = f.widths(f.default_width());
         let int = |n| Object::Integer(n);
         assert_eq!(
             w,
@@ -416,7 +416,10 @@ mod tests {
             ..f
         };
         assert_eq!(latin.default_width(), 250);
-        assert_eq!(latin.widths(), vec![int(1), Object::Array(vec![int(500)])]);
+        assert_eq!(
+            latin.widths(latin.default_width()),
+            vec![int(1), Object::Array(vec![int(500)])]
+        );
     }
 
     /// A glyph drawn for two texts (a bracket mirrored in right-to-left

@@ -87,7 +87,8 @@ pub(super) fn masthead(
         return Ok(());
     };
     let (fs, fw) = cx.furniture();
-    let m = cx.tpl.masthead.clone();
+    let tpl = cx.tpl;
+    let m = &tpl.masthead;
     let distr_col = (fs + fw * m.distribution_at, fw * (1.0 - m.distribution_at));
     let text = (0.0, cx.width);
     let size = cx.tpl.text.size;
