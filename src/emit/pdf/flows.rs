@@ -375,12 +375,15 @@ fn table_boxes(cx: &mut Ctx, table: &Table, parent: Option<u32>) -> Result<Vec<B
         return Ok(Vec::new());
     }
     let parent = Some(cx.element(Role::Table, parent));
-    let widths = column_widths(cx, table, cols)?;
+    let kinds: Vec<RowKind> = (0..table.rows.len())
+        .map(|r| row_kind(cx, table, r))
+        .collect();
+    let widths = column_widths(cx, table, (cols, &kinds))?;
     let figures: Vec<bool> = (0..cols).map(|c| figures_column(table, c)).collect();
     let mut out = Vec::new();
     let last = table.rows.len() - 1;
     for (r, row) in table.rows.iter().enumerate() {
-        let kind = row_kind(cx, table, r);
+        let kind = kinds[r];
         let tr = cx.element(Role::TR, parent);
         let mut bx = row_box(cx, row, (&widths, &figures), kind, tr)?;
         let total = kind == RowKind::Total;
@@ -458,7 +461,11 @@ fn figures_column(table: &Table, c: usize) -> bool {
 /// third of it: headings wrap) and padding; the measure left over goes to the widest column;
 /// when the natural widths do not fit, each column keeps at least its
 /// longest word and the rest is shared in proportion.
-fn column_widths(cx: &mut Ctx, table: &Table, cols: usize) -> Result<Vec<f32>, EmitError> {
+fn column_widths(
+    cx: &mut Ctx,
+    table: &Table,
+    (cols, kinds): (usize, &[RowKind]),
+) -> Result<Vec<f32>, EmitError> {
     let ts = &cx.tpl.table;
     let (size, pad) = (ts.size, ts.cell_padding);
     let mut natural = vec![0.0f32; cols];
@@ -466,7 +473,7 @@ fn column_widths(cx: &mut Ctx, table: &Table, cols: usize) -> Result<Vec<f32>, E
     // Headings on one line, where the measure has room for that.
     let mut heading_line = vec![0.0f32; cols];
     for (r, row) in table.rows.iter().enumerate() {
-        let kind = row_kind(cx, table, r);
+        let kind = kinds[r];
         let (heading, style) = (kind == RowKind::Heading, kind.style());
         for (c, cell) in row.iter().enumerate() {
             let text = Inline::plain_text(cell);
