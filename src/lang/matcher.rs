@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 use regex::{Captures, Regex};
 
 use super::{
-    fold, fold_width, is_bidi_control, is_wide, lower, offset_in_original, Adopted, CommitteeLine,
-    Leads, Pattern, Profile, TitleNum, Words,
+    fold, fold_char, fold_width, is_bidi_control, is_wide, lower, offset_in_original, Adopted,
+    CommitteeLine, Leads, Pattern, Profile, TitleNum, Words,
 };
 use crate::ir::{Body, Date, Lang};
 
@@ -31,31 +31,30 @@ struct Derived {
     formulas: FormulaKeys,
     /// The preambular and the operative lead phrases by first word.
     leads: [LeadIndex; 2],
-    /// The preambular and the operative lead words, sorted.
+    /// The preambular and the operative lead words, in sets.
     lead_words: [LeadWords; 2],
 }
 
-/// A [`Leads`]' words sorted, for lookup rather than a scan per question.
+/// A [`Leads`]' words in a set, for lookup rather than a scan per
+/// question (a Han paragraph asks for each of its first few prefixes).
 struct LeadWords {
-    sorted: Vec<&'static str>,
+    words: foldhash::HashSet<&'static str>,
     /// The most characters a word has.
     longest: usize,
 }
 
 impl LeadWords {
     fn of(leads: &Leads) -> LeadWords {
-        let mut sorted = leads.words.to_vec();
-        sorted.sort_unstable();
-        sorted.dedup();
-        let longest = sorted.iter().map(|w| w.chars().count()).max().unwrap_or(0);
-        LeadWords { sorted, longest }
+        let words: foldhash::HashSet<&'static str> = leads.words.iter().copied().collect();
+        let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        LeadWords { words, longest }
     }
 
     /// Whether `word` (lower case) is one of the words, or, for a word
     /// ending in a wide character (a script without spaces), starts with
     /// it.
     fn has(&self, word: &str) -> bool {
-        if self.sorted.binary_search(&word).is_ok() {
+        if self.words.contains(word) {
             return true;
         }
         word.char_indices()
@@ -63,8 +62,7 @@ impl LeadWords {
             .take(self.longest)
             .any(|(end, _)| {
                 let prefix = &word[..end];
-                prefix.chars().next_back().is_some_and(is_wide)
-                    && self.sorted.binary_search(&prefix).is_ok()
+                prefix.chars().next_back().is_some_and(is_wide) && self.words.contains(prefix)
             })
     }
 }
@@ -156,6 +154,12 @@ impl Profile {
         if visible.count() > known.longest + 3 {
             return None;
         }
+        // Nor is one whose first character, as compared, opens no formula
+        // (most short lines): their keys are not made.
+        let first = para.chars().map(fold_char).find(|c| !c.is_whitespace());
+        if !known.keys.iter().any(|(_, k)| k.first == first) {
+            return None;
+        }
         let key = FormulaKey::of(&formula_key(para));
         known
             .keys
@@ -196,7 +200,7 @@ impl Profile {
     pub fn committee_line(&self, line: &str) -> Option<CommitteeLine> {
         let line = collapse(line);
         let f = fold(&line);
-        if let Some(c) = self.re(&self.committee).captures(&f) {
+        if let Some(c) = matched(self.re(&self.committee), &f) {
             let (reports, report_paragraph) = self.split_refs(group(&line, &f, &c, "r")?);
             return Some(CommitteeLine {
                 committee: Some(group(&line, &f, &c, "c")?.to_string()),
@@ -205,7 +209,7 @@ impl Profile {
                 draft: None,
             });
         }
-        let c = self.re(&self.no_committee).captures(&f)?;
+        let c = matched(self.re(&self.no_committee), &f)?;
         let (mut symbols, report_paragraph) = self.split_refs(group(&line, &f, &c, "r")?);
         // "(A/73/L.6 and A/73/L.6/Add.1)": the draft and its addendum;
         // "(A/79/995, para. 45)": a report cited without a committee.
@@ -317,7 +321,7 @@ impl Profile {
     /// [`Profile::adopted`] of a line folded and collapsed already.
     fn adopted_in(&self, f: &str) -> Option<Adopted> {
         self.adopted.iter().find_map(|(body, p)| {
-            let c = self.re(p).captures(f)?;
+            let c = matched(self.re(p), f)?;
             let date = match c.name("d") {
                 Some(_) => self.date_of(&c),
                 None if c.name("y").is_none() => self.date_in(f),
@@ -335,7 +339,7 @@ impl Profile {
     /// 118"), the item numbers.
     pub fn agenda_items(&self, text: &str) -> Option<Vec<String>> {
         let f = fold(text);
-        let c = self.re(&self.agenda_item).captures(&f)?;
+        let c = matched(self.re(&self.agenda_item), &f)?;
         let mut items = vec![group(text, &f, &c, "items")?.to_string()];
         for and in self.and_words {
             items = items
@@ -379,7 +383,7 @@ impl Profile {
     /// number and where the title starts.
     pub fn title_num(&self, text: &str) -> Option<TitleNum> {
         let f = fold(text);
-        let c = self.re(&self.title_num).captures(&f)?;
+        let c = matched(self.re(&self.title_num), &f)?;
         Some(TitleNum {
             session: c["s"].parse().ok()?,
             number: c["n"].parse().ok()?,
@@ -392,7 +396,7 @@ impl Profile {
     /// of the line starts.
     pub fn sc_title(&self, text: &str) -> Option<(u32, u32, usize)> {
         let f = fold(text);
-        let c = self.re(&self.sc_title).captures(&f)?;
+        let c = matched(self.re(&self.sc_title), &f)?;
         let at = offset_in_original(text, &f, c.get(0)?.end());
         Some((c["n"].parse().ok()?, c["y"].parse().ok()?, at))
     }
@@ -614,7 +618,7 @@ impl Asked<'_, '_> {
         if !p.derived().whole_date.is_match(f) {
             return None;
         }
-        let c = p.re(&p.date).captures(f)?;
+        let c = matched(p.re(&p.date), f)?;
         let whole = c.get(0)?;
         (whole.start() == 0 && whole.end() == f.len()).then_some(())?;
         p.date_of(&c)
@@ -626,7 +630,7 @@ impl Asked<'_, '_> {
             return None;
         }
         let p = self.profile;
-        p.re(&p.meeting).captures(self.collapsed())?["n"]
+        matched(p.re(&p.meeting), self.collapsed())?["n"]
             .parse()
             .ok()
     }
@@ -635,7 +639,7 @@ impl Asked<'_, '_> {
     pub fn operative_num(&self) -> Option<(String, usize)> {
         let (p, text, f) = (self.profile, self.text, self.folded());
         p.operative_num.iter().find_map(|pat| {
-            let c = p.re(pat).captures(f)?;
+            let c = matched(p.re(pat), f)?;
             let num = group(text, f, &c, "num")?;
             // The match ends on the paragraph's first character: step back off it.
             let end = c.get(0)?.end();
@@ -822,6 +826,13 @@ struct FormulaKeys {
     keys: Vec<(Body, FormulaKey)>,
 }
 
+/// `re`'s captures in `hay`, asked only once `re` matches: most texts
+/// asked match none of a profile's patterns, and a match test needs no
+/// room for captures (`captures` makes it first, whether or not it finds).
+fn matched<'h>(re: &Regex, hay: &'h str) -> Option<Captures<'h>> {
+    re.is_match(hay).then(|| re.captures(hay)).flatten()
+}
+
 /// The text under a named group, mapped back from the folded copy `f` to
 /// `original`, trimmed.
 fn group<'a>(original: &'a str, f: &str, c: &Captures<'_>, name: &str) -> Option<&'a str> {
@@ -831,33 +842,43 @@ fn group<'a>(original: &'a str, f: &str, c: &Captures<'_>, name: &str) -> Option
     Some(original[a..b].trim())
 }
 
-/// Whether `s` has no whitespace but single spaces between words: bytes
-/// for ASCII text (the common case, and fast), characters otherwise.
+/// Whether `s` has no whitespace but single spaces between words, read on
+/// the bytes: a space after a space or at either end, or any other
+/// whitespace, says no. Only the bytes that can open a whitespace
+/// character beyond ASCII (0xC2: U+0085, U+00A0; 0xE1: U+1680; 0xE2:
+/// U+2000–U+205F; 0xE3: U+3000) are decoded.
 fn is_collapsed(s: &str) -> bool {
-    if s.is_ascii() {
-        // One pass: no tab, newline, VT or FF, no space after a space or
-        // at either end.
-        let b = s.as_bytes();
-        if b.last() == Some(&b' ') {
-            return false;
-        }
-        let mut prev_space = true;
-        for &c in b {
-            match c {
-                b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return false,
-                b' ' if prev_space => return false,
-                _ => prev_space = c == b' ',
-            }
-        }
-        return true;
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
     }
-    let mut prev_space = true;
-    s.chars().all(|c| {
-        let ok = !c.is_whitespace() || (c == ' ' && !prev_space);
-        prev_space = c.is_whitespace();
-        ok
-    }) && !s.ends_with(char::is_whitespace)
+    let mut i = 0;
+    // Bytes that are none of these (nearly all) are skipped by the table.
+    while let Some(k) = b[i..].iter().position(|&c| BLANK_LEAD[usize::from(c)]) {
+        i += k;
+        match b[i] {
+            b' ' if b.get(i + 1) == Some(&b' ') => return false,
+            b' ' => {}
+            b'\t'..=b'\r' => return false,
+            _ if s[i..].chars().next().is_some_and(char::is_whitespace) => return false,
+            _ => {}
+        }
+        i += 1;
+    }
+    true
 }
+
+/// The bytes [`is_collapsed`] stops at: a space, ASCII whitespace other
+/// than a space, and the lead bytes of the other whitespace characters.
+static BLANK_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = matches!(c as u8, b' ' | b'\t'..=b'\r' | 0xc2 | 0xe1 | 0xe2 | 0xe3);
+        c += 1;
+    }
+    t
+};
 
 /// [`collapse`] then [`fold`]: the form whole-line patterns match against.
 fn fold_collapsed(s: &str) -> Cow<'_, str> {
@@ -907,6 +928,7 @@ mod tests {
         // Every string of up to five of these characters.
         let alphabet = [
             'a', ' ', '\t', '\x0b', '\n', '\u{a0}', '\u{3000}', '\u{2028}', '大', '\u{85}',
+            '\u{1680}', '\u{1c}', '\u{205f}',
         ];
         let mut all = vec![String::new()];
         let mut level = vec![String::new()];

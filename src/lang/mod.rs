@@ -386,13 +386,7 @@ fn detect_latin(text: &str) -> Lang {
         .char_indices()
         .nth(20_000)
         .map_or(text.len(), |(i, _)| i)];
-    let langs = [Lang::Fr, Lang::Es, Lang::En];
-    let longest = langs
-        .iter()
-        .flat_map(|&l| profile(l).detection_words)
-        .map(|w| w.len())
-        .max()
-        .unwrap_or(0);
+    let (words, longest) = detection_words();
     // One pass over the words; only a word short enough to be a detection
     // word is put in lower case.
     let mut counts = [0usize; 3];
@@ -400,9 +394,10 @@ fn detect_latin(text: &str) -> Lang {
         if w.is_empty() || w.len() > 4 * longest {
             continue;
         }
-        let w = lower(w);
-        for (n, &l) in counts.iter_mut().zip(&langs) {
-            *n += usize::from(profile(l).detection_words.contains(&&*w));
+        if let Some(hits) = words.get(&*lower(w)) {
+            for (n, &hit) in counts.iter_mut().zip(hits) {
+                *n += usize::from(hit);
+            }
         }
     }
     let [fr, es, en] = counts;
@@ -413,6 +408,24 @@ fn detect_latin(text: &str) -> Lang {
     } else {
         Lang::En
     }
+}
+
+/// The French, Spanish and English detection words, each with the
+/// languages that list it (in that order), and the longest in bytes: made
+/// once, looked up by every word of every Latin-script text.
+fn detection_words() -> &'static (foldhash::HashMap<&'static str, [bool; 3]>, usize) {
+    static WORDS: std::sync::OnceLock<(foldhash::HashMap<&'static str, [bool; 3]>, usize)> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: foldhash::HashMap<&'static str, [bool; 3]> = Default::default();
+        for (k, l) in [Lang::Fr, Lang::Es, Lang::En].into_iter().enumerate() {
+            for &w in profile(l).detection_words {
+                words.entry(w).or_default()[k] = true;
+            }
+        }
+        let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+        (words, longest)
+    })
 }
 
 /// Maps a byte offset in the folded text back to the original: folding maps
@@ -431,7 +444,9 @@ pub fn lower(s: &str) -> Cow<'_, str> {
     let unchanged = if s.is_ascii() {
         !s.bytes().any(|b| b.is_ascii_uppercase())
     } else {
-        s.chars().all(|c| c.to_lowercase().eq([c]))
+        // Ideographs have no case: only the other characters are looked up.
+        s.chars()
+            .all(|c| is_ideograph(c) || c.is_ascii_lowercase() || c.to_lowercase().eq([c]))
     };
     if unchanged {
         Cow::Borrowed(s)

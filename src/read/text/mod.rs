@@ -448,18 +448,22 @@ pub(crate) fn first_text(parts: &[Inline]) -> &str {
     }
 }
 
-fn collapse_spaces(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut prev_space = false;
-    for c in s.chars() {
-        let space = c == ' ' || c == '\t';
-        if space && prev_space {
-            continue;
-        }
-        out.push(if c == '\t' { ' ' } else { c });
-        prev_space = space;
+/// `s` with each run of spaces and tabs as one space; borrowed when it has
+/// none (most lines), and copied run by run otherwise (spaces and tabs are
+/// single bytes: what lies between them is copied whole).
+fn collapse_spaces(s: &str) -> Cow<'_, str> {
+    if !s.contains('\t') && !s.contains("  ") {
+        return Cow::Borrowed(s);
     }
-    out
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find([' ', '\t']) {
+        out.push_str(&rest[..at]);
+        out.push(' ');
+        rest = rest[at..].trim_start_matches([' ', '\t']);
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -534,6 +538,36 @@ pub(crate) mod tests {
             text_of(&p),
             "2022 年 12 月 14 日第 77/164 号决议和第 69/283 号决议（A/59/494）"
         );
+    }
+
+    /// Every string of up to five of these characters collapses as a
+    /// character-by-character pass does: a run of spaces and tabs is one
+    /// space, the rest is kept.
+    #[test]
+    fn collapsing_spaces_keeps_all_but_runs_of_blanks() {
+        let by_chars = |s: &str| {
+            let mut out = String::new();
+            let mut prev = false;
+            for c in s.chars() {
+                let blank = c == ' ' || c == '\t';
+                if !(blank && prev) {
+                    out.push(if blank { ' ' } else { c });
+                }
+                prev = blank;
+            }
+            out
+        };
+        let alphabet = ['a', ' ', '\t', '大', '\u{3000}', '\n'];
+        let mut level = vec![String::new()];
+        for _ in 0..5 {
+            level = level
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            for s in &level {
+                assert_eq!(collapse_spaces(s), by_chars(s), "{s:?}");
+            }
+        }
     }
 
     #[test]
