@@ -1,8 +1,11 @@
 //! Which files a run converts, and where each one's outputs go.
 
 use std::collections::HashMap;
+use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
@@ -53,24 +56,14 @@ impl Select {
 #[derive(Debug)]
 pub struct Job {
     /// The input file, as found (given or walked).
-    pub input: Box<Path>,
+    pub input: PathBuf,
     /// For a walked file, how many components of `input` the directory
     /// named has: the rest is mirrored below OUTDIR. `None` for a file
-    /// named itself. (Kept instead of a second path: a run of many
-    /// thousand inputs holds every job.)
+    /// named itself.
     root_parts: Option<u32>,
 }
 
 impl Job {
-    /// The job for `input`, found below `root` (`None`: named itself).
-    fn new(input: PathBuf, root: Option<&Path>) -> Job {
-        let parts = root.map(|r| r.components().count());
-        Job {
-            input: input.into(),
-            root_parts: parts.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
-        }
-    }
-
     /// The output path relative to OUTDIR, without extension: a walked
     /// file's path below the directory named, a named file's stem.
     pub fn rel(&self) -> PathBuf {
@@ -86,6 +79,111 @@ impl Job {
                 .collect::<PathBuf>()
                 .with_extension(""),
         }
+    }
+}
+
+/// Every job of a run, packed: a run holds them all until it reports, so
+/// a job is its path below the directory walked, as bytes end to end in
+/// one buffer, and that directory is kept once (a path of its own per job
+/// was most of what a run of 10,000 inputs grew by).
+#[derive(Debug, Default)]
+pub struct Jobs {
+    /// The directories walked, each with its number of components.
+    roots: Vec<(PathBuf, u32)>,
+    /// Each job's path below its root (a named file's whole path), in the
+    /// platform's encoding, end to end.
+    bytes: Vec<u8>,
+    /// Per job, where its bytes end and which root it lies below
+    /// ([`NAMED`]: none, a file named itself).
+    ends: Vec<(usize, usize)>,
+}
+
+/// The root of a file named itself.
+const NAMED: usize = usize::MAX;
+
+impl Jobs {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    #[cfg(test)]
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Job `k`, made from its bytes; `None` past the end.
+    pub fn get(&self, k: usize) -> Option<Job> {
+        let &(end, root) = self.ends.get(k)?;
+        let start = k.checked_sub(1).map_or(0, |p| self.ends[p].0);
+        // SAFETY: the bytes from `start` to `end` are exactly those
+        // `as_encoded_bytes` gave for one whole `OsStr` in `push`, on this
+        // platform, in this process: the contract of
+        // `from_encoded_bytes_unchecked`.
+        let path = unsafe { OsStr::from_encoded_bytes_unchecked(&self.bytes[start..end]) };
+        Some(match self.roots.get(root) {
+            Some((dir, parts)) => Job {
+                input: dir.join(path),
+                root_parts: Some(*parts),
+            },
+            None => Job {
+                input: PathBuf::from(path),
+                root_parts: None,
+            },
+        })
+    }
+
+    /// Every job, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Job> + Clone + '_ {
+        (0..self.len()).filter_map(|k| self.get(k))
+    }
+
+    /// Every job, in order, for the pool.
+    pub fn par_iter(&self) -> impl IndexedParallelIterator<Item = Job> + '_ {
+        (0..self.len())
+            .into_par_iter()
+            .map(|k| self.get(k).unwrap_or_else(|| unreachable!("k < len")))
+    }
+
+    /// Adds `path`, found below `root` (`None`: named itself).
+    fn push(&mut self, path: &Path, root: Option<&Path>) {
+        let (below, root) = match root.and_then(|r| Some((path.strip_prefix(r).ok()?, r))) {
+            Some((below, r)) => (below, self.root_index(r)),
+            None => (path, NAMED),
+        };
+        self.bytes
+            .extend_from_slice(below.as_os_str().as_encoded_bytes());
+        self.ends.push((self.bytes.len(), root));
+    }
+
+    /// Takes the last job off again.
+    fn pop(&mut self) {
+        self.ends.pop();
+        let end = self.ends.last().map_or(0, |&(end, _)| end);
+        self.bytes.truncate(end);
+    }
+
+    /// The index of `root` among the roots, added when new (a walk adds
+    /// its jobs in a row, so the last one is the one asked for).
+    fn root_index(&mut self, root: &Path) -> usize {
+        if self.roots.last().is_none_or(|(r, _)| r != root) {
+            let parts = u32::try_from(root.components().count()).unwrap_or(u32::MAX);
+            self.roots.push((root.to_path_buf(), parts));
+        }
+        self.roots.len() - 1
+    }
+
+    /// Keeps the jobs `keep` says yes to, in order.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Job) -> bool) {
+        let (mut bytes, mut ends) = (Vec::new(), Vec::new());
+        let mut start = 0;
+        for (k, &(end, root)) in self.ends.iter().enumerate() {
+            if self.get(k).is_some_and(|job| keep(&job)) {
+                bytes.extend_from_slice(&self.bytes[start..end]);
+                ends.push((bytes.len(), root));
+            }
+            start = end;
+        }
+        (self.bytes, self.ends) = (bytes, ends);
     }
 }
 
@@ -119,7 +217,7 @@ pub struct Problem {
 /// Everything found under the PATHs given, in a stable order.
 #[derive(Debug, Default)]
 pub struct Collected {
-    pub jobs: Vec<Job>,
+    pub jobs: Jobs,
     /// Paths that count as failed inputs (unreadable directory, colliding outputs).
     pub problems: Vec<Problem>,
     /// Notes that are not failures (symbolic link loops not followed).
@@ -142,8 +240,7 @@ pub fn collect(paths: &[PathBuf], out_canonical: &Path, select: &Select) -> Coll
     let mut c = Collected::default();
     // Each output stem taken, by digest, with the job that took it.
     let mut owners: HashMap<u128, usize> = HashMap::new();
-    let mut add = |c: &mut Collected, job: Job| {
-        let (input, rel) = (&job.input, job.rel());
+    let mut add = |c: &mut Collected, input: &Path, root: Option<&Path>| {
         let canonical = fs::canonicalize(input).unwrap_or_else(|_| input.to_path_buf());
         if !c.inputs.insert(&canonical) {
             return; // the same file, reached again
@@ -151,7 +248,13 @@ pub fn collect(paths: &[PathBuf], out_canonical: &Path, select: &Select) -> Coll
         if canonical.starts_with(out_canonical) {
             c.inside.insert(&canonical);
         }
-        if let Some(first) = owners.get(&digest(&rel)).and_then(|&k| c.jobs.get(k)) {
+        c.jobs.push(input, root);
+        let Some(job) = c.jobs.get(c.jobs.len() - 1) else {
+            return;
+        };
+        let rel = digest(&job.rel());
+        if let Some(first) = owners.get(&rel).and_then(|&k| c.jobs.get(k)) {
+            c.jobs.pop();
             c.problems.push(Problem {
                 kind: ProblemKind::Collision,
                 reason: format!(
@@ -162,12 +265,11 @@ pub fn collect(paths: &[PathBuf], out_canonical: &Path, select: &Select) -> Coll
             });
             return;
         }
-        owners.insert(digest(&rel), c.jobs.len());
-        c.jobs.push(job);
+        owners.insert(rel, c.jobs.len() - 1);
     };
     for root in paths {
         if !root.is_dir() {
-            add(&mut c, Job::new(root.clone(), None));
+            add(&mut c, root, None);
             continue;
         }
         let walker = WalkDir::new(root)
@@ -212,7 +314,7 @@ pub fn collect(paths: &[PathBuf], out_canonical: &Path, select: &Select) -> Coll
                 continue;
             }
             if kind.is_file() && read::accepts(path) {
-                add(&mut c, Job::new(path.to_path_buf(), Some(root)));
+                add(&mut c, path, Some(root));
             } else if !kind.is_file() && !kind.is_dir() && read::accepts(path) {
                 // A FIFO, socket or device named like an input: reported,
                 // never opened (a FIFO would block the run).
@@ -236,6 +338,48 @@ mod tests {
             .iter()
             .map(|j| j.rel().to_string_lossy().replace('\\', "/"))
             .collect()
+    }
+
+    /// The packed list gives back each path exactly as pushed, below
+    /// nested roots, named files between walks, and (on Unix) names that
+    /// are not UTF-8; `retain` keeps order and paths.
+    #[test]
+    fn packed_jobs_give_back_their_paths() {
+        let mut names: Vec<PathBuf> = vec!["a.txt".into(), "sub dir/é.txt".into()];
+        #[cfg(unix)]
+        names.push(<OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(b"x\xff\n.txt").into());
+        let roots = [
+            Path::new("/w"),
+            Path::new("/w/sub dir"),
+            Path::new("rel/./d/"),
+        ];
+        let mut jobs = Jobs::default();
+        let mut want: Vec<(PathBuf, String)> = Vec::new();
+        for root in roots {
+            for n in &names {
+                let input = root.join(n);
+                jobs.push(&input, Some(root));
+                let rel = n.with_extension("").to_string_lossy().into_owned();
+                want.push((input, rel));
+            }
+            let named = root.join("named.pdf");
+            jobs.push(&named, None);
+            want.push((named, "named".into()));
+        }
+        let got: Vec<(PathBuf, String)> = jobs
+            .iter()
+            .map(|j| (j.input.clone(), j.rel().to_string_lossy().into_owned()))
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(jobs.par_iter().count(), want.len());
+        let mut k = 0;
+        jobs.retain(|_| {
+            k += 1;
+            k % 2 == 0
+        });
+        let kept: Vec<PathBuf> = jobs.iter().map(|j| j.input).collect();
+        let every_other: Vec<PathBuf> = want.into_iter().skip(1).step_by(2).map(|w| w.0).collect();
+        assert_eq!(kept, every_other);
     }
 
     #[test]

@@ -26,8 +26,8 @@ use rayon::prelude::*;
 use thiserror::Error;
 
 use gate::Gate;
-use jobs::Job;
 pub use jobs::Select;
+use jobs::{Job, Jobs};
 use manifest::Manifest;
 pub use report::{merge_reports, Totals};
 use report::{Outcome, Record, Report, Status};
@@ -287,7 +287,7 @@ pub fn run(
     );
     pool.install(|| {
         outcomes.par_extend(collected.jobs.par_iter().map(|job| {
-            let r = process(job, &ctx);
+            let r = process(&job, &ctx);
             observer.advanced();
             r
         }))
@@ -298,7 +298,7 @@ pub fn run(
         .iter()
         .zip(&outcomes[collected.problems.len()..])
         .filter(|(_, o)| o.status == Status::Converted)
-        .flat_map(|(job, o)| targets(s, &out, job).take(usize::from(o.written)))
+        .flat_map(|(job, o)| targets(s, &out, &job).take(usize::from(o.written)))
         .map(|path| manifest::key(out.root(), &path));
     let name = manifest::file_name(s.shard);
     if let Err(e) = manifest.update(out.root(), &name, &stamp, made) {
@@ -324,7 +324,7 @@ pub fn run(
 fn targets<'a>(
     s: &'a Settings,
     out: &'a OutDir,
-    job: &'a Job,
+    job: &Job,
 ) -> impl Iterator<Item = PathBuf> + Clone + 'a {
     let rel = job.rel();
     s.formats
@@ -336,7 +336,7 @@ fn targets<'a>(
 /// the paths that failed before any job ran, then the jobs in order.
 struct Inputs<'a> {
     problems: &'a [jobs::Problem],
-    jobs: &'a [Job],
+    jobs: &'a Jobs,
     outcomes: &'a [Outcome],
     settings: &'a Settings,
     out: &'a OutDir,
@@ -356,7 +356,7 @@ impl serde::Serialize for Inputs<'_> {
             .jobs
             .iter()
             .zip(late)
-            .map(|(job, o)| Record::of(&job.input, o, targets(self.settings, self.out, job)));
+            .map(|(job, o)| Record::of(&job.input, o, targets(self.settings, self.out, &job)));
         ser.collect_seq(problems.chain(jobs))
     }
 }
@@ -497,7 +497,7 @@ fn report_target(
     let is_output = collected
         .jobs
         .iter()
-        .any(|j| targets(s, out, j).any(|t| t == real));
+        .any(|j| targets(s, out, &j).any(|t| t == real));
     if is_output {
         return Err(collides("an output of this run"));
     }
