@@ -735,8 +735,8 @@ fn text_counts(text: &str) -> Result<(usize, usize, usize), String> {
 
 /// Samples whose PDF does not yet read back through pdftotext with the
 /// counts of their text, and why: in Chinese, pdftotext sets a raised
-/// figure or a paragraph's short last line ("加，") apart, out of reading
-/// order (69/160, 2795); it prints Arabic paragraph numbers
+/// figure near a line's start apart, out of reading order (69/160); it
+/// prints Arabic paragraph numbers
 /// reversed ("-1") and scrambles Arabic note lines; it scatters the words
 /// of a loosely justified Russian line (69/170; no hyphenation yet); it
 /// reads a paragraph number and a one-word last line under it ("31." over
@@ -749,7 +749,6 @@ const PDFTOTEXT_GAPS: &[&str] = &[
     "A_RES_78_252-EN.pdftotext",
     "A_RES_78_257_ar",
     "S_RES_2795_2025_ar",
-    "S_RES_2795_2025_zh",
 ];
 
 /// The samples and the pdftotext texts of `../shared/corpus/en` that

@@ -477,6 +477,52 @@ mod tests {
         }
     }
 
+    /// Characters of "国" on each body line of a one-paragraph Chinese
+    /// resolution of `len` of them, top to bottom.
+    fn chinese_lines(len: usize, t: &Template) -> Vec<usize> {
+        let mut r = res(Lang::Zh);
+        r.body = vec![para(Some("1."), &format!("{}。", "国".repeat(len)))];
+        let laid = layout(&r, t, Paper::A4, &mut FixedShaper).unwrap();
+        let mut lines: Vec<(f32, usize)> = Vec::new();
+        for run in laid.pages[0].runs.iter().filter(|r| r.size == t.text.size) {
+            let text = &laid.texts[run.text as usize];
+            let n = run
+                .glyphs
+                .iter()
+                .filter(|g| &text[g.start as usize..g.end as usize] == "国")
+                .count();
+            match lines.iter_mut().find(|(y, _)| *y == run.y) {
+                Some(l) => l.1 += n,
+                None => lines.push((run.y, n)),
+            }
+        }
+        lines.retain(|l| l.1 > 0);
+        lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+        lines.into_iter().map(|l| l.1).collect()
+    }
+
+    /// Whatever a Chinese paragraph's length, its last line holds two
+    /// characters at least (never "国。" alone), and every character is
+    /// set; without the template's rule some lengths leave one alone.
+    #[test]
+    fn a_chinese_last_line_never_holds_one_character() {
+        let t = Template::default_un();
+        let mut off = Template::default_un();
+        off.text.cjk_last_line_chars = 0;
+        let mut alone_without = 0;
+        for len in 20..=120 {
+            let lines = chinese_lines(len, &t);
+            assert_eq!(lines.iter().sum::<usize>(), len);
+            assert!(
+                lines.len() == 1 || lines[lines.len() - 1] >= 2,
+                "{len}: {lines:?}"
+            );
+            alone_without += usize::from(chinese_lines(len, &off).last() == Some(&1));
+        }
+        assert!(alone_without > 0, "some lengths leave one character alone");
+        assert!(chinese_lines(120, &t).len() >= 3, "the longest take lines");
+    }
+
     /// A short body and an annex with a heading, a paragraph and a table.
     fn with_annex(lang: Lang) -> Resolution {
         let mut r = res(lang);

@@ -124,6 +124,9 @@ pub struct TextStyle {
     pub max_space_stretch_em: f32,
     /// Most the gap between CJK characters may stretch when justifying (em).
     pub max_cjk_stretch_em: f32,
+    /// Fewest characters (punctuation aside) on the last line of a CJK
+    /// paragraph: breaks move back to give it as many.
+    pub cjk_last_line_chars: usize,
 }
 
 /// A block with its own size and the space after it.

@@ -5,6 +5,7 @@ use super::segment::{Piece, Seg};
 use super::{Measure, Metrics};
 use crate::emit::pdf::fonts::Family;
 use crate::emit::pdf::template::Template;
+use crate::lang::is_wide;
 
 /// The segments of each line, as ranges into the segments. A paragraph
 /// with nothing but a number still gets a line, for the number.
@@ -30,6 +31,41 @@ pub(super) fn lines(segs: &[Seg], measure: Measure, numbered: bool) -> Vec<(usiz
         lines.push((0, 0));
     }
     lines
+}
+
+/// Moves the last break of a paragraph back, one opportunity at a time,
+/// until its last line holds `min` characters (punctuation aside), as
+/// Chinese typesetting asks: no character alone on a last line ("加，"),
+/// which also reads as a line of its own to text extractors. Only between
+/// CJK segments (a break one opportunity earlier is a break still), while
+/// the line before keeps two segments and the last line fits `avail`.
+pub(super) fn fill_last_line(
+    lines: &mut [(usize, usize)],
+    segs: &[Seg],
+    text: &str,
+    (min, avail): (usize, f32),
+) {
+    let n = lines.len();
+    if n < 2 {
+        return;
+    }
+    let opens_wide = |s: &Seg| text[s.start..].chars().next().is_some_and(is_wide);
+    loop {
+        let ((pa, pb), (a, b)) = (lines[n - 2], lines[n - 1]);
+        if pb != a || a >= b || pb - pa <= 2 {
+            return;
+        }
+        let chars = text[segs[a].start..segs[b - 1].end]
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .count();
+        let width: f32 = segs[a - 1..b].iter().map(|s| s.width).sum::<f32>() - segs[b - 1].space;
+        if chars >= min || !opens_wide(&segs[a - 1]) || !opens_wide(&segs[a]) || width > avail {
+            return;
+        }
+        lines[n - 2].1 -= 1;
+        lines[n - 1].0 -= 1;
+    }
 }
 
 /// One line: its pieces (trailing spaces dropped) and source range.

@@ -154,7 +154,9 @@ pub(super) fn paragraph(cx: &mut Ctx, spec: &ParaSpec) -> Result<Vec<Bx>, EmitEr
     };
     let min_avail = measure.first.min(measure.rest);
     let mut segs = segment::segments(cx, &para, &levels, breaks, min_avail, &m)?;
-    let lines = fill::lines(&segs, measure, number.is_some());
+    let mut lines = fill::lines(&segs, measure, number.is_some());
+    let min_last = (cx.tpl.text.cjk_last_line_chars, measure.rest);
+    fill::fill_last_line(&mut lines, &segs, &para.text, min_last);
     let tid = cx.texts.len() as u32;
     let n = lines.len();
     let mut out = Vec::with_capacity(n);
