@@ -523,6 +523,52 @@ mod tests {
         assert!(chinese_lines(120, &t).len() >= 3, "the longest take lines");
     }
 
+    /// A justified Chinese line widens the gaps between its characters,
+    /// but never the one before a note marker: the character the marker
+    /// follows keeps its own width, wherever in the line it falls.
+    #[test]
+    fn a_note_marker_stays_against_what_it_cites() {
+        let t = Template::default_un();
+        for k in [2, 7, 13, 21] {
+            let mut r = res(Lang::Zh);
+            r.body = vec![Block::Paragraph(Paragraph {
+                num: Some("1.".into()),
+                content: vec![
+                    Inline::Text("约国".repeat(k)),
+                    Inline::NoteRef("1".into()),
+                    Inline::Text("、国".repeat(100)),
+                ],
+                ..Paragraph::default()
+            })];
+            r.notes = vec![Note {
+                marker: "1".into(),
+                content: text("注。"),
+            }];
+            let laid = lay(&r);
+            let runs = &laid.pages[0].runs;
+            let is = |run: &Run, g: &Glyph, s: &str| {
+                &laid.texts[run.text as usize][g.start as usize..g.end as usize] == s
+            };
+            let mark = runs
+                .iter()
+                .find(|r| (r.size - t.text.size * t.superscript.scale).abs() < 0.01)
+                .expect("the marker");
+            let cited = runs
+                .iter()
+                .filter(|r| r.size == t.text.size && (r.y - mark.y).abs() < 5.0 && r.x < mark.x)
+                .max_by(|a, b| a.x.total_cmp(&b.x))
+                .and_then(|r| r.glyphs.last().filter(|g| is(r, g, "国")))
+                .expect("国 before the marker");
+            let last_line = runs
+                .iter()
+                .filter(|r| r.size == t.text.size)
+                .max_by(|a, b| a.y.total_cmp(&b.y))
+                .unwrap();
+            let natural = last_line.glyphs.iter().find(|g| is(last_line, g, "国"));
+            assert_eq!(Some(cited.adv), natural.map(|g| g.adv), "{k}");
+        }
+    }
+
     /// A short body and an annex with a heading, a paragraph and a table.
     fn with_annex(lang: Lang) -> Resolution {
         let mut r = res(lang);

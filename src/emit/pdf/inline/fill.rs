@@ -136,13 +136,18 @@ pub(super) fn justify(line: &mut Line, text: &str, avail: f32, m: &Metrics, tpl:
     line.width = width(&line.pieces, m);
 }
 
-/// Per glyph, whether justification may widen it (a space or a CJK
-/// character, not the last glyph); and whether the line has CJK.
+/// Which glyphs of a line a justified line widens after (spaces, CJK
+/// characters; never the last, nor one a note marker follows: the marker
+/// stays against what it cites), and whether any is CJK.
 fn gaps(pieces: &[Piece], text: &str) -> (Vec<bool>, bool) {
     let total: usize = pieces.iter().map(|p| p.glyphs.len()).sum();
     let mut gaps = Vec::with_capacity(total);
     let mut cjk = false;
-    for g in pieces.iter().flat_map(|p| &p.glyphs) {
+    let glyphs = pieces
+        .iter()
+        .flat_map(|p| p.glyphs.iter().map(move |g| (g, p.sup)));
+    let marker_next = glyphs.clone().skip(1).map(|(_, sup)| sup).chain([false]);
+    for ((g, _), marker_next) in glyphs.zip(marker_next) {
         let ch = text[g.start as usize..]
             .chars()
             .next()
@@ -150,7 +155,7 @@ fn gaps(pieces: &[Piece], text: &str) -> (Vec<bool>, bool) {
         let is_space = ch.is_some_and(|c| c == ' ' || c == '\u{3000}');
         let is_cjk = ch.is_some_and(|c| Family::for_char(c) == Some(Family::Cjk));
         cjk |= is_cjk;
-        gaps.push(gaps.len() + 1 < total && (is_space || is_cjk));
+        gaps.push(gaps.len() + 1 < total && (is_space || is_cjk) && !marker_next);
     }
     (gaps, cjk)
 }
