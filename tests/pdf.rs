@@ -736,15 +736,12 @@ fn text_counts(text: &str) -> Result<(usize, usize, usize), String> {
 /// Samples whose PDF does not yet read back through pdftotext with the
 /// counts of their text, and why: in Chinese, pdftotext sets a raised
 /// figure near a line's start apart, out of reading order (69/160); it
-/// prints Arabic paragraph numbers
-/// reversed ("-1") and scrambles Arabic note lines; it scatters the words
-/// of a loosely justified Russian line (69/170; no hyphenation yet); it
-/// reads a paragraph number and a one-word last line under it ("31." over
-/// "months:", 78/252 on Letter) as a column of their own.
+/// prints Arabic paragraph numbers reversed ("-1") and scrambles Arabic
+/// note lines; it reads a paragraph number and a one-word last line under
+/// it ("31." over "months:", 78/252 on Letter) as a column of their own.
 const PDFTOTEXT_GAPS: &[&str] = &[
     "A_RES_69_160_zh",
     "A_RES_69_166_ar",
-    "A_RES_69_170_ru",
     "A_RES_78_218_ar",
     "A_RES_78_252-EN.pdftotext",
     "A_RES_78_257_ar",

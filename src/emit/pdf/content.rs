@@ -54,7 +54,7 @@ pub fn page<'a>(
         else {
             continue;
         };
-        s.enter(run.element, laid);
+        s.enter((run.element, run.artifact), laid);
         s.set_font(fonts, run, face);
         s.glyphs(run, face, laid, fonts);
     }
@@ -79,8 +79,8 @@ struct Stream {
     /// Glyphs drawn filled and stroked (synthetic bold).
     outlined: bool,
     /// The marked-content sequence open: its element, or `None` for an
-    /// artifact.
-    open: Option<Option<u32>>,
+    /// artifact; and whether it is a hyphen's.
+    open: Option<(Option<u32>, bool)>,
     /// The element of each MCID used so far.
     marked: Vec<u32>,
 }
@@ -119,12 +119,23 @@ impl Stream {
         self.out.extend_from_slice(b"EMC\n");
     }
 
-    /// Opens the marked-content sequence of `element`, unless open already.
-    fn enter(&mut self, element: Option<u32>, laid: &Laid) {
-        if self.open == Some(element) {
+    /// Opens the marked-content sequence of `element`, unless open
+    /// already. The hyphen of a word cut at a line end is an artifact
+    /// whose text is a soft hyphen (`/ActualText`, U+00AD): a reader of
+    /// tags joins the word; pdftotext, which reads `/ActualText` only on
+    /// a `/Span`, sees the hyphen and joins the lines as it does any
+    /// line ending in one.
+    fn enter(&mut self, (element, hyphen): (Option<u32>, bool), laid: &Laid) {
+        if self.open == Some((element, hyphen)) {
             return;
         }
         self.leave();
+        if hyphen {
+            self.out
+                .extend_from_slice(b"/Artifact <</ActualText <FEFF00AD>>> BDC\n");
+            self.open = Some((element, hyphen));
+            return;
+        }
         match element.and_then(|e| laid.elements.get(e as usize).map(|el| (e, el))) {
             Some((e, el)) => {
                 self.out.push(b'/');
@@ -136,7 +147,7 @@ impl Stream {
             }
             None => self.out.extend_from_slice(b"/Artifact BMC\n"),
         }
-        self.open = Some(element);
+        self.open = Some((element, hyphen));
     }
 
     /// Closes the marked-content sequence open, if any.
@@ -486,6 +497,7 @@ mod tests {
             glyphs,
             text: 0,
             element: None,
+            artifact: false,
         };
         let laid = Laid {
             width: 100.0,

@@ -35,6 +35,9 @@ pub struct Run {
     /// none for page furniture (running heads, folios, the note
     /// separator), which the tagged PDF marks as artifacts.
     pub element: Option<u32>,
+    /// Drawn, but no text of the document (the hyphen of a word cut at a
+    /// line end): an artifact inside the element's text, never part of it.
+    pub artifact: bool,
 }
 
 impl Run {
@@ -102,7 +105,9 @@ pub struct Element {
 /// (an element's children are marked first, so they keep theirs).
 pub(super) fn mark_runs(boxes: &mut [Bx], element: u32) {
     for run in boxes.iter_mut().flat_map(|b| b.runs.iter_mut()) {
-        run.element.get_or_insert(element);
+        if !run.artifact {
+            run.element.get_or_insert(element);
+        }
     }
 }
 
@@ -567,6 +572,61 @@ mod tests {
             let natural = last_line.glyphs.iter().find(|g| is(last_line, g, "国"));
             assert_eq!(Some(cited.adv), natural.map(|g| g.adv), "{k}");
         }
+    }
+
+    /// A Russian paragraph of long words, laid out with `tpl`: the text
+    /// of its runs that are not artifacts (spaces aside), and the number
+    /// of artifact runs, each a hyphen at a line's end outside every
+    /// element.
+    fn hyphenated(tpl: &Template, lang: Lang) -> (String, usize) {
+        let words = "представителями международного распространения информации ";
+        let mut r = res(lang);
+        r.body = vec![para(Some("1."), &words.repeat(12))];
+        let laid = layout(&r, tpl, Paper::A4, &mut FixedShaper).unwrap();
+        let (mut text, mut hyphens) = (String::new(), 0);
+        let mut runs: Vec<&Run> = laid.pages.iter().flat_map(|p| &p.runs).collect();
+        runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+        for run in runs.iter().filter(|r| r.size == tpl.text.size) {
+            let t: String = run
+                .glyphs
+                .iter()
+                .map(|g| &laid.texts[run.text as usize][g.start as usize..g.end as usize])
+                .collect();
+            if run.artifact {
+                assert_eq!((t.as_str(), run.element), ("-", None));
+                let line_end = runs
+                    .iter()
+                    .filter(|o| o.y == run.y && !o.artifact)
+                    .all(|o| o.x < run.x);
+                assert!(line_end, "a hyphen ends its line");
+                hyphens += 1;
+            } else if t.contains('и') {
+                text.push_str(&t);
+            }
+        }
+        text.retain(|c| !c.is_whitespace());
+        (text, hyphens)
+    }
+
+    /// Loose justified lines of a language the template hyphenates end in
+    /// part of the next word and a hyphen drawn as an artifact; every
+    /// letter is set once, in order. English and an empty list: none.
+    #[test]
+    fn loose_russian_lines_cut_a_word_and_nothing_is_lost() {
+        let t = Template::default_un();
+        let words = "представителями международного распространения информации ";
+        let want: String = words
+            .repeat(12)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let (text, hyphens) = hyphenated(&t, Lang::Ru);
+        assert_eq!(text, want);
+        assert!(hyphens > 0, "some line cuts a word");
+        assert_eq!(hyphenated(&t, Lang::En), (want.clone(), 0));
+        let mut none = Template::default_un();
+        none.text.hyphenate.clear();
+        assert_eq!(hyphenated(&none, Lang::Ru), (want, 0));
     }
 
     /// A short body and an annex with a heading, a paragraph and a table.

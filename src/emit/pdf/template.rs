@@ -5,6 +5,7 @@
 //! prints it); `--template FILE` is merged over it, so a template names only
 //! what it changes (`[text]` / `size = 12.0` is a whole template).
 
+use crate::ir::Lang;
 use serde::Deserialize;
 
 /// The default page style, compiled in.
@@ -127,6 +128,30 @@ pub struct TextStyle {
     /// Fewest characters (punctuation aside) on the last line of a CJK
     /// paragraph: breaks move back to give it as many.
     pub cjk_last_line_chars: usize,
+    /// Languages (ISO 639-1) whose justified lines may end in part of a
+    /// word and a hyphen, where the line would be loose without it.
+    pub hyphenate: Vec<String>,
+    /// How loose: a justified line whose word spaces would each grow by
+    /// more than this (em) takes part of the next word.
+    pub hyphenate_above_em: f32,
+}
+
+impl TextStyle {
+    /// The hyphenation patterns of `lang`, where the template hyphenates
+    /// it.
+    pub fn hyphenation(&self, lang: Lang) -> Option<hypher::Lang> {
+        let code = lang.iso639_1();
+        self.hyphenate.iter().any(|l| l == code).then_some(())?;
+        hypher_lang(code)
+    }
+}
+
+/// hypher's patterns for an ISO 639-1 code, if built in.
+fn hypher_lang(code: &str) -> Option<hypher::Lang> {
+    let &[a, b] = code.as_bytes() else {
+        return None;
+    };
+    hypher::Lang::from_iso([a, b])
 }
 
 /// A block with its own size and the space after it.
@@ -373,7 +398,34 @@ impl Template {
         {
             return Err("spacings and indents must be between 0 and 144 pt".into());
         }
-        self.check_masthead()
+        self.check_masthead()?;
+        self.check_line_setting()
+    }
+
+    /// Justification and hyphenation limits are usable; every language
+    /// hyphenated has patterns built in.
+    fn check_line_setting(&self) -> Result<(), String> {
+        let t = &self.text;
+        let ems = [
+            t.max_space_stretch_em,
+            t.max_cjk_stretch_em,
+            t.hyphenate_above_em,
+        ];
+        if !ems
+            .iter()
+            .all(|e| e.is_finite() && (0.0..=100.0).contains(e))
+        {
+            return Err("stretch limits must be between 0 and 100 em".into());
+        }
+        if t.cjk_last_line_chars > 20 {
+            return Err("cjk_last_line_chars must be at most 20".into());
+        }
+        match t.hyphenate.iter().find(|l| hypher_lang(l).is_none()) {
+            Some(l) => Err(format!(
+                "hyphenate: no hyphenation patterns built in for {l:?} (built in: \"es\", \"fr\", \"ru\")"
+            )),
+            None => Ok(()),
+        }
     }
 
     /// The masthead starts on the page, above the text's top, its rule
@@ -428,6 +480,24 @@ mod tests {
         let typo = Template::parse_over_default("[text]\nsise = 12.0\n").unwrap_err();
         assert!(typo.contains("sise"), "{typo}");
         assert!(Template::parse_over_default("[text]\nsize = 200.0\n").is_err());
+    }
+
+    /// Hyphenation only where patterns are built in, and only for the
+    /// languages listed: French, Spanish and Russian by default, never
+    /// English (the UN's English pages cut no word).
+    #[test]
+    fn hyphenation_is_for_the_languages_listed_with_patterns() {
+        use crate::ir::Lang;
+        let d = Template::default_un();
+        assert_eq!(d.text.hyphenation(Lang::Ru), Some(hypher::Lang::Russian));
+        assert_eq!(d.text.hyphenation(Lang::Fr), Some(hypher::Lang::French));
+        assert_eq!(d.text.hyphenation(Lang::Es), Some(hypher::Lang::Spanish));
+        assert_eq!(d.text.hyphenation(Lang::En), None);
+        assert_eq!(d.text.hyphenation(Lang::Zh), None);
+        let err = Template::parse_over_default("[text]\nhyphenate = [\"de\"]\n").unwrap_err();
+        assert!(err.contains("\"de\""), "{err}");
+        let nan = Template::parse_over_default("[text]\nhyphenate_above_em = nan\n");
+        assert!(nan.is_err());
     }
 
     #[test]

@@ -342,7 +342,9 @@ impl<'a> Interp<'a> {
     }
 
     /// Keeps a run, or folds it into the marked-content sequence whose
-    /// `/ActualText` replaces it.
+    /// `/ActualText` replaces it (a hyphen that cut a word at a line end
+    /// reads as the soft hyphen its `/ActualText` gives, which joins the
+    /// word).
     fn emit(&mut self, run: Run) {
         if let Some(m) = self.marked.iter_mut().rev().find(|m| m.actual.is_some()) {
             match &mut m.pending {

@@ -341,6 +341,7 @@ pub(crate) fn push_text(parts: &mut Vec<Inline>, text: &str, joiner: &Joiner) {
 /// Whether a space joins text starting `next` to `parts` ending in a
 /// hyphen after a letter, or in a slash or an en dash inside a word or a
 /// range (in text or in emphasis); `None` where they end otherwise.
+/// - A soft hyphen: it goes, no space, the word it cut joins whole.
 /// - "/" and "–" between letters or figures: no space ("A/" / "AC.105",
 ///   "2024–" / "2025").
 /// - A suspended hyphen before a profile's `suspending_words` keeps its
@@ -351,6 +352,13 @@ pub(crate) fn push_text(parts: &mut Vec<Inline>, text: &str, joiner: &Joiner) {
 pub(crate) fn hyphen_join(parts: &mut [Inline], next: &str, joiner: &Joiner) -> Option<bool> {
     let t = last_text_mut(parts)?;
     let first = next.chars().next()?;
+    // A soft hyphen ends a line where a word was cut (a page reader gives
+    // one for a hyphen a tagged PDF drew as an artifact): it goes, and the
+    // halves join.
+    if let Some(before) = t.strip_suffix('\u{ad}') {
+        t.truncate(before.len());
+        return Some(false);
+    }
     // A line cut after a slash or an en dash inside a word or a range
     // ("A/" / "AC.105/1168", "and/" / "or", "2024–" / "2025") joins
     // without a space; one set off by spaces ("word –") does not end so.
@@ -521,6 +529,22 @@ pub(crate) mod tests {
         assert_eq!(
             text_of(&p),
             "Reaffirming its resolutions on international cooperation and the follow-up of the high-level meeting of the Secretary-General on COVID-19 in low- and middle-income countries (A/AC.105/1168, 2024–2025) – and/or 19 -回顾"
+        );
+    }
+
+    /// A soft hyphen at a line's end (a cut a PDF drew as an artifact)
+    /// goes and joins the halves, whatever words the document prints;
+    /// inside a line it stays, as printed.
+    #[test]
+    fn a_soft_hyphen_at_a_line_end_joins_the_word() {
+        let j = Joiner::of("", lang::profile(crate::ir::Lang::Ru));
+        let mut p = Vec::new();
+        push_text(&mut p, "отмечаемый представите\u{ad}", &j);
+        push_text(&mut p, "лями гражданского", &j);
+        push_text(&mut p, "обще\u{ad}ства", &j);
+        assert_eq!(
+            text_of(&p),
+            "отмечаемый представителями гражданского обще\u{ad}ства"
         );
     }
 

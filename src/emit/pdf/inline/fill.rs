@@ -1,6 +1,7 @@
 //! Third stage: segments into lines, greedily (as many as fit the
 //! measure), and the stretching of justified lines.
 
+use super::hyphenate::Hyphens;
 use super::segment::{Piece, Seg};
 use super::{Measure, Metrics};
 use crate::emit::pdf::fonts::Family;
@@ -8,8 +9,16 @@ use crate::emit::pdf::template::Template;
 use crate::lang::is_wide;
 
 /// The segments of each line, as ranges into the segments. A paragraph
-/// with nothing but a number still gets a line, for the number.
-pub(super) fn lines(segs: &[Seg], measure: Measure, numbered: bool) -> Vec<(usize, usize)> {
+/// with nothing but a number still gets a line, for the number. With
+/// `hyphens`, a line that would be loose ([`loose_by`]) ends in the part
+/// of the next word that fits, hyphenated: the word's segment is cut in
+/// two.
+pub(super) fn lines(
+    segs: &mut Vec<Seg>,
+    measure: Measure,
+    numbered: bool,
+    hyphens: Option<&Hyphens>,
+) -> Vec<(usize, usize)> {
     let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < segs.len() {
@@ -19,6 +28,13 @@ pub(super) fn lines(segs: &[Seg], measure: Measure, numbered: bool) -> Vec<(usiz
         while j < segs.len() {
             let natural = w + segs[j].width - segs[j].space;
             if natural > avail + 0.01 && j > i {
+                if let Some(h) = hyphens.filter(|h| loose_by(&segs[i..j], avail) > h.above) {
+                    if let Some((head, tail)) = h.cut(&segs[j], avail - w) {
+                        segs[j] = tail;
+                        segs.insert(j, head);
+                        j += 1;
+                    }
+                }
                 break;
             }
             w += segs[j].width;
@@ -68,6 +84,23 @@ pub(super) fn fill_last_line(
     }
 }
 
+/// How much each word space of a line of `segs` would grow to fill
+/// `avail` (pt): the room left over the spaces between its segments.
+fn loose_by(segs: &[Seg], avail: f32) -> f32 {
+    let Some(last) = segs.last() else {
+        return 0.0;
+    };
+    let natural: f32 = segs.iter().map(|s| s.width).sum::<f32>() - last.space;
+    let spaces = segs[..segs.len() - 1]
+        .iter()
+        .filter(|s| s.space > 0.0)
+        .count();
+    match spaces {
+        0 => f32::INFINITY,
+        n => (avail - natural) / n as f32,
+    }
+}
+
 /// One line: its pieces (trailing spaces dropped) and source range.
 pub(super) struct Line {
     pub pieces: Vec<Piece>,
@@ -87,7 +120,7 @@ pub(super) fn line(segs: &mut [Seg], (a, b): (usize, usize), text: &str, m: &Met
     let start = segs.get(a).map_or(0, |s| s.start);
     let end = if b > a { segs[b - 1].end } else { start };
     let trimmed = start + text[start..end].trim_end().len();
-    for p in &mut pieces {
+    for p in pieces.iter_mut().filter(|p| p.text.is_none()) {
         p.glyphs.retain(|g| (g.start as usize) < trimmed);
     }
     pieces.retain(|p| !p.glyphs.is_empty());
@@ -145,13 +178,13 @@ fn gaps(pieces: &[Piece], text: &str) -> (Vec<bool>, bool) {
     let mut cjk = false;
     let glyphs = pieces
         .iter()
-        .flat_map(|p| p.glyphs.iter().map(move |g| (g, p.sup)));
-    let marker_next = glyphs.clone().skip(1).map(|(_, sup)| sup).chain([false]);
-    for ((g, _), marker_next) in glyphs.zip(marker_next) {
+        .flat_map(|p| p.glyphs.iter().map(move |g| (g, p.sup, p.text.is_none())));
+    let marker_next = glyphs.clone().skip(1).map(|(_, sup, _)| sup).chain([false]);
+    for ((g, _, own), marker_next) in glyphs.zip(marker_next) {
         let ch = text[g.start as usize..]
             .chars()
             .next()
-            .filter(|_| g.end > g.start);
+            .filter(|_| own && g.end > g.start);
         let is_space = ch.is_some_and(|c| c == ' ' || c == '\u{3000}');
         let is_cjk = ch.is_some_and(|c| Family::for_char(c) == Some(Family::Cjk));
         cjk |= is_cjk;

@@ -40,8 +40,11 @@ pub(super) fn line_box(
         } else {
             (m.size, 0.0)
         };
+        // A piece with a text of its own is an inserted hyphen.
+        let (text, artifact) = p.text.map_or((text, false), |t| (t, true));
         for g in p.glyphs {
-            push_glyph(&mut bx.runs, g, x, m.baseline + dy, size, text);
+            let at = (x, m.baseline + dy, size);
+            push_glyph(&mut bx.runs, g, at, text, artifact);
             x += g.adv * size;
         }
     }
@@ -58,11 +61,23 @@ fn left_x(cx: &Ctx, spec: &ParaSpec, offset: f32, width: f32) -> f32 {
     }
 }
 
-/// Adds a glyph at pen `x`: to the last run when it continues it (same
-/// face, size and baseline, no gap), else as a new run.
-fn push_glyph(runs: &mut Vec<Run>, g: Glyph, x: f32, y: f32, size: f32, text: u32) {
+/// Adds a glyph at pen `x`, baseline `y`: to the last run when it
+/// continues it (same face, size, baseline, text and kind, no gap), else
+/// as a new run.
+fn push_glyph(
+    runs: &mut Vec<Run>,
+    g: Glyph,
+    (x, y, size): (f32, f32, f32),
+    text: u32,
+    artifact: bool,
+) {
     let continues = runs.last().is_some_and(|r: &Run| {
-        r.face == g.face && r.size == size && r.y == y && (r.x + r.width() - x).abs() < 0.01
+        r.face == g.face
+            && r.size == size
+            && r.y == y
+            && r.text == text
+            && r.artifact == artifact
+            && (r.x + r.width() - x).abs() < 0.01
     });
     match runs.last_mut() {
         Some(r) if continues => r.glyphs.push(g),
@@ -74,6 +89,7 @@ fn push_glyph(runs: &mut Vec<Run>, g: Glyph, x: f32, y: f32, size: f32, text: u3
             glyphs: vec![g],
             text,
             element: None,
+            artifact,
         }),
     }
 }
@@ -97,6 +113,7 @@ pub(super) fn place_number(cx: &Ctx, spec: &ParaSpec, m: &Metrics, bx: &mut Bx, 
                 glyphs: vec![g],
                 text: num.text,
                 element: None,
+                artifact: false,
             }),
         }
         pen += adv;

@@ -6,6 +6,7 @@
 
 mod fill;
 mod finalize;
+mod hyphenate;
 mod prepare;
 mod segment;
 
@@ -154,7 +155,8 @@ pub(super) fn paragraph(cx: &mut Ctx, spec: &ParaSpec) -> Result<Vec<Bx>, EmitEr
     };
     let min_avail = measure.first.min(measure.rest);
     let mut segs = segment::segments(cx, &para, &levels, breaks, min_avail, &m)?;
-    let mut lines = fill::lines(&segs, measure, number.is_some());
+    let hyphens = hyphenate::Hyphens::of(cx, spec, &para, &m)?;
+    let mut lines = fill::lines(&mut segs, measure, number.is_some(), hyphens.as_ref());
     let min_last = (cx.tpl.text.cjk_last_line_chars, measure.rest);
     fill::fill_last_line(&mut lines, &segs, &para.text, min_last);
     let tid = cx.texts.len() as u32;

@@ -33,6 +33,9 @@ pub(super) struct Piece {
     pub sup: bool,
     pub level: u8,
     pub glyphs: Vec<Glyph>,
+    /// The document's text the glyphs' ranges point into, where it is not
+    /// the paragraph's: the hyphen of a word cut at the line end.
+    pub text: Option<u32>,
 }
 
 impl Piece {
@@ -311,6 +314,7 @@ fn shape_pieces(
             sup,
             level,
             glyphs,
+            text: None,
         });
         at = end;
     }
@@ -378,6 +382,7 @@ mod tests {
             sup: false,
             level,
             glyphs: Vec::new(),
+            text: None,
         };
         let mut p = vec![mk(0, 1), mk(1, 2), mk(2, 1)];
         reorder(&mut p);
