@@ -930,16 +930,7 @@ mod tests {
             'a', ' ', '\t', '\x0b', '\n', '\u{a0}', '\u{3000}', '\u{2028}', '大', '\u{85}',
             '\u{1680}', '\u{1c}', '\u{205f}',
         ];
-        let mut all = vec![String::new()];
-        let mut level = vec![String::new()];
-        for _ in 0..5 {
-            level = level
-                .iter()
-                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
-                .collect();
-            all.extend(level.iter().cloned());
-        }
-        for s in &all {
+        for s in &super::super::tests::every_string(&alphabet, 5) {
             let want = s.split_whitespace().collect::<Vec<_>>().join(" ") == *s;
             assert_eq!(is_collapsed(s), want, "{s:?}");
         }

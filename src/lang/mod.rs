@@ -571,8 +571,23 @@ pub fn is_wide(c: char) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Every string of up to `most` characters of `alphabet` (the empty
+    /// one first): the inputs of the exhaustive tests of text passes.
+    pub(crate) fn every_string(alphabet: &[char], most: usize) -> Vec<String> {
+        let mut all = vec![String::new()];
+        let mut level = vec![String::new()];
+        for _ in 0..most {
+            level = level
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            all.extend(level.iter().cloned());
+        }
+        all
+    }
 
     /// Total labels open or end with a total word, as a whole word where
     /// the script spaces its words.

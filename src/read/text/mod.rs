@@ -582,15 +582,8 @@ pub(crate) mod tests {
             out
         };
         let alphabet = ['a', ' ', '\t', '大', '\u{3000}', '\n'];
-        let mut level = vec![String::new()];
-        for _ in 0..5 {
-            level = level
-                .iter()
-                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
-                .collect();
-            for s in &level {
-                assert_eq!(collapse_spaces(s), by_chars(s), "{s:?}");
-            }
+        for s in &crate::lang::tests::every_string(&alphabet, 5) {
+            assert_eq!(collapse_spaces(s), by_chars(s), "{s:?}");
         }
     }
 
