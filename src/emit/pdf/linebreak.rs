@@ -30,13 +30,26 @@ pub fn opportunities(text: &str, glued: impl Fn(usize) -> bool) -> Vec<usize> {
         // Not after a hyphen-minus either: text extractors (pdftotext)
         // take a line-final "-" for a soft hyphen and drop it, so
         // "Secretary-\nGeneral" would be copied as "SecretaryGeneral".
-        if next.is_some_and(no_line_start) || prev.is_some_and(|c| no_line_end(c) || c == '-') {
+        if next.is_some_and(no_line_start)
+            || prev.is_some_and(|c| no_line_end(c) || c == '-')
+            || inside_guillemets(text, at)
+        {
             continue;
         }
         out.push(at);
     }
     out
 }
+
+/// Whether a break at `at` would part a guillemet from the word it is
+/// spaced from ("« L'eau, source de vie »", as French sets them): before
+/// "»", or after the space that follows "«".
+fn inside_guillemets(text: &str, at: usize) -> bool {
+    text[at..].starts_with('»') || text[..at].trim_end_matches(GUILLEMET_SPACES).ends_with('«')
+}
+
+/// The spaces French sets inside guillemets: a space, or a no-break one.
+const GUILLEMET_SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
 
 #[cfg(test)]
 mod tests {
@@ -51,6 +64,21 @@ mod tests {
         }
         parts.push(&text[last..]);
         parts
+    }
+
+    /// French guillemets stay with the words they enclose, spaced or
+    /// not; the words inside break as ever.
+    #[test]
+    fn guillemets_keep_to_their_words() {
+        assert_eq!(
+            lines_of("thème « L'eau, source de vie » (2005-2015)"),
+            ["thème ", "« L'eau, ", "source ", "de ", "vie » (2005-2015)"]
+        );
+        assert_eq!(
+            lines_of("le «\u{a0}vie\u{a0}» et"),
+            ["le ", "«\u{a0}vie\u{a0}» ", "et"]
+        );
+        assert_eq!(lines_of("«слово» и"), ["«слово» ", "и"]);
     }
 
     #[test]
