@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::sync::OnceLock;
 
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 
 use super::{
     fold, fold_char, fold_width, is_bidi_control, is_wide, lower, offset_in_original, Adopted,
@@ -24,9 +24,11 @@ struct Derived {
     /// The patterns compiled, each beside its identity ([`key`]): a
     /// profile has a score of them, so a scan by identity beats hashing.
     patterns: Compiled,
-    /// The date pattern anchored at both ends: a line it does not match
-    /// holds no date that spans it.
-    whole_date: Regex,
+    /// The questions a line standing alone is asked, in one set asked
+    /// once per text ([`Standalone`]): the date pattern anchored at both
+    /// ends (a line it does not match holds no date that spans it), the
+    /// meeting, annex, heading and part patterns.
+    standalone: RegexSet,
     /// The formulas as compared.
     formulas: FormulaKeys,
     /// The preambular and the operative lead phrases by first word.
@@ -88,7 +90,7 @@ impl Profile {
     fn derived(&self) -> &'static Derived {
         DERIVED[self.slot()].get_or_init(|| Derived {
             patterns: self.compile_all(),
-            whole_date: self.compile_source(&format!("^(?:{})$", self.date.0)),
+            standalone: self.standalone_set(),
             formulas: self.formula_keys(),
             leads: [self.lead_index(false), self.lead_index(true)],
             lead_words: [
@@ -136,10 +138,29 @@ impl Profile {
 
     /// [`Profile::compile`] of a pattern's source.
     fn compile_source(&self, source: &str) -> Regex {
-        let src = source
+        Regex::new(&self.expand(source))
+            .unwrap_or_else(|e| panic!("{:?} pattern {source}: {e}", self.lang))
+    }
+
+    /// A pattern's source with the profile's parts put in.
+    fn expand(&self, source: &str) -> String {
+        source
             .replace("{DATE}", self.date.0)
-            .replace("{ORD}", self.ordinal);
-        Regex::new(&src).unwrap_or_else(|e| panic!("{:?} pattern {source}: {e}", self.lang))
+            .replace("{ORD}", self.ordinal)
+    }
+
+    /// The whole-line questions as one set, in the order of [`Standalone`].
+    fn standalone_set(&self) -> RegexSet {
+        let whole_date = format!("^(?:{})$", self.date.0);
+        let sources = [
+            whole_date.as_str(),
+            self.meeting.0,
+            self.annex_label.0,
+            self.heading_label.0,
+            self.part_label.0,
+        ]
+        .map(|s| self.expand(s));
+        RegexSet::new(&sources).unwrap_or_else(|e| panic!("{:?} patterns: {e}", self.lang))
     }
 
     /// If `para` is an enacting formula ("大会，"), the organ it names.
@@ -564,6 +585,19 @@ pub struct Asked<'p, 'a> {
     /// `None` when collapsing changes nothing: then it is `folded`.
     collapsed: OnceCell<Option<Cow<'a, str>>>,
     preamble_opener: OnceCell<bool>,
+    /// Which whole-line questions the text answers yes to, by
+    /// [`Standalone`].
+    standalone: OnceCell<[bool; 5]>,
+}
+
+/// The whole-line questions, in the order of [`Derived::standalone`].
+#[derive(Clone, Copy)]
+enum Standalone {
+    Date,
+    Meeting,
+    Annex,
+    Heading,
+    Part,
 }
 
 impl Profile {
@@ -575,6 +609,7 @@ impl Profile {
             folded: OnceCell::new(),
             collapsed: OnceCell::new(),
             preamble_opener: OnceCell::new(),
+            standalone: OnceCell::new(),
         }
     }
 }
@@ -606,18 +641,29 @@ impl Asked<'_, '_> {
         self.text.len() <= LINE_MAX
     }
 
+    /// Whether the text, short enough to stand alone, answers `q`: the
+    /// whole-line patterns are matched once, as one set, however many of
+    /// them are asked.
+    fn stands(&self, q: Standalone) -> bool {
+        if !self.may_stand_alone() {
+            return false;
+        }
+        let yes = self.standalone.get_or_init(|| {
+            let m = self.profile.derived().standalone.matches(self.collapsed());
+            [0, 1, 2, 3, 4].map(|k| m.matched(k))
+        });
+        yes[q as usize]
+    }
+
     /// [`Profile::date`].
     pub fn date(&self) -> Option<Date> {
-        if !self.may_stand_alone() {
+        // Most lines are no date: the anchored form rejects them at their
+        // first characters, where the date pattern would search them whole.
+        if !self.stands(Standalone::Date) {
             return None;
         }
         let p = self.profile;
         let f = self.collapsed();
-        // Most lines are no date: the anchored form rejects them at their
-        // first characters, where the date pattern would search them whole.
-        if !p.derived().whole_date.is_match(f) {
-            return None;
-        }
         let c = matched(p.re(&p.date), f)?;
         let whole = c.get(0)?;
         (whole.start() == 0 && whole.end() == f.len()).then_some(())?;
@@ -626,7 +672,7 @@ impl Asked<'_, '_> {
 
     /// [`Profile::meeting`].
     pub fn meeting(&self) -> Option<u32> {
-        if !self.may_stand_alone() {
+        if !self.stands(Standalone::Meeting) {
             return None;
         }
         let p = self.profile;
@@ -655,29 +701,17 @@ impl Asked<'_, '_> {
 
     /// [`Profile::annex_label`].
     pub fn annex_label(&self) -> bool {
-        if !self.may_stand_alone() {
-            return false;
-        }
-        let p = self.profile;
-        p.re(&p.annex_label).is_match(self.collapsed())
+        self.stands(Standalone::Annex)
     }
 
     /// [`Profile::heading_label`].
     pub fn heading_label(&self) -> bool {
-        if !self.may_stand_alone() {
-            return false;
-        }
-        let p = self.profile;
-        p.re(&p.heading_label).is_match(self.collapsed())
+        self.stands(Standalone::Heading)
     }
 
     /// [`Profile::part_label`].
     pub fn part_label(&self) -> bool {
-        if !self.may_stand_alone() {
-            return false;
-        }
-        let p = self.profile;
-        p.re(&p.part_label).is_match(self.collapsed())
+        self.stands(Standalone::Part)
     }
 
     /// [`Profile::page_furniture`].
