@@ -28,7 +28,7 @@ pub(super) fn lines(
         while j < segs.len() {
             let natural = w + segs[j].width - segs[j].space;
             if natural > avail + 0.01 && j > i {
-                if let Some(h) = hyphens.filter(|h| loose_by(&segs[i..j], avail) > h.above) {
+                if let Some(h) = hyphens.filter(|h| loose_by(&segs[i..j], w, avail) > h.above) {
                     if let Some((head, tail)) = h.cut(&segs[j], avail - w) {
                         segs[j] = tail;
                         segs.insert(j, head);
@@ -84,13 +84,14 @@ pub(super) fn fill_last_line(
     }
 }
 
-/// How much each word space of a line of `segs` would grow to fill
-/// `avail` (pt): the room left over the spaces between its segments.
-fn loose_by(segs: &[Seg], avail: f32) -> f32 {
+/// How much each word space of a line of `segs`, `width` wide with its
+/// trailing space, would grow to fill `avail` (pt): the room left over
+/// the spaces between its segments.
+fn loose_by(segs: &[Seg], width: f32, avail: f32) -> f32 {
     let Some(last) = segs.last() else {
         return 0.0;
     };
-    let natural: f32 = segs.iter().map(|s| s.width).sum::<f32>() - last.space;
+    let natural = width - last.space;
     let spaces = segs[..segs.len() - 1]
         .iter()
         .filter(|s| s.space > 0.0)
