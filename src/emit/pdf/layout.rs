@@ -629,6 +629,30 @@ mod tests {
         assert_eq!(hyphenated(&none, Lang::Ru), (want, 0));
     }
 
+    /// A word cut at a line end never ends a page: its halves stay on one
+    /// page (pdftotext joins a line-end hyphen to whatever follows it, the
+    /// folio at a page's foot), over a paragraph of many pages.
+    #[test]
+    fn no_page_ends_in_a_cut_word() {
+        let t = Template::default_un();
+        let words = "представителями международного распространения информации ";
+        let mut r = res(Lang::Ru);
+        r.body = vec![para(Some("1."), &words.repeat(400))];
+        let laid = lay(&r);
+        assert!(laid.pages.len() >= 3);
+        let mut cuts = 0;
+        for page in &laid.pages {
+            let body = page.runs.iter().filter(|r| r.size == t.text.size);
+            cuts += body.clone().filter(|r| r.artifact).count();
+            let last_y = body.clone().map(|r| r.y).fold(f32::MIN, f32::max);
+            assert!(
+                !body.clone().any(|r| r.artifact && r.y == last_y),
+                "a page ends in a cut word"
+            );
+        }
+        assert!(cuts > 10, "the paragraph cuts words ({cuts})");
+    }
+
     /// A short body and an annex with a heading, a paragraph and a table.
     fn with_annex(lang: Lang) -> Resolution {
         let mut r = res(lang);

@@ -165,6 +165,10 @@ pub(super) fn paragraph(cx: &mut Ctx, spec: &ParaSpec) -> Result<Vec<Bx>, EmitEr
     for (li, &range) in lines.iter().enumerate() {
         let last = li + 1 == n;
         let mut line = fill::line(&mut segs, range, &para.text, &m);
+        // A line ending in a cut word is never a page's last: the word's
+        // halves stay on one page (extractors join a line-end hyphen to
+        // whatever comes next, a folio at a page's foot).
+        let cut = line.pieces.last().is_some_and(|p| p.text.is_some());
         if spec.align == Align::Justify && !last {
             fill::justify(&mut line, &para.text, measure.at(li), &m, cx.tpl);
         }
@@ -176,7 +180,7 @@ pub(super) fn paragraph(cx: &mut Ctx, spec: &ParaSpec) -> Result<Vec<Bx>, EmitEr
         }
         finalize::cite_notes(&mut bx, &para.spans, start, end, last);
         // No first line alone at a page bottom, no last line alone at a top.
-        bx.keep = n > 1 && (li == 0 || li + 2 == n);
+        bx.keep = (n > 1 && (li == 0 || li + 2 == n)) || cut;
         out.push(bx);
     }
     cx.texts.push(para.text);
