@@ -133,13 +133,16 @@ fn set(
 }
 
 /// One line of furniture set across the furniture's area, in the heads'
-/// size.
+/// size; without right-to-left letters it reads left to right on every
+/// page, as the masthead's Latin lines do ("24-00421 (A) 120124", not
+/// "120124 (A) 24-00421").
 fn across(cx: &mut Ctx, line: &str, (style, align): (Style, Align)) -> Result<Vec<Bx>, EmitError> {
     let (area_start, area_width) = cx.furniture();
     let content = vec![Inline::Text(line.to_string())];
     let spec = ParaSpec {
         area_start,
         area_width,
+        latin_ltr: true,
         ..ParaSpec::simple(cx, &content, style, cx.tpl.header.size, align)
     };
     paragraph(cx, &spec)

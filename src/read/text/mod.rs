@@ -16,6 +16,7 @@ mod notes;
 mod paragraphs;
 mod structure;
 mod tables;
+mod visual_runs;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -40,7 +41,8 @@ pub fn read(text: &str, opts: &ReadOptions) -> Result<(Resolution, Vec<Warning>)
             limit: MAX_LINES,
         });
     }
-    let clean = without_controls(text);
+    let logical = visual_runs::logical(text);
+    let clean = without_controls(&logical);
     let (mut res, warnings) = segment(&clean, lines::scan(&clean), opts)?;
     let profile = lang::profile(res.meta.lang);
     emphasis::lead_phrases(&mut res, profile);

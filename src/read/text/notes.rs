@@ -9,7 +9,7 @@ use super::{
     Layout,
 };
 use crate::ir::{Inline, Warning};
-use crate::lang::Profile;
+use crate::lang::{is_wide, Profile};
 use crate::read::layout::{Cell, Geometry};
 
 /// A footnote body as found at a page bottom, before joining.
@@ -293,11 +293,8 @@ fn parse_block<'a>(block: &[Line<'a>], want: u32) -> Vec<RawNote<'a>> {
         if starts.len() >= count {
             break;
         }
-        let prev_end = texts[k - 1].0.trim_end().ends_with(['.', ')', ';']);
-        let upper = texts[k]
-            .0
-            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-        if prev_end && upper {
+        let prev_end = texts[k - 1].0.trim_end().ends_with(['.', ')', ';', '。']);
+        if prev_end && texts[k].0.starts_with(opens_sentence) {
             starts.insert(k);
         }
     }
@@ -320,6 +317,12 @@ fn parse_block<'a>(block: &[Line<'a>], want: u32) -> Vec<RawNote<'a>> {
         });
     }
     notes
+}
+
+/// Whether `c` can open a sentence: a capital, a figure, or a letter of a
+/// script without case (Arabic, Chinese), where nothing else tells.
+fn opens_sentence(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || (c.is_alphabetic() && !c.is_lowercase())
 }
 
 /// A line with its citations folded in.
@@ -824,13 +827,14 @@ fn after_ok(text: &str, end: usize, profile: &Profile) -> bool {
     match text[end..].chars().next() {
         None => {}
         Some(c) if c.is_whitespace() => {}
-        Some(c @ (',' | ';' | ':' | ')' | '.')) => {
+        // The Arabic comma and semicolon as their Latin kin.
+        Some(c @ (',' | ';' | ':' | ')' | '.' | '،' | '؛')) => {
             let next = text[end + c.len_utf8()..].chars().next();
             // "1.5", "4,998,800": a decimal or a thousands group follows.
             if matches!(c, '.' | ',') && next.is_some_and(|d| d.is_ascii_digit()) {
                 return false;
             }
-            if !matches!(c, ',' | ';') && next.is_some_and(|d| !d.is_whitespace()) {
+            if !matches!(c, ',' | ';' | '،' | '؛') && next.is_some_and(|d| !d.is_whitespace()) {
                 return false;
             }
         }
@@ -938,7 +942,7 @@ fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32
             | '；'
             | '。'
             | '、'
-    ) || (before.is_alphabetic() && before.is_lowercase());
+    ) || lower_or_caseless(before);
     if !glue_ok {
         // "INTERPOL1", "HIV/AIDS7": an acronym of four letters or more,
         // then the note due; shorter ones carry numbers ("G20", "COP28").
@@ -971,6 +975,13 @@ fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32
         }
     }
     Some((n, Cue::Glued))
+}
+
+/// A lower-case letter, or a letter of an alphabet without case (Arabic):
+/// a figure glued to it is raised. Not an ideograph, which figures follow
+/// as text ("第1", "1月").
+fn lower_or_caseless(c: char) -> bool {
+    c.is_lowercase() || (c.is_alphabetic() && !c.is_uppercase() && !is_wide(c))
 }
 
 #[cfg(test)]
@@ -1391,6 +1402,22 @@ mod tests {
         );
     }
 
+    /// Arabic letters have no case: a figure glued to one is raised, as
+    /// after a lower-case letter, before a space or an Arabic comma or
+    /// semicolon; a figure after an ideograph is text.
+    #[test]
+    fn glued_citations_in_scripts_without_case() {
+        assert_eq!(
+            first_line(Lang::Ar, "بتقرير الأمين العام1؛ والمعاهدات2، وغيرها\n", 2),
+            "بتقرير الأمين العام[^1]؛ والمعاهدات[^2]، وغيرها"
+        );
+        assert_eq!(
+            first_line(Lang::Zh, "第1段和第2段\n", 2),
+            "第1段和第2段",
+            "figures after ideographs are text"
+        );
+    }
+
     #[test]
     fn citation_glued_to_a_year() {
         assert_eq!(first_line(Lang::En, "resolutions 9/1 of 19 October 20181 and 10/1 of 16 October 2020 of the Conference\n", 2), "resolutions 9/1 of 19 October 2018[^1]and 10/1 of 16 October 2020 of the Conference");
@@ -1442,6 +1469,27 @@ mod tests {
         assert_eq!(
             first_line(Lang::En, "adopted by 7 votes,3 and on 2 occasions\n", 3),
             "adopted by 7 votes,3 and on 2 occasions"
+        );
+    }
+
+    /// Numbers first, then texts (pdftotext reading a right-to-left
+    /// page's column of numbers apart): in a script without case a text
+    /// after a sentence's end opens the next note.
+    #[test]
+    fn a_block_of_numbers_then_texts_in_arabic() {
+        let src = "1\n2\n3\nالقرار 217 ألف (د-3).\nانظر القرار 2200 ألف.\nA/69/397.\n";
+        let lines = scan(src);
+        let got: Vec<_> = parse_block(&lines, 1)
+            .into_iter()
+            .map(|n| n.lines)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                vec!["القرار 217 ألف (د-3)."],
+                vec!["انظر القرار 2200 ألف."],
+                vec!["A/69/397."]
+            ]
         );
     }
 

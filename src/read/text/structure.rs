@@ -202,6 +202,8 @@ fn front(lines: &[LogicalLine], profile: &Profile, joiner: &Joiner, res: &mut Re
         profile,
         joiner,
     );
+    let mut texts = texts;
+    number_before_its_title(&mut texts, profile);
     let title_at = texts.iter().position(|t| title_start(t, profile).is_some());
     let mut i = 0;
     while i < texts.len() {
@@ -367,6 +369,32 @@ fn join_wrapped_adoption(
         i += 1;
     }
     texts
+}
+
+/// A title number alone as the front's last line, after its title: an
+/// extractor reading a right-to-left page's columns from the left
+/// (pdftotext) prints the number hanging at the right after the title it
+/// numbers. The number goes back before the title's lines, those after the
+/// committee or adoption line.
+fn number_before_its_title(texts: &mut [String], profile: &Profile) {
+    let Some(last) = texts.len().checked_sub(1) else {
+        return;
+    };
+    let alone = title_start(&texts[last], profile).is_some_and(|(at, _)| {
+        texts[last]
+            .get(at..)
+            .is_some_and(|rest| rest.trim().is_empty())
+    });
+    if !alone {
+        return;
+    }
+    let after_preface = texts[..last]
+        .iter()
+        .rposition(|t| is_preface_line(t, profile) || t.trim_end().ends_with([']', '］']))
+        .map(|k| k + 1);
+    if let Some(first) = after_preface.filter(|&k| k < last) {
+        texts[first..=last].rotate_right(1);
+    }
 }
 
 /// A line that is no part of the title however it wraps.
@@ -1029,6 +1057,28 @@ mod tests {
             );
             assert_eq!(res.meta.symbol, "A/RES/78/218");
         }
+    }
+
+    /// pdftotext prints a right-to-left page's hanging title number after
+    /// the title; it numbers the lines before it, back to the committee
+    /// line. Printed before its title, it stays where it is.
+    #[test]
+    fn a_title_number_after_its_title_numbers_it() {
+        let read = |front: &str| {
+            let text = format!(
+                "[بناء على تقرير اللجنة الثالثة (A/69/488/Add.2)]\n\n{front}\n\n\
+                 إن الجمعية العامة،\n\nإذ تؤكد من جديد مقاصد الميثاق،\n\n1 - تقرر المواصلة.\n"
+            );
+            let (res, _) = crate::read::text::read(&text, &Default::default()).expect("reads");
+            (res.meta.title_num, res.meta.title, res.meta.number)
+        };
+        let want = (
+            "69/166 -".to_string(),
+            "الحق في الخصوصية في العصر الرقمي".to_string(),
+            Some(166),
+        );
+        assert_eq!(read("الحق في الخصوصية\nفي العصر الرقمي\n\n69/166 -"), want);
+        assert_eq!(read("69/166 - الحق في الخصوصية\nفي العصر الرقمي"), want);
     }
 
     #[test]
