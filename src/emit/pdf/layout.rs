@@ -483,10 +483,11 @@ mod tests {
     }
 
     /// Characters of "国" on each body line of a one-paragraph Chinese
-    /// resolution of `len` of them, top to bottom.
+    /// resolution of `len` of them, top to bottom (unnumbered: a numbered
+    /// paragraph's last line also reaches past its number).
     fn chinese_lines(len: usize, t: &Template) -> Vec<usize> {
         let mut r = res(Lang::Zh);
-        r.body = vec![para(Some("1."), &format!("{}。", "国".repeat(len)))];
+        r.body = vec![para(None, &format!("{}。", "国".repeat(len)))];
         let laid = layout(&r, t, Paper::A4, &mut FixedShaper).unwrap();
         let mut lines: Vec<(f32, usize)> = Vec::new();
         for run in laid.pages[0].runs.iter().filter(|r| r.size == t.text.size) {
@@ -526,6 +527,58 @@ mod tests {
         }
         assert!(alone_without > 0, "some lengths leave one character alone");
         assert!(chinese_lines(120, &t).len() >= 3, "the longest take lines");
+    }
+
+    /// The left edge and the right end (pt) of each body line of a
+    /// one-paragraph English resolution numbered "31.", top to bottom, and
+    /// the words set.
+    fn numbered_lines(words: &str, t: &Template) -> (Vec<(f32, f32)>, usize) {
+        let mut r = res(Lang::En);
+        r.body = vec![para(Some("31."), words)];
+        let laid = layout(&r, t, Paper::A4, &mut FixedShaper).unwrap();
+        let mut lines: Vec<(f32, f32, f32)> = Vec::new();
+        let mut set = String::new();
+        let ours = |r: &&Run| {
+            let text = &laid.texts[r.text as usize];
+            text.contains("months:") || text == "31."
+        };
+        let body = laid.pages[0].runs.iter().filter(|r| r.size == t.text.size);
+        for run in body.filter(ours) {
+            let text = &laid.texts[run.text as usize];
+            set.extend(
+                run.glyphs
+                    .iter()
+                    .map(|g| &text[g.start as usize..g.end as usize]),
+            );
+            set.push(' ');
+            let (x0, x1) = (run.x, run.x + run.width());
+            match lines.iter_mut().find(|l| l.0 == run.y) {
+                Some(l) => (l.1, l.2) = (l.1.min(x0), l.2.max(x1)),
+                None => lines.push((run.y, x0, x1)),
+            }
+        }
+        lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let words = set.split_whitespace().filter(|w| *w != "31.").count();
+        (lines.into_iter().map(|l| (l.1, l.2)).collect(), words)
+    }
+
+    /// A numbered paragraph's last line reaches past the number above it,
+    /// to where the first line's text starts: one short word alone under
+    /// "31." reads as a column of its own to pdftotext. Every word is set,
+    /// whatever the length (without the rule, 6 of these 51 lengths leave
+    /// "months:" alone).
+    #[test]
+    fn a_numbered_paragraph_s_last_line_reaches_past_its_number() {
+        let t = Template::default_un();
+        let text_start = t.text.first_line_indent + t.text.number_width;
+        for n in 10..=60 {
+            let words = format!("{} months:", "abcd ef ".repeat(n));
+            let (lines, set) = numbered_lines(&words, &t);
+            assert_eq!(set, 2 * n + 1, "{n}: {lines:?}");
+            let (margin, _) = lines[1];
+            let (_, end) = lines[lines.len() - 1];
+            assert!(end - margin >= text_start - 0.01, "{n}: {lines:?}");
+        }
     }
 
     /// A justified Chinese line widens the gaps between its characters,

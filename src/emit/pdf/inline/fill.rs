@@ -84,6 +84,40 @@ pub(super) fn fill_last_line(
     }
 }
 
+/// Moves the last break of a numbered paragraph back, one segment at a
+/// time, until its last line reaches `min` (pt from where it starts): where
+/// the first line's text starts, past the number. A shorter last line sits
+/// under the number alone, and text extractors read the two as a column of
+/// their own ("31." over "months:", pdftotext of 78/252). Never past a cut
+/// word, while the line before keeps two segments and its word spaces grow
+/// by `loose` (pt) at most, and the last line fits.
+pub(super) fn reach_past_number(
+    lines: &mut [(usize, usize)],
+    segs: &[Seg],
+    measure: Measure,
+    (min, loose): (f32, f32),
+) {
+    let n = lines.len();
+    if n < 2 {
+        return;
+    }
+    loop {
+        let ((pa, pb), (a, b)) = (lines[n - 2], lines[n - 1]);
+        if pb != a || a >= b || pb - pa <= 2 {
+            return;
+        }
+        let width = segs[a..b].iter().map(|s| s.width).sum::<f32>() - segs[b - 1].space;
+        let cut = segs[a - 1].pieces.iter().any(|p| p.text.is_some());
+        let before: f32 = segs[pa..a - 1].iter().map(|s| s.width).sum();
+        let looser = loose_by(&segs[pa..a - 1], before, measure.at(n - 2)) > loose;
+        if width >= min || cut || looser || width + segs[a - 1].width > measure.at(n - 1) {
+            return;
+        }
+        lines[n - 2].1 -= 1;
+        lines[n - 1].0 -= 1;
+    }
+}
+
 /// How much each word space of a line of `segs`, `width` wide with its
 /// trailing space, would grow to fill `avail` (pt): the room left over
 /// the spaces between its segments.

@@ -159,6 +159,10 @@ pub(super) fn paragraph(cx: &mut Ctx, spec: &ParaSpec) -> Result<Vec<Bx>, EmitEr
     let mut lines = fill::lines(&mut segs, measure, number.is_some(), hyphens.as_ref());
     let min_last = (cx.tpl.text.cjk_last_line_chars, measure.rest);
     fill::fill_last_line(&mut lines, &segs, &para.text, min_last);
+    if number.is_some() {
+        let loose = cx.tpl.text.hyphenate_above_em * m.size;
+        fill::reach_past_number(&mut lines, &segs, measure, (first - spec.rest, loose));
+    }
     let tid = cx.texts.len() as u32;
     let n = lines.len();
     let mut out = Vec::with_capacity(n);
