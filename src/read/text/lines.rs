@@ -400,20 +400,28 @@ pub(crate) fn mark_running_heads(
             most,
         ));
         // Title pieces from the page top down to the symbol are head, how
-        // many lines the title takes.
+        // many lines the title takes; so are lines that together print the
+        // whole title (less its number) there, the last of them perhaps a
+        // word ("… at the United" / "Nations").
         let symbol_at = deep
             .iter()
             .position(|&i| !symbol_sq.is_empty() && sq(i) == symbol_sq);
+        let whole_title = |run: &[usize]| {
+            !bare_title.is_empty()
+                && run.iter().all(|&i| !placed[i])
+                && run.iter().map(|&i| sq(i)).collect::<String>() == bare_title
+        };
         if let Some(at) = symbol_at.filter(|&at| {
             at > 0
-                && deep[..at].iter().all(|&i| title_piece(i))
-                && title_tight.contains(
-                    deep[..at]
-                        .iter()
-                        .map(|&i| tight(texts[i]))
-                        .collect::<String>()
-                        .as_str(),
-                )
+                && ((deep[..at].iter().all(|&i| title_piece(i))
+                    && title_tight.contains(
+                        deep[..at]
+                            .iter()
+                            .map(|&i| tight(texts[i]))
+                            .collect::<String>()
+                            .as_str(),
+                    ))
+                    || whole_title(&deep[..at]))
         }) {
             heads.extend(
                 deep[..=at]
@@ -831,6 +839,25 @@ mod tests {
             kinds,
             vec![Text, Furniture, Head, Head, Head, Head, Head, Text, Text]
         );
+    }
+
+    #[test]
+    fn lines_before_the_symbol_printing_the_whole_title_are_head() {
+        // pdftotext of our PDF of 78/230: on odd pages the head wraps
+        // before the symbol, its last line one word; "Nations" in the
+        // body stays text.
+        let title = "78/230. Promotion of inclusive and effective international tax \
+                     cooperation at the United Nations";
+        let src = "of 20 during the summit,\n23-26269\n\n3/5\n\n\
+                   \u{c}Promotion of inclusive and effective international tax cooperation at the United\n\
+                   Nations\n\nA/RES/78/230\n\nNoting the work of the Addis Tax Initiative,\nNations\n";
+        let (heads, kinds) = heads_of(src, "A/RES/78/230", title);
+        use Kind::*;
+        assert_eq!(
+            kinds,
+            vec![Text, Furniture, Furniture, Head, Head, Head, Text, Text]
+        );
+        assert_eq!(heads, [&title[8..]]);
     }
 
     #[test]
