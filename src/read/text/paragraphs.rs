@@ -46,6 +46,9 @@ struct Facts {
     heading_label: bool,
     /// Ends where a clause can end ([`ends_clause`]).
     clause_end: bool,
+    /// Ends with clause punctuation or a citation, not with a bare figure
+    /// that may be one (", 131" runs on as often: "131 States have").
+    marked_end: bool,
     /// Ends with a comma: inside a heading, no end.
     comma_end: bool,
     /// The value of its operative number ("15." → 15), if it opens with one.
@@ -74,6 +77,8 @@ fn facts(l: &LogicalLine, profile: &Profile) -> Facts {
         label_only,
         heading_label: heading_label || roman.is_some_and(|at| at >= t.len()),
         clause_end: ends_clause(&l.parts),
+        marked_end: matches!(l.parts.last(), Some(Inline::NoteRef(_)))
+            || last_char(&l.parts).is_some_and(clause_mark),
         comma_end: t.ends_with([',', '，', '،']),
         heading_like: is_heading_like(&text, profile),
         op_value: op
@@ -404,7 +409,10 @@ fn breaks(
     if b_first.is_lowercase() {
         return false;
     }
-    if opener && (b.blank_before || b.after_break) && (clause_end || short) {
+    // A word that only looks like a lead ("States", which ends as
+    // operative verbs do) opens no paragraph after a figure that may be a
+    // citation: only after clause punctuation, a citation or a short line.
+    if opener && (b.blank_before || b.after_break) && (af.marked_end || short) {
         return true;
     }
     if !clause_end {
@@ -862,6 +870,30 @@ mod tests {
     fn comma_at_a_full_line_end_does_not_split() {
         let src = "Reaffirming its resolutions 46/152 of 18 December 1991, 60/1 of 16 September 2005,\n67/1 of 19 September 2012, 69/193 and 69/196 of 18 December 2014, 70/178 and 70/182,\nUnited Nations bodies and 17 December 2015, 71/209 of 19 December 2016, 72/196 of\n19 December 2017,\n";
         assert_eq!(paras(src, Lang::En).len(), 1);
+    }
+
+    /// Our PDF of 79/55 ended a page at "the Code, 131" and began the next
+    /// with "States have made": a figure after a comma may be a citation,
+    /// and "States" ends as operative verbs do, but neither is enough to
+    /// part a full line from the next page's; a known lead still opens one.
+    #[test]
+    fn a_figure_then_a_word_ending_like_a_lead_runs_on_across_a_page() {
+        let preamble = |next: &str| {
+            let src = format!(
+                "79/55. Preventing the acquisition by terrorists of radioactive sources\n\n\
+                 The General Assembly,\n\n\
+                 Highlighting the importance of the Code of Conduct, noting that 149 States of\n\
+                 the Agency have made a political commitment to implement the provisions of the\n\
+                 Code of Conduct and of its supplementary Guidance on the Import of the Code, 131\n\
+                 \u{c}{next} have made a similar commitment to the supplementary Guidance,\n\n\
+                 Noting that a number of States have not yet become parties to the instruments,\n\n\
+                 1. Calls upon Member States to act.\n"
+            );
+            let (res, _) = crate::read::text::read(&src, &Default::default()).expect("reads");
+            res.preamble.len()
+        };
+        assert_eq!(preamble("States"), 2);
+        assert_eq!(preamble("Noting also that 58 States"), 3);
     }
 
     #[test]
