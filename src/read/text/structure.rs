@@ -536,7 +536,7 @@ fn para_facts(paras: &[RawPara], profile: &Profile) -> Vec<ParaFacts> {
 /// Where the body ends, which paragraphs close the resolution (the meeting
 /// and date lines), and where what follows them starts.
 fn closing_range(facts: &[ParaFacts]) -> (usize, std::ops::Range<usize>, usize) {
-    let first_op = facts.iter().position(|f| f.op).unwrap_or(0);
+    let first_op = operative_start(facts).unwrap_or(0);
     let is_date = |k: usize| facts.get(k).is_some_and(|f| f.date);
     // The meeting line after the operative part starts.
     let meeting = (first_op..facts.len()).find(|&k| facts[k].meeting);
@@ -561,6 +561,18 @@ fn closing_range(facts: &[ParaFacts]) -> (usize, std::ops::Range<usize>, usize) 
     (from, from..end, end)
 }
 
+/// Where the operative part starts: at an unnumbered operative clause
+/// ("Adopts the following …", "Endorses …") or a part before the numbers
+/// start, else at the first number.
+fn operative_start(facts: &[ParaFacts]) -> Option<usize> {
+    let first_op = facts.iter().position(|f| f.op);
+    let limit = first_op.unwrap_or(facts.len());
+    facts[..limit]
+        .iter()
+        .position(|f| f.opener || f.part)
+        .or(first_op)
+}
+
 /// Splits paragraphs into preamble and operative blocks.
 fn classify(
     paras: Vec<RawPara>,
@@ -573,14 +585,10 @@ fn classify(
         0
     } else {
         let first_op = facts.iter().position(|f| f.op);
-        let limit = first_op.unwrap_or(paras.len());
-        // An unnumbered operative clause ("Adopts the following …") ends
-        // the preamble before the numbers start, or where there are none.
-        let opener = facts[..limit].iter().position(|f| f.opener || f.part);
-        match (opener, first_op) {
+        match (operative_start(facts), first_op) {
+            (Some(o), Some(k)) if o == k => k - subheading_before(&facts[..k]),
             (Some(o), _) => o,
-            (None, Some(k)) => k - subheading_before(&facts[..k]),
-            (None, None) => paras.len().saturating_sub(1),
+            (None, _) => paras.len().saturating_sub(1),
         }
     };
     let mut paras = paras.into_iter().zip(facts.iter().copied());
@@ -1079,6 +1087,26 @@ mod tests {
         );
         assert_eq!(read("الحق في الخصوصية\nفي العصر الرقمي\n\n69/166 -"), want);
         assert_eq!(read("69/166 - الحق في الخصوصية\nفي العصر الرقمي"), want);
+    }
+
+    /// 78/1: one unnumbered operative clause, the closing lines, then an
+    /// annex of numbered paragraphs. The closing lines are found after the
+    /// clause, not after the annex's first number (where there are none):
+    /// the annex stays an annex.
+    #[test]
+    fn closing_lines_after_an_unnumbered_operative_clause_close_it() {
+        let text = "78/1. Political declaration of the forum\n\nThe General Assembly\n\n\
+                    Endorses the political declaration contained in the annex to the present resolution.\n\n\
+                    15th plenary meeting\n29 September 2023\n\nAnnex\n\nPolitical Declaration of the forum\n\n\
+                    1. We, the Heads of State, have met in New York.\n\n2. We reaffirm our commitment.\n";
+        let (res, _) = crate::read::text::read(text, &Default::default()).expect("reads");
+        assert_eq!(res.body.len(), 1, "{:?}", res.body);
+        assert_eq!(
+            res.conclusions,
+            ["15th plenary meeting", "29 September 2023"]
+        );
+        assert_eq!(res.annexes.len(), 1);
+        assert_eq!(res.annexes[0].content.len(), 2);
     }
 
     #[test]
