@@ -35,10 +35,12 @@ pub(crate) fn locate_front(lines: &[Line<'_>], profile: &Profile) -> Result<Fron
         .iter()
         .map(|l| if l.kind == Kind::Text { l.text } else { "" })
         .collect();
-    let formula = formula_at(&texts, profile)
-        .map(|(at, printed)| if printed { at } else { at - 1 })
+    let (at, printed) = formula_at(&texts, profile)
         .ok_or_else(|| ReadError::NotResolution("no enacting formula found".into()))?;
-    let front = &lines[..formula];
+    // Without a printed formula, the line before the first lead stands in
+    // its place; it is the title's last line (78/225).
+    let formula = if printed { at } else { at - 1 };
+    let front = &lines[..at];
     let symbol = front
         .iter()
         .find_map(|l| SYMBOL.captures(l.text).map(|c| c[1].to_string()))
@@ -1107,6 +1109,28 @@ mod tests {
         );
         assert_eq!(res.annexes.len(), 1);
         assert_eq!(res.annexes[0].content.len(), 2);
+    }
+
+    /// 78/225 prints no formula: the title runs to the line before the
+    /// first lead, its last line included (the running heads are found by
+    /// the whole title).
+    #[test]
+    fn without_a_formula_the_title_runs_to_the_first_lead() {
+        let text = "78/225.\n\nEnhancing the contributions of the Commission on Crime\n\
+                    Prevention and Criminal Justice to the accelerated\n\
+                    implementation of the 2030 Agenda for Sustainable Development\n\
+                    Reaffirming its resolution 70/1 of 25 September 2015,\n";
+        let lines = super::super::lines::scan(text);
+        let front =
+            locate_front(&lines, crate::lang::profile(crate::ir::Lang::En)).expect("a front");
+        assert!(
+            front
+                .title
+                .trim_end()
+                .ends_with("Agenda for Sustainable Development"),
+            "{:?}",
+            front.title
+        );
     }
 
     #[test]
