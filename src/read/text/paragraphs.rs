@@ -388,7 +388,7 @@ fn breaks(
     // looks like one ("Stockpiling", in a convention's title) needs more.
     let known =
         profile.lead_phrase(b_text, false).is_some() || profile.lead_phrase(b_text, true).is_some();
-    if known && clause_end && !cx.quoted {
+    if known && (clause_end || (short && !af.numbered)) && !cx.quoted {
         return true;
     }
     if !cased {
@@ -894,6 +894,31 @@ mod tests {
         };
         assert_eq!(preamble("States"), 2);
         assert_eq!(preamble("Noting also that 58 States"), 3);
+    }
+
+    /// A short line, then a known lead: the paragraph ended, even without
+    /// a clause end (78/72's "response activities, particular", its words
+    /// lost in the source; 79/1's heading "Commitments"). Not after a
+    /// numbered paragraph's first line, which the number makes short.
+    #[test]
+    fn a_known_lead_after_a_short_line_opens_a_paragraph() {
+        let full = "the role of space-based solutions, in tele-epidemiology, in monitoring, preparedness and\n";
+        let src = format!(
+            "{full}{full}response activities, particular\n\
+             Recalling the fact that the United Nations Conference on Sustainable Development,\n{full}"
+        );
+        assert_eq!(paras(&src, Lang::En).len(), 2);
+        let numbered = format!(
+            "{full}{full}the role of space-based solutions in monitoring and response activities;\n\
+             12. Encourages the continued implementation of the Declaration on\n\
+             Supporting Principles for Responsible Diamond Sourcing as Best Practices for the\n{full}"
+        );
+        assert_eq!(
+            paras(&numbered, Lang::En).len(),
+            2,
+            "{:?}",
+            paras(&numbered, Lang::En)
+        );
     }
 
     #[test]
