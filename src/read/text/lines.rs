@@ -322,9 +322,14 @@ pub(crate) fn mark_running_heads(
     // Each line's key, made once: the rules below ask for it many times.
     let squashed: Vec<OnceCell<String>> = texts.iter().map(|_| OnceCell::new()).collect();
     let sq = |i: usize| squashed[i].get_or_init(|| squash(texts[i])).as_str();
+    // Repeats are counted on the lines' own characters (whitespace aside):
+    // a page's head prints the same each time, while a body line that
+    // merely says the title's words ("consumer product safety.") differs.
+    let tightened: Vec<OnceCell<String>> = texts.iter().map(|_| OnceCell::new()).collect();
+    let tt = |i: usize| tightened[i].get_or_init(|| tight(texts[i])).as_str();
     let mut repeats: HashMap<&str, usize> = HashMap::new();
     for w in &tops {
-        let mut seen: Vec<&str> = w.iter().map(|&i| sq(i)).collect();
+        let mut seen: Vec<&str> = w.iter().map(|&i| tt(i)).collect();
         seen.sort();
         seen.dedup();
         for s in seen {
@@ -363,7 +368,7 @@ pub(crate) fn mark_running_heads(
         {
             return true;
         }
-        top && words >= 3 && text.len() < 120 && repeats.get(sq).copied().unwrap_or(0) >= 3
+        top && words >= 3 && text.len() < 120 && repeats.get(tt(i)).copied().unwrap_or(0) >= 3
     };
     let mut heads_by_page: Vec<String> = Vec::new();
     // Pages where the page reader found the head by its place: there the
@@ -455,7 +460,21 @@ pub(crate) fn mark_running_heads(
         // A page top whose window was all head (a running title of four
         // lines): the head runs on while its lines stay head, as far as
         // the symbol printed after a long title.
-        if top.len() == HEAD_WINDOW && top.iter().all(|i| heads.contains(i)) {
+        // (A window that ends in the symbol after the title holds the whole
+        // head: the lines after it are the page's text, however much of the
+        // title they quote, "Convention to Combat Desertification …".)
+        // Nor does one that opens with the symbol and then prints the whole
+        // title (78/328: the next line quotes it).
+        let ends_in_symbol =
+            !symbol_sq.is_empty() && top.iter().skip(1).any(|&i| sq(i) == symbol_sq);
+        let whole_after_symbol = !symbol_sq.is_empty()
+            && top.first().is_some_and(|&i| sq(i) == symbol_sq)
+            && top[1..].iter().map(|&i| sq(i)).collect::<String>() == bare_title;
+        if top.len() == HEAD_WINDOW
+            && top.iter().all(|i| heads.contains(i))
+            && !ends_in_symbol
+            && !whole_after_symbol
+        {
             let mut more = Vec::new();
             let next = (top[HEAD_WINDOW - 1] + 1..lines.len())
                 .filter(|&i| !lines[i].is_blank() && lines[i].kind == Kind::Text)
@@ -490,7 +509,9 @@ pub(crate) fn mark_running_heads(
             .filter(|&i| sq(i) == bare_title)
             .collect();
         heads.extend(beside);
+        // A line found by two rules is printed once.
         heads.sort_unstable();
+        heads.dedup();
         let mut printed = Vec::new();
         for &i in &heads {
             lines[i].kind = Kind::Head;
