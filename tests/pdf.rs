@@ -734,11 +734,10 @@ fn text_counts(text: &str) -> Result<(usize, usize, usize), String> {
 }
 
 /// Samples whose PDF does not yet read back through pdftotext with the
-/// counts of their text, and why: in Chinese, pdftotext sets a raised
-/// figure at a justified line's second character apart, after the
-/// paragraph (69/160: "约》²、《经济" prints "约》 、《经济" and the "2" two
-/// lines down), which merges two preambular paragraphs.
-const PDFTOTEXT_GAPS: &[&str] = &["A_RES_69_160_zh"];
+/// counts of their text, and why (none now; 69/160 zh reads back with its
+/// counts, though pdftotext sets one raised "2" at a justified line's
+/// second character apart, after the paragraph, where it stays text).
+const PDFTOTEXT_GAPS: &[&str] = &[];
 
 /// The samples and the pdftotext texts of `../shared/corpus/en` that
 /// `pick` keeps (from the sorted list), converted to PDF in one run: the

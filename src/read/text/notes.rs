@@ -827,14 +827,21 @@ fn after_ok(text: &str, end: usize, profile: &Profile) -> bool {
     match text[end..].chars().next() {
         None => {}
         Some(c) if c.is_whitespace() => {}
-        // The Arabic comma and semicolon as their Latin kin.
-        Some(c @ (',' | ';' | ':' | ')' | '.' | '،' | '؛')) => {
+        // The Arabic and the full-width (CJK) comma, semicolon, colon and
+        // stop as their Latin kin.
+        Some(
+            c @ (',' | ';' | ':' | ')' | '.' | '،' | '؛' | '，' | '、' | '；' | '：' | '。' | '）'),
+        ) => {
             let next = text[end + c.len_utf8()..].chars().next();
             // "1.5", "4,998,800": a decimal or a thousands group follows.
             if matches!(c, '.' | ',') && next.is_some_and(|d| d.is_ascii_digit()) {
                 return false;
             }
-            if !matches!(c, ',' | ';' | '،' | '؛') && next.is_some_and(|d| !d.is_whitespace()) {
+            let wide = is_wide(c);
+            if !matches!(c, ',' | ';' | '،' | '؛')
+                && !wide
+                && next.is_some_and(|d| !d.is_whitespace())
+            {
                 return false;
             }
         }
@@ -864,7 +871,14 @@ fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32
     }
     let n: u32 = text[i..end].parse().ok()?;
     let before = text[..i].chars().next_back()?;
-    if !after_ok(text, end, profile) {
+    // "公约》3和其他": after a closing bracket of CJK text, the text may
+    // follow the citation without punctuation.
+    let cjk_after_close = matches!(before, '》' | '」' | '』' | '）')
+        && text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| is_wide(c) && c.is_alphabetic());
+    if !after_ok(text, end, profile) && !cjk_after_close {
         return None;
     }
     let next_word = text[end..].split_whitespace().next().unwrap_or("");
@@ -942,7 +956,12 @@ fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32
             | '；'
             | '。'
             | '、'
-    ) || lower_or_caseless(before);
+    ) || lower_or_caseless(before)
+        // "报告5；": after an ideograph, before the clause's punctuation
+        // (a figure that is text runs into the next sign: "第3段", "1万").
+        || (is_wide(before)
+            && before.is_alphabetic()
+            && text[end..].chars().next().is_some_and(|c| is_wide(c) && !c.is_alphabetic()));
     if !glue_ok {
         // "INTERPOL1", "HIV/AIDS7": an acronym of four letters or more,
         // then the note due; shorter ones carry numbers ("G20", "COP28").
@@ -1415,6 +1434,20 @@ mod tests {
             first_line(Lang::Zh, "第1段和第2段\n", 2),
             "第1段和第2段",
             "figures after ideographs are text"
+        );
+    }
+
+    /// pdftotext of a Chinese page glues citations between a closing
+    /// bracket and what follows: full-width punctuation or text.
+    #[test]
+    fn glued_citations_before_full_width_punctuation_and_text() {
+        assert_eq!(
+            first_line(
+                Lang::Zh,
+                "《世界人权宣言》1、《公约》2，《消除公约》3和其他文书；第4段\n",
+                4
+            ),
+            "《世界人权宣言》[^1]、《公约》[^2]，《消除公约》[^3]和其他文书；第4段"
         );
     }
 
