@@ -12,6 +12,15 @@ use common::*;
 use unres::ir::{Block, Resolution};
 use unres::read::{self, ReadOptions};
 
+/// The extractions of each English corpus PDF, pdfminer's first.
+const EXTRACTORS: [&str; 5] = [
+    "pdfminer",
+    "pdftotext",
+    "pdftotext-layout",
+    "pymupdf",
+    "pypdf",
+];
+
 fn corpus(shared: &Path, extractor: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = fs::read_dir(shared.join("corpus/en"))
         .unwrap()
@@ -169,7 +178,7 @@ fn every_extractor_gives_the_same_operative_paragraphs() {
             .to_string_lossy()
             .trim_end_matches(".pdfminer.txt")
             .to_string();
-        for x in ["pdftotext", "pdftotext-layout", "pymupdf", "pypdf"] {
+        for x in &EXTRACTORS[1..] {
             let twin = PathBuf::from(format!("{base}.{x}.txt"));
             let got = operative_count(&read_file(&twin));
             if got != want {
@@ -266,13 +275,7 @@ fn every_note_of_every_extraction_is_cited_where_printed() {
     // A note the reader cannot place is attached at the end with a warning:
     // none of the corpus may need that, in any extractor's text.
     let mut unplaced = Vec::new();
-    for x in [
-        "pdfminer",
-        "pdftotext",
-        "pdftotext-layout",
-        "pymupdf",
-        "pypdf",
-    ] {
+    for x in EXTRACTORS {
         for f in corpus(&shared, x) {
             let text = fs::read_to_string(&f).unwrap();
             let (r, warnings) = read::text::read(&text, &ReadOptions::default()).unwrap();
@@ -317,13 +320,7 @@ fn running_heads_print_only_the_title() {
     };
     const KNOWN: &[&str] = &["A_RES_78_128-EN.pymupdf.txt", "A_RES_78_128-EN.pypdf.txt"];
     let mut files: Vec<PathBuf> = Vec::new();
-    for x in [
-        "pdfminer",
-        "pdftotext",
-        "pdftotext-layout",
-        "pymupdf",
-        "pypdf",
-    ] {
+    for x in EXTRACTORS {
         files.extend(corpus(&shared, x));
     }
     let mut dev: Vec<PathBuf> = fs::read_dir(shared.join("corpus/en-dev"))
