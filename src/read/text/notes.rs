@@ -802,7 +802,13 @@ fn split_glued(
         }
         if let Some((n, how)) = candidate(text, i, end, profile) {
             let next = n == cit.due();
-            if (how != Cue::NextOnly || next) && cit.accept(n, how == Cue::Glued) {
+            let repeat = n <= cit.last_first;
+            let ok = match how {
+                Cue::NextOnly => next,
+                Cue::NextOrRepeat => next || repeat,
+                Cue::Glued | Cue::Spaced => true,
+            };
+            if ok && cit.accept(n, how == Cue::Glued || (how == Cue::NextOrRepeat && repeat)) {
                 let before = text[from..i].trim();
                 if !before.is_empty() {
                     parts.push(Inline::Text(before.to_string()));
@@ -863,6 +869,9 @@ enum Cue {
     /// Set off by spaces after a clause end but before another number
     /// ("2013, 1 29/11 of"): a citation only if it is the next one due.
     NextOnly,
+    /// Between ideographs ("报告2所载"): the citation due, or a repeat of
+    /// one made before ("行动计划3所列").
+    NextOrRepeat,
 }
 
 fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32, Cue)> {
@@ -878,7 +887,20 @@ fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32
             .chars()
             .next()
             .is_some_and(|c| is_wide(c) && c.is_alphabetic());
-    if !after_ok(text, end, profile) && !cjk_after_close {
+    // "相关报告2所载": between ideographs (see below).
+    let between_ideographs = is_wide(before)
+        && before.is_alphabetic()
+        && text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| is_wide(c) && c.is_alphabetic());
+    // "议定书、8《联合国": after full-width punctuation, before an opening
+    // bracket (pdftotext sets the raised figure after the comma).
+    let cjk_before_open = is_wide(before)
+        && !before.is_alphanumeric()
+        && text[end..].starts_with(['《', '「', '『', '（']);
+    if !after_ok(text, end, profile) && !cjk_after_close && !between_ideographs && !cjk_before_open
+    {
         return None;
     }
     let next_word = text[end..].split_whitespace().next().unwrap_or("");
@@ -962,6 +984,15 @@ fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32
         || (is_wide(before)
             && before.is_alphabetic()
             && text[end..].chars().next().is_some_and(|c| is_wide(c) && !c.is_alphabetic()));
+    if !glue_ok && between_ideographs {
+        // A figure the words around it do not take ("第3段", "3个", "12月")
+        // may be the note due.
+        let before: String = text[..i].chars().rev().take(2).collect();
+        let before: String = before.chars().rev().collect();
+        let after: String = text[end..].chars().take(2).collect();
+        let free = !profile.number_word(&before) && !profile.unit_word(&after);
+        return free.then_some((n, Cue::NextOrRepeat));
+    }
     if !glue_ok {
         // "INTERPOL1", "HIV/AIDS7": an acronym of four letters or more,
         // then the note due; shorter ones carry numbers ("G20", "COP28").
@@ -1437,17 +1468,20 @@ mod tests {
         );
     }
 
-    /// pdftotext of a Chinese page glues citations between a closing
-    /// bracket and what follows: full-width punctuation or text.
+    /// pdftotext of a Chinese page glues citations to their text: after a
+    /// closing bracket, before full-width punctuation or text ("》1、",
+    /// "》3和"); after an ideograph, before punctuation ("报告4；"); between
+    /// ideographs, the note due or a repeat ("报告5所载", "计划1所列"); after full-width punctuation
+    /// before an opening bracket ("、6《"). Figures the words around take
+    /// stay text ("第4段", "3个", "12月").
     #[test]
-    fn glued_citations_before_full_width_punctuation_and_text() {
+    fn glued_citations_in_chinese() {
+        let src = "《世界人权宣言》1、《公约》2，《消除公约》3和其他文书；第4段的报告4；\
+                   相关报告5所载的3个项目于12月，议定书、6《联合国公约》行动计划1所列\n";
         assert_eq!(
-            first_line(
-                Lang::Zh,
-                "《世界人权宣言》1、《公约》2，《消除公约》3和其他文书；第4段\n",
-                4
-            ),
-            "《世界人权宣言》[^1]、《公约》[^2]，《消除公约》[^3]和其他文书；第4段"
+            first_line(Lang::Zh, src, 6),
+            "《世界人权宣言》[^1]、《公约》[^2]，《消除公约》[^3]和其他文书；第4段的报告[^4]；\
+             相关报告[^5]所载的3个项目于12月，议定书、[^6]《联合国公约》行动计划[^1]所列"
         );
     }
 
