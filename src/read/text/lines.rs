@@ -469,7 +469,7 @@ pub(crate) fn mark_running_heads(
             !symbol_sq.is_empty() && top.iter().skip(1).any(|&i| sq(i) == symbol_sq);
         let whole_after_symbol = !symbol_sq.is_empty()
             && top.first().is_some_and(|&i| sq(i) == symbol_sq)
-            && top[1..].iter().map(|&i| sq(i)).collect::<String>() == bare_title;
+            && whole_title(&top[1..]);
         if top.len() == HEAD_WINDOW
             && top.iter().all(|i| heads.contains(i))
             && !ends_in_symbol

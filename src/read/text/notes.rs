@@ -882,18 +882,12 @@ fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32
     let before = text[..i].chars().next_back()?;
     // "公约》3和其他": after a closing bracket of CJK text, the text may
     // follow the citation without punctuation.
-    let cjk_after_close = matches!(before, '》' | '」' | '』' | '）')
-        && text[end..]
-            .chars()
-            .next()
-            .is_some_and(|c| is_wide(c) && c.is_alphabetic());
+    let after = text[end..].chars().next();
+    let ideograph = |c: char| is_wide(c) && c.is_alphabetic();
+    let ideograph_after = after.is_some_and(ideograph);
+    let cjk_after_close = matches!(before, '》' | '」' | '』' | '）') && ideograph_after;
     // "相关报告2所载": between ideographs (see below).
-    let between_ideographs = is_wide(before)
-        && before.is_alphabetic()
-        && text[end..]
-            .chars()
-            .next()
-            .is_some_and(|c| is_wide(c) && c.is_alphabetic());
+    let between_ideographs = ideograph(before) && ideograph_after;
     // "议定书、8《联合国": after full-width punctuation, before an opening
     // bracket (pdftotext sets the raised figure after the comma).
     let cjk_before_open = is_wide(before)
@@ -981,9 +975,7 @@ fn candidate(text: &str, i: usize, end: usize, profile: &Profile) -> Option<(u32
     ) || lower_or_caseless(before)
         // "报告5；": after an ideograph, before the clause's punctuation
         // (a figure that is text runs into the next sign: "第3段", "1万").
-        || (is_wide(before)
-            && before.is_alphabetic()
-            && text[end..].chars().next().is_some_and(|c| is_wide(c) && !c.is_alphabetic()));
+        || (ideograph(before) && after.is_some_and(|c| is_wide(c) && !c.is_alphabetic()));
     if !glue_ok && between_ideographs {
         // A figure the words around it do not take ("第3段", "3个", "12月")
         // may be the note due.

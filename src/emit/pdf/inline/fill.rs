@@ -61,22 +61,31 @@ pub(super) fn fill_last_line(
     text: &str,
     (min, avail): (usize, f32),
 ) {
-    let n = lines.len();
-    if n < 2 {
-        return;
-    }
     let opens_wide = |s: &Seg| text[s.start..].chars().next().is_some_and(is_wide);
-    loop {
-        let ((pa, pb), (a, b)) = (lines[n - 2], lines[n - 1]);
-        if pb != a || a >= b || pb - pa <= 2 {
-            return;
-        }
+    pull_last_break(lines, |(_, a), b| {
         let chars = text[segs[a].start..segs[b - 1].end]
             .chars()
             .filter(|c| c.is_alphanumeric())
             .count();
         let width: f32 = segs[a - 1..b].iter().map(|s| s.width).sum::<f32>() - segs[b - 1].space;
-        if chars >= min || !opens_wide(&segs[a - 1]) || !opens_wide(&segs[a]) || width > avail {
+        chars < min && opens_wide(&segs[a - 1]) && opens_wide(&segs[a]) && width <= avail
+    });
+}
+
+/// Moves the break before a paragraph's last line back one segment at a
+/// time while `more((pa, a), b)` holds for the line before (`pa..a`) and
+/// the last (`a..b`), the line before keeping two segments.
+fn pull_last_break(
+    lines: &mut [(usize, usize)],
+    mut more: impl FnMut((usize, usize), usize) -> bool,
+) {
+    let n = lines.len();
+    if n < 2 {
+        return;
+    }
+    loop {
+        let ((pa, pb), (a, b)) = (lines[n - 2], lines[n - 1]);
+        if pb != a || a >= b || pb - pa <= 2 || !more((pa, a), b) {
             return;
         }
         lines[n - 2].1 -= 1;
@@ -97,25 +106,17 @@ pub(super) fn reach_past_number(
     measure: Measure,
     (min, loose): (f32, f32),
 ) {
-    let n = lines.len();
-    if n < 2 {
-        return;
-    }
-    loop {
-        let ((pa, pb), (a, b)) = (lines[n - 2], lines[n - 1]);
-        if pb != a || a >= b || pb - pa <= 2 {
-            return;
-        }
+    let (prev, last) = match lines.len() {
+        0 | 1 => return,
+        n => (measure.at(n - 2), measure.at(n - 1)),
+    };
+    pull_last_break(lines, |(pa, a), b| {
         let width = segs[a..b].iter().map(|s| s.width).sum::<f32>() - segs[b - 1].space;
         let cut = segs[a - 1].pieces.iter().any(|p| p.text.is_some());
         let before: f32 = segs[pa..a - 1].iter().map(|s| s.width).sum();
-        let looser = loose_by(&segs[pa..a - 1], before, measure.at(n - 2)) > loose;
-        if width >= min || cut || looser || width + segs[a - 1].width > measure.at(n - 1) {
-            return;
-        }
-        lines[n - 2].1 -= 1;
-        lines[n - 1].0 -= 1;
-    }
+        let looser = loose_by(&segs[pa..a - 1], before, prev) > loose;
+        width < min && !cut && !looser && width + segs[a - 1].width <= last
+    });
 }
 
 /// How much each word space of a line of `segs`, `width` wide with its
