@@ -8,6 +8,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use rustybuzz::ttf_parser;
+
+use super::cff::CidCff;
 use super::template::Template;
 use crate::error::EmitError;
 use crate::ir::Lang;
@@ -97,6 +100,9 @@ pub struct Face {
     /// more than shaping a whole document. It borrows `data` (see
     /// [`Face::load`]) and is declared first so that it is dropped first.
     shaping: rustybuzz::Face<'static>,
+    /// Its CID-keyed CFF table as subsetting reads it, read on first use
+    /// (`None`: no such table, or one left to allsorts).
+    cid_cff: OnceLock<Option<CidCff>>,
     /// The font file's bytes; shaping and subsetting read them. Private and
     /// never replaced: `shaping` points into them.
     data: FontBytes,
@@ -165,6 +171,7 @@ impl Face {
             path: path.to_path_buf(),
             index,
             shaping,
+            cid_cff: OnceLock::new(),
             data,
         })
     }
@@ -177,6 +184,16 @@ impl Face {
     /// The face as the shaper reads it.
     pub fn shaping(&self) -> &rustybuzz::Face<'_> {
         &self.shaping
+    }
+
+    /// The face's CID-keyed CFF table, read once per run, and its bytes.
+    pub(super) fn cid_cff(&self) -> Option<(&CidCff, &[u8])> {
+        let table = self
+            .shaping
+            .raw_face()
+            .table(ttf_parser::Tag::from_bytes(b"CFF "))?;
+        let cff = self.cid_cff.get_or_init(|| CidCff::read(table));
+        cff.as_ref().map(|c| (c, table))
     }
 }
 

@@ -8,6 +8,7 @@
 //! carried in [`PdfSetup`].
 
 pub mod archival;
+mod cff;
 mod content;
 mod embed;
 mod flate;

@@ -80,6 +80,11 @@ pub enum Program {
 /// faces. Cutting the table alone skips building an OpenType file around
 /// it and reading that back, a quarter of a Chinese document's subsetting.
 fn cid_keyed(face: &DocFace, kept: &[u16]) -> Result<Option<Program>, String> {
+    if let Some((cff, table)) = face.face.cid_cff() {
+        if let Some((table, cids)) = cff.cut(table, kept) {
+            return Ok(Some(Program::CidKeyedCff { table, cids }));
+        }
+    }
     let Some(data) = face.rb.raw_face().table(ttf_parser::Tag(tag::CFF)) else {
         return Ok(None);
     };
