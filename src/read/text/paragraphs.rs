@@ -21,6 +21,9 @@ pub(crate) struct RawPara {
     pub table: Option<(usize, Vec<Vec<Vec<Inline>>>)>,
     /// The page set every line of it in bold (a heading, however long).
     pub bold: bool,
+    /// It opened with a heading's label on a line of its own ("Section
+    /// 10", "IV."): its title is a heading's, however long, as in bold.
+    pub labelled: bool,
 }
 
 impl RawPara {
@@ -35,6 +38,10 @@ struct Facts {
     /// A short capitalised line without clause punctuation
     /// ([`is_heading_like`]).
     heading_like: bool,
+    /// Opens with a capital letter.
+    capital: bool,
+    /// Opens with a lower-case letter.
+    lower: bool,
     /// A date, meeting line or annex label: a paragraph of its own.
     standalone: bool,
     /// Opens with a paragraph or sub-paragraph number.
@@ -80,6 +87,8 @@ fn facts(l: &LogicalLine, profile: &Profile) -> Facts {
         marked_end: ends_marked(&l.parts),
         comma_end: t.ends_with([',', '，', '،']),
         heading_like: is_heading_like(&text, profile),
+        capital: t.starts_with(char::is_uppercase),
+        lower: t.starts_with(char::is_lowercase),
         op_value: op
             .as_ref()
             .and_then(|(num, _)| number_value(num))
@@ -113,6 +122,26 @@ fn heads_due(facts: &[Facts], due: Option<u32>) -> bool {
 /// a President or the Presidents", then "If either of the Presidents …").
 fn titled(line: &LogicalLine, f: &Facts, layout: Layout) -> bool {
     f.heading_like && !f.clause_end && line.width * 100 < layout.full_width * 80
+}
+
+/// Whether a heading's title ends on its second line: the first opening
+/// with a capital (and running on), the second short, neither ending a
+/// clause, and the next line opening as a paragraph does ("Rule 63" /
+/// "Representatives of other intergovernmental organizations and other" /
+/// "international bodies" / "Save where …").
+fn title_wraps(
+    ff: &Facts,
+    (second, sf): (&LogicalLine, &Facts),
+    next: &Facts,
+    layout: Layout,
+) -> bool {
+    ff.capital
+        && !ff.clause_end
+        && !ff.comma_end
+        && !ff.numbered
+        && !sf.clause_end
+        && second.width * 100 < layout.full_width * 80
+        && (next.numbered || next.capital)
 }
 
 /// "Action 4. We will …", "Objective 1. Close …": a word with a
@@ -281,7 +310,14 @@ pub(crate) fn paragraphs(
                 (cur_heading && f.numbered)
                     || (f.op_value.is_some() && f.op_value == due && !cx.quoted)
                     || (facts[p].clause_end && !facts[p].label_only && heads_due(&facts[k..], due))
-                    || (cur_labelled && cur_lines == 2 && titled(&lines[p], &facts[p], layout))
+                    || (cur_labelled
+                        && cur_lines == 2
+                        && titled(&lines[p], &facts[p], layout)
+                        && !(cased && f.lower))
+                    || (cur_labelled
+                        && cur_lines == 3
+                        && p > 0
+                        && title_wraps(&facts[p - 1], (&lines[p], &facts[p]), f, layout))
                     || breaks(&lines[p], &facts[p], b, &cx)
             }
         };
@@ -299,6 +335,7 @@ pub(crate) fn paragraphs(
         if starts_new {
             let mut para = RawPara {
                 bold,
+                labelled: f.heading_label,
                 ..RawPara::default()
             };
             if !f.numbered {

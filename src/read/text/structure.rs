@@ -529,7 +529,7 @@ fn para_facts(paras: &[RawPara], profile: &Profile) -> Vec<ParaFacts> {
                 opener: q.operative_opener() && !q.preamble_opener(),
                 preamble_lead: profile.lead_phrase(&t, false).is_some(),
                 sub: profile.sub_label(&t).is_some(),
-                subheading: is_subheading(&t, p.bold, profile),
+                subheading: is_subheading(&t, p.bold || p.labelled, profile),
             }
         })
         .collect()
@@ -733,7 +733,7 @@ fn add_block(
                 return;
             }
         }
-        if is_subheading(&text, p.bold, profile) {
+        if is_subheading(&text, p.bold || p.labelled, profile) {
             blocks.push(Block::Heading(Heading {
                 num: None,
                 text: p.parts,
@@ -752,10 +752,11 @@ fn add_block(
 /// An unnumbered heading between operative paragraphs: a short line that
 /// opens with a capital (or in a script without case) and ends on no
 /// clause punctuation, in any script.
-fn is_subheading(text: &str, bold: bool, profile: &Profile) -> bool {
+fn is_subheading(text: &str, marked: bool, profile: &Profile) -> bool {
     let t = text.trim();
-    // A heading the page set in bold may run over two full lines.
-    let longest = if bold { 150 } else { 100 };
+    // A heading the page set in bold, or whose label stands on a line of
+    // its own, may run over two full lines.
+    let longest = if marked { 150 } else { 100 };
     t.chars().count() < longest
         && is_heading_like(t, profile)
         && !t.ends_with(['.', '。', '．', '؛', '،', '、', '，', '；', '：', '!', '?'])
@@ -1150,6 +1151,59 @@ mod tests {
         assert_eq!(h.num.as_deref(), Some("IV"));
         assert_eq!(Inline::plain_text(&h.text), title);
         assert_eq!(res.body.len(), 3, "{:?}", res.body);
+    }
+
+    #[test]
+    fn a_label_on_its_line_takes_its_title_over_two_lines() {
+        // pdftotext of 78/252 and 78/128: "Section 10" or "Rule 63" alone,
+        // then a title wrapped over two lines (103 characters with its
+        // label), then a numbered paragraph or unnumbered text.
+        let body = "Decides that the resources approved for the biennium shall be used in full for all the\n\
+                    purposes set out in the report of the Secretary-General on the matter then before it;";
+        let text = format!(
+            "United Nations A/RES/78/252\nGeneral Assembly\n\n78/252. Budget\n\n\
+             The General Assembly,\n\nRecalling its resolution 77/262,\n\n\
+             1. {body}\n\
+             Section 10\n\
+             Least developed countries, landlocked developing countries and small island\n\
+             developing States\n\
+             2. {body}\n\
+             Rule 63\n\
+             Representatives of other intergovernmental organizations and other\n\
+             international bodies\n\
+             Save where otherwise specifically provided with respect to the European Union\n\
+             in these rules of procedure, representatives may participate as observers.\n"
+        );
+        let (res, _) = crate::read::text::read(&text, &Default::default()).expect("reads");
+        let texts: Vec<(bool, String)> = res
+            .body
+            .iter()
+            .map(|b| match b {
+                Block::Heading(h) => (true, Inline::plain_text(&h.text)),
+                Block::Paragraph(p) => (false, Inline::plain_text(&p.content)),
+                other => (false, format!("{other:?}")),
+            })
+            .collect();
+        let heading = |t: &str| (true, t.to_string());
+        assert_eq!(texts.len(), 5, "{texts:?}");
+        assert_eq!(
+            texts[1],
+            heading(
+                "Section 10 Least developed countries, landlocked developing countries \
+                 and small island developing States"
+            )
+        );
+        assert_eq!(
+            texts[3],
+            heading(
+                "Rule 63 Representatives of other intergovernmental organizations and \
+                 other international bodies"
+            )
+        );
+        assert!(
+            !texts[4].0 && texts[4].1.starts_with("Save where"),
+            "{texts:?}"
+        );
     }
 
     #[test]
