@@ -108,8 +108,114 @@ pub(crate) fn find(lines: &[LogicalLine], joiner: &Joiner) -> Vec<Found> {
         .filter(|t| !taken(t))
         .collect();
     found.extend(marked);
+    let streamed: Vec<Found> = from_stream(lines)
+        .into_iter()
+        .filter(|t| !found.iter().any(|m| t.start < m.end && m.start < t.end))
+        .collect();
+    found.extend(streamed);
     found.sort_by_key(|t| t.start);
     found
+}
+
+/// The longest cell a table set one cell to a line is read with: longer
+/// lines are text.
+const STREAM_CELL_MAX: usize = 60;
+
+/// Tables whose cells the extractor set one to a line, in reading order
+/// (pdftotext without `-layout`): a label, then its figures, each after a
+/// blank line ("D-1" / "313" / "53" / "366"). A row is a label and the
+/// same number (two or more) of figures as the table's first row; a label
+/// alone between rows is a row of its own (a group, or the column heads a
+/// new page repeats). Three full rows at least; what stands before the
+/// first and after the last stays text.
+fn from_stream(lines: &[LogicalLine]) -> Vec<Found> {
+    let texts: Vec<Option<String>> = lines.iter().map(plain).collect();
+    let short = |k: usize| {
+        texts[k]
+            .as_deref()
+            .filter(|t| t.chars().count() <= STREAM_CELL_MAX && !has_gap(t))
+    };
+    // A figure on a line of its own; "12." alone is a paragraph's number.
+    let figure = |k: usize| {
+        short(k).is_some_and(|t| numeric(t) && !t.ends_with('.'))
+            && (lines[k].blank_before || lines[k].after_break)
+    };
+    let label =
+        |k: usize| short(k).is_some_and(|t| !numeric(t) && !t.ends_with(['.', ';', ',', ':']));
+    let figures_after = |k: usize| (k + 1..lines.len()).take_while(|&j| figure(j)).count();
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let width = if label(k) { figures_after(k) } else { 0 };
+        if width < 2 {
+            k += 1;
+            continue;
+        }
+        let (start, mut end, mut full) = (k, k, 0);
+        let mut j = k;
+        let mut alone: Vec<usize> = Vec::new();
+        while j < lines.len() && label(j) {
+            let m = figures_after(j);
+            if m == 0 {
+                alone.push(j);
+                let repeated_heads = alone.iter().any(|&a| lines[a].after_break);
+                if alone.len() > if repeated_heads { 8 } else { 4 } {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            // More figures than a row holds: rows whose labels the
+            // extractor set elsewhere, when they make whole rows.
+            if m > width && m % width != 0 {
+                break;
+            }
+            alone.clear();
+            full += usize::from(m == width);
+            j += 1 + m;
+            end = j;
+        }
+        if full < 3 {
+            k += 1;
+            continue;
+        }
+        let rows = stream_rows(&texts[start..end], start, width, &figure);
+        found.push(Found {
+            start,
+            end,
+            header_rows: 0,
+            rows,
+        });
+        k = end;
+    }
+    found
+}
+
+/// The rows of a table set one cell to a line: each label with the
+/// figures after it, `width` to a row.
+fn stream_rows(
+    texts: &[Option<String>],
+    start: usize,
+    width: usize,
+    figure: &dyn Fn(usize) -> bool,
+) -> Vec<Vec<Vec<Inline>>> {
+    let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        let t = t.as_deref().unwrap_or_default();
+        match rows.last_mut() {
+            Some(r) if figure(start + i) => {
+                // A full row's figures go on in a row with no label.
+                if r.len() > width {
+                    rows.push(vec![Vec::new()]);
+                }
+                if let Some(r) = rows.last_mut() {
+                    r.push(cell(t));
+                }
+            }
+            _ => rows.push(vec![cell(t)]),
+        }
+    }
+    rows
 }
 
 /// The tables whose lines the page reader marked as cells, in reading
@@ -308,5 +414,102 @@ mod tests {
         ];
         let lines: Vec<_> = src.iter().map(|t| line(t)).collect();
         assert!(find(&lines, &Joiner::default()).is_empty());
+    }
+
+    /// Lines as pdftotext without -layout sets a table: one cell to a
+    /// line, each after a blank line.
+    fn stream(src: &[&str]) -> Vec<LogicalLine> {
+        src.iter()
+            .map(|t| LogicalLine {
+                blank_before: true,
+                ..line(t)
+            })
+            .collect()
+    }
+
+    fn rows_of(t: &Found) -> Vec<Vec<String>> {
+        t.rows
+            .iter()
+            .map(|r| r.iter().map(|c| text(c)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_table_set_one_cell_to_a_line_is_read_by_rows() {
+        // pdftotext of 78/252's staffing table.
+        let src = [
+            "Decides to approve the staffing table set out in the annex;",
+            "Deputy Secretary-General",
+            "1",
+            "–",
+            "1",
+            "Under-Secretary-General",
+            "37",
+            "17",
+            "54",
+            "Professional and higher",
+            "D-2",
+            "118",
+            "9",
+            "127",
+            // Labels the extractor set elsewhere: figures of whole rows.
+            "P-2/1",
+            "565",
+            "28",
+            "593",
+            "5 247",
+            "1 096",
+            "6 343",
+            "Subtotal",
+            "2 526",
+            "2 935",
+            "Requests the Secretary-General to report;",
+        ];
+        let found = find(&stream(&src), &Joiner::default());
+        assert_eq!(found.len(), 1, "{found:?}");
+        let t = &found[0];
+        assert_eq!((t.start, t.end, t.header_rows), (1, src.len() - 1, 0));
+        assert_eq!(
+            rows_of(t),
+            vec![
+                vec!["Deputy Secretary-General", "1", "–", "1"],
+                vec!["Under-Secretary-General", "37", "17", "54"],
+                vec!["Professional and higher"],
+                vec!["D-2", "118", "9", "127"],
+                vec!["P-2/1", "565", "28", "593"],
+                vec!["", "5 247", "1 096", "6 343"],
+                vec!["Subtotal", "2 526", "2 935"],
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_alone_that_are_no_table_stay_text() {
+        // Paragraph numbers set apart (pdfminer), two rows only, figures
+        // run on without a blank line: no table.
+        let numbers = [
+            "Financing",
+            "5.",
+            "6.",
+            "7.",
+            "Budget",
+            "8.",
+            "9.",
+            "10.",
+            "Audit",
+            "11.",
+            "12.",
+            "13.",
+        ];
+        assert!(find(&stream(&numbers), &Joiner::default()).is_empty());
+        let two = ["Total", "1 919", "1 638", "Subtotal", "106", "725"];
+        assert!(find(&stream(&two), &Joiner::default()).is_empty());
+        let unspaced: Vec<LogicalLine> = ["A", "1", "2", "B", "3", "4", "C", "5", "6"]
+            .iter()
+            .map(|t| line(t))
+            .collect();
+        assert!(find(&unspaced, &Joiner::default()).is_empty());
+        let four = ["A", "1", "2", "B", "3", "4", "C", "5", "6"];
+        assert_eq!(find(&stream(&four), &Joiner::default()).len(), 1);
     }
 }
