@@ -6,6 +6,8 @@
 //! into one stream (pdfminer) give no rows; their table text stays
 //! paragraphs, nothing lost.
 
+use std::borrow::Cow;
+
 use super::notes::{append, LogicalLine};
 use super::Joiner;
 use crate::ir::Inline;
@@ -54,19 +56,31 @@ fn cells(text: &str) -> Vec<&str> {
 
 /// A figure: "63 930 800", "(2 061 900)", "12.5", "–".
 fn numeric(cell: &str) -> bool {
-    let figure = cell.chars().any(|c| c.is_ascii_digit())
-        && cell
-            .chars()
-            .all(|c| c.is_ascii_digit() || " ,.()%-–—$\u{a0}".contains(c));
-    figure || matches!(cell, "-" | "–" | "—")
+    // Most cells are words: the first letter answers.
+    let mut digits = false;
+    for c in cell.chars() {
+        if c.is_ascii_digit() {
+            digits = true;
+        } else if !matches!(
+            c,
+            ' ' | ',' | '.' | '(' | ')' | '%' | '-' | '–' | '—' | '$' | '\u{a0}'
+        ) {
+            return false;
+        }
+    }
+    digits || matches!(cell, "-" | "–" | "—")
 }
 
 /// The line's text if it has no citations (a row keeps none).
-fn plain(l: &LogicalLine) -> Option<String> {
-    l.parts
-        .iter()
-        .all(|p| matches!(p, Inline::Text(_)))
-        .then(|| Inline::plain_text(&l.parts))
+fn plain(l: &LogicalLine) -> Option<Cow<'_, str>> {
+    match l.parts.as_slice() {
+        // Most lines are one run of text: borrowed, not copied.
+        [Inline::Text(t)] => Some(Cow::Borrowed(t)),
+        parts => parts
+            .iter()
+            .all(|p| matches!(p, Inline::Text(_)))
+            .then(|| Cow::Owned(Inline::plain_text(parts))),
+    }
 }
 
 /// Whether `text` has three spaces in a row (a byte loop: a substring
@@ -103,12 +117,14 @@ fn cell(text: &str) -> Vec<Inline> {
 pub(crate) fn find(lines: &[LogicalLine], joiner: &Joiner) -> Vec<Found> {
     let marked = from_cells(lines, joiner);
     let taken = |t: &Found| marked.iter().any(|m| t.start < m.end && m.start < t.end);
-    let mut found: Vec<Found> = from_spacing(lines)
+    // Each line's text, made once for both readings.
+    let texts: Vec<Option<Cow<'_, str>>> = lines.iter().map(plain).collect();
+    let mut found: Vec<Found> = from_spacing(lines, &texts)
         .into_iter()
         .filter(|t| !taken(t))
         .collect();
     found.extend(marked);
-    let streamed: Vec<Found> = from_stream(lines)
+    let streamed: Vec<Found> = from_stream(lines, &texts)
         .into_iter()
         .filter(|t| !found.iter().any(|m| t.start < m.end && m.start < t.end))
         .collect();
@@ -128,20 +144,34 @@ const STREAM_CELL_MAX: usize = 60;
 /// alone between rows is a row of its own (a group, or the column heads a
 /// new page repeats). Three full rows at least; what stands before the
 /// first and after the last stays text.
-fn from_stream(lines: &[LogicalLine]) -> Vec<Found> {
-    let texts: Vec<Option<String>> = lines.iter().map(plain).collect();
-    let short = |k: usize| {
-        texts[k]
-            .as_deref()
-            .filter(|t| t.chars().count() <= STREAM_CELL_MAX && !has_gap(t))
-    };
-    // A figure on a line of its own; "12." alone is a paragraph's number.
-    let figure = |k: usize| {
-        short(k).is_some_and(|t| numeric(t) && !t.ends_with('.'))
-            && (lines[k].blank_before || lines[k].after_break)
-    };
-    let label =
-        |k: usize| short(k).is_some_and(|t| !numeric(t) && !t.ends_with(['.', ';', ',', ':']));
+fn from_stream(lines: &[LogicalLine], texts: &[Option<Cow<'_, str>>]) -> Vec<Found> {
+    // What each line can be, judged once: (a label, a figure).
+    let kinds: Vec<(bool, bool)> = texts
+        .iter()
+        .zip(lines)
+        .map(|(t, l)| {
+            let short = t.as_deref().filter(|t| {
+                t.len() <= 4 * STREAM_CELL_MAX
+                    && t.chars().count() <= STREAM_CELL_MAX
+                    && !has_gap(t)
+            });
+            let Some(t) = short else {
+                return (false, false);
+            };
+            if numeric(t) {
+                // A figure on a line of its own; "12." alone is a
+                // paragraph's number.
+                (
+                    false,
+                    !t.ends_with('.') && (l.blank_before || l.after_break),
+                )
+            } else {
+                (!t.ends_with(['.', ';', ',', ':']), false)
+            }
+        })
+        .collect();
+    let figure = |k: usize| kinds[k].1;
+    let label = |k: usize| kinds[k].0;
     let figures_after = |k: usize| (k + 1..lines.len()).take_while(|&j| figure(j)).count();
     let mut found = Vec::new();
     let mut k = 0;
@@ -194,7 +224,7 @@ fn from_stream(lines: &[LogicalLine]) -> Vec<Found> {
 /// The rows of a table set one cell to a line: each label with the
 /// figures after it, `width` to a row.
 fn stream_rows(
-    texts: &[Option<String>],
+    texts: &[Option<Cow<'_, str>>],
     start: usize,
     width: usize,
     figure: &dyn Fn(usize) -> bool,
@@ -268,8 +298,7 @@ fn from_cells(lines: &[LogicalLine], joiner: &Joiner) -> Vec<Found> {
 }
 
 /// Finds the tables among `lines` from their spacing alone.
-fn from_spacing(lines: &[LogicalLine]) -> Vec<Found> {
-    let texts: Vec<Option<String>> = lines.iter().map(plain).collect();
+fn from_spacing(lines: &[LogicalLine], texts: &[Option<Cow<'_, str>>]) -> Vec<Found> {
     let row = |k: usize| texts[k].as_deref().is_some_and(is_row);
     let mut found = Vec::new();
     let mut k = 0;
