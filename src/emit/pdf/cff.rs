@@ -783,10 +783,17 @@ mod tests {
         assert_eq!(walk(&[139, 5]), None, "no end");
     }
 
-    /// The default page style, whose CJK face is a CID-keyed CFF.
-    fn setup() -> crate::emit::pdf::PdfSetup {
-        let config = crate::emit::pdf::PdfConfig::default();
-        crate::emit::pdf::PdfSetup::new(&config).expect("the template's fonts")
+    /// Runs `test` on the CID-keyed CFF table of the default page
+    /// style's CJK face, as the PDF writer reads it.
+    fn with_cjk_cff(test: impl FnOnce(&CidCff, &[u8])) {
+        use crate::emit::pdf::{fonts::Family, shape::FontShaper, PdfConfig, PdfSetup};
+        let setup = PdfSetup::new(&PdfConfig::default()).expect("the template's fonts");
+        let shaper = FontShaper::new(&setup.fonts, Family::Cjk).expect("shaper");
+        let face = shaper.faces[0].face;
+        let (cff, t) = face
+            .cid_cff()
+            .expect("the CJK face is a CID-keyed CFF read here");
+        test(cff, t);
     }
 
     /// Records an outline, segment by segment.
@@ -820,16 +827,10 @@ mod tests {
     /// does, under the face's CID, with the subset far smaller.
     #[test]
     fn a_cut_draws_every_kept_glyph_as_the_face_does() {
-        let setup = setup();
-        let shaper = crate::emit::pdf::shape::FontShaper::new(
-            &setup.fonts,
-            crate::emit::pdf::fonts::Family::Cjk,
-        )
-        .expect("shaper");
-        let face = shaper.faces[0].face;
-        let (cff, t) = face
-            .cid_cff()
-            .expect("the CJK face is a CID-keyed CFF read here");
+        with_cjk_cff(cut_draws_as_the_face);
+    }
+
+    fn cut_draws_as_the_face(cff: &CidCff, t: &[u8]) {
         let own = ttf_parser::cff::Table::parse(t).expect("parses");
         let glyphs = own.number_of_glyphs();
         for g in 0..glyphs {
@@ -854,16 +855,13 @@ mod tests {
     }
 
     /// No cut-short or changed table makes the reader or a cut panic or
-    /// hang; what it accepts, it cuts.
+    /// hang.
     #[test]
     fn damaged_tables_are_read_without_panic() {
-        let setup = setup();
-        let shaper = crate::emit::pdf::shape::FontShaper::new(
-            &setup.fonts,
-            crate::emit::pdf::fonts::Family::Cjk,
-        )
-        .expect("shaper");
-        let (_, t) = shaper.faces[0].face.cid_cff().expect("read");
+        with_cjk_cff(|_, t| damage(t));
+    }
+
+    fn damage(t: &[u8]) {
         let kept: Vec<u16> = (0..2000).step_by(7).collect();
         let try_cut = |bytes: &[u8]| {
             if let Some(cff) = CidCff::read(bytes) {
