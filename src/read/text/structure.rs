@@ -757,7 +757,10 @@ fn is_subheading(text: &str, marked: bool, profile: &Profile) -> bool {
     // A heading the page set in bold, or whose label stands on a line of
     // its own, may run over two full lines.
     let longest = if marked { 150 } else { 100 };
+    // A figure alone ("62 287 400", a table's cell set on a line of its
+    // own) heads nothing: a heading has a word.
     t.chars().count() < longest
+        && t.chars().any(char::is_alphabetic)
         && is_heading_like(t, profile)
         && !t.ends_with(['.', '。', '．', '؛', '،', '、', '，', '；', '：', '!', '?'])
 }
@@ -1204,6 +1207,29 @@ mod tests {
             !texts[4].0 && texts[4].1.starts_with("Save where"),
             "{texts:?}"
         );
+    }
+
+    #[test]
+    fn a_figure_alone_is_no_heading() {
+        // pdftotext of 79/255: a budget table's cells, one to a line.
+        let text = "United Nations A/RES/79/255\nGeneral Assembly\n\n79/255. Budget\n\n\
+                    The General Assembly,\n\nRecalling its resolution 78/249,\n\n\
+                    1. Approves the budget estimates for the year set out in the report of the\n\
+                    Secretary-General and the recommendations of the Advisory Committee as follows:\n\n\
+                    62 287 400\n\n57 451 300\n\n2. Decides to act.\n";
+        let (res, _) = crate::read::text::read(text, &Default::default()).expect("reads");
+        let kinds: Vec<(bool, String)> = res
+            .body
+            .iter()
+            .map(|b| match b {
+                Block::Heading(h) => (true, Inline::plain_text(&h.text)),
+                Block::Paragraph(p) => (false, Inline::plain_text(&p.content)),
+                other => (false, format!("{other:?}")),
+            })
+            .collect();
+        for figure in ["62 287 400", "57 451 300"] {
+            assert!(kinds.contains(&(false, figure.into())), "{kinds:?}");
+        }
     }
 
     #[test]
