@@ -1156,6 +1156,18 @@ mod tests {
         assert_eq!(res.body.len(), 3, "{:?}", res.body);
     }
 
+    /// The body's blocks as (a heading?, its text).
+    fn body_kinds(res: &crate::ir::Resolution) -> Vec<(bool, String)> {
+        res.body
+            .iter()
+            .map(|b| match b {
+                Block::Heading(h) => (true, Inline::plain_text(&h.text)),
+                Block::Paragraph(p) => (false, Inline::plain_text(&p.content)),
+                other => (false, format!("{other:?}")),
+            })
+            .collect()
+    }
+
     #[test]
     fn a_label_on_its_line_takes_its_title_over_two_lines() {
         // pdftotext of 78/252 and 78/128: "Section 10" or "Rule 63" alone,
@@ -1178,15 +1190,7 @@ mod tests {
              in these rules of procedure, representatives may participate as observers.\n"
         );
         let (res, _) = crate::read::text::read(&text, &Default::default()).expect("reads");
-        let texts: Vec<(bool, String)> = res
-            .body
-            .iter()
-            .map(|b| match b {
-                Block::Heading(h) => (true, Inline::plain_text(&h.text)),
-                Block::Paragraph(p) => (false, Inline::plain_text(&p.content)),
-                other => (false, format!("{other:?}")),
-            })
-            .collect();
+        let texts = body_kinds(&res);
         let heading = |t: &str| (true, t.to_string());
         assert_eq!(texts.len(), 5, "{texts:?}");
         assert_eq!(
@@ -1218,15 +1222,7 @@ mod tests {
                     Secretary-General and the recommendations of the Advisory Committee as follows:\n\n\
                     62 287 400\n\n57 451 300\n\n2. Decides to act.\n";
         let (res, _) = crate::read::text::read(text, &Default::default()).expect("reads");
-        let kinds: Vec<(bool, String)> = res
-            .body
-            .iter()
-            .map(|b| match b {
-                Block::Heading(h) => (true, Inline::plain_text(&h.text)),
-                Block::Paragraph(p) => (false, Inline::plain_text(&p.content)),
-                other => (false, format!("{other:?}")),
-            })
-            .collect();
+        let kinds = body_kinds(&res);
         for figure in ["62 287 400", "57 451 300"] {
             assert!(kinds.contains(&(false, figure.into())), "{kinds:?}");
         }
