@@ -116,7 +116,7 @@ fn cell(text: &str) -> Vec<Inline> {
 /// lines without such marks those the extractor's spacing shows.
 pub(crate) fn find(lines: &[LogicalLine], joiner: &Joiner) -> Vec<Found> {
     let marked = from_cells(lines, joiner);
-    let taken = |t: &Found| marked.iter().any(|m| t.start < m.end && m.start < t.end);
+    let taken = |t: &Found| marked.iter().any(|m| overlap(t, m));
     // Each line's text, made once for both readings.
     let texts: Vec<Option<Cow<'_, str>>> = lines.iter().map(plain).collect();
     let mut found: Vec<Found> = from_spacing(lines, &texts)
@@ -126,11 +126,16 @@ pub(crate) fn find(lines: &[LogicalLine], joiner: &Joiner) -> Vec<Found> {
     found.extend(marked);
     let streamed: Vec<Found> = from_stream(lines, &texts)
         .into_iter()
-        .filter(|t| !found.iter().any(|m| t.start < m.end && m.start < t.end))
+        .filter(|t| !found.iter().any(|m| overlap(t, m)))
         .collect();
     found.extend(streamed);
     found.sort_by_key(|t| t.start);
     found
+}
+
+/// Whether two tables share a line.
+fn overlap(a: &Found, b: &Found) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 /// The longest cell a table set one cell to a line is read with: longer
@@ -172,7 +177,12 @@ fn from_stream(lines: &[LogicalLine], texts: &[Option<Cow<'_, str>>]) -> Vec<Fou
         .collect();
     let figure = |k: usize| kinds[k].1;
     let label = |k: usize| kinds[k].0;
-    let figures_after = |k: usize| (k + 1..lines.len()).take_while(|&j| figure(j)).count();
+    // How many figures follow each line in a row, counted once from the end.
+    let mut run = vec![0usize; lines.len() + 1];
+    for k in (0..lines.len()).rev() {
+        run[k] = if figure(k) { run[k + 1] + 1 } else { 0 };
+    }
+    let figures_after = |k: usize| run[k + 1];
     let mut found = Vec::new();
     let mut k = 0;
     while k < lines.len() {
@@ -183,13 +193,14 @@ fn from_stream(lines: &[LogicalLine], texts: &[Option<Cow<'_, str>>]) -> Vec<Fou
         }
         let (start, mut end, mut full) = (k, k, 0);
         let mut j = k;
-        let mut alone: Vec<usize> = Vec::new();
+        // Labels alone since the last row, and whether a page began among them.
+        let (mut alone, mut repeated_heads) = (0, false);
         while j < lines.len() && label(j) {
             let m = figures_after(j);
             if m == 0 {
-                alone.push(j);
-                let repeated_heads = alone.iter().any(|&a| lines[a].after_break);
-                if alone.len() > if repeated_heads { 8 } else { 4 } {
+                alone += 1;
+                repeated_heads |= lines[j].after_break;
+                if alone > if repeated_heads { 8 } else { 4 } {
                     break;
                 }
                 j += 1;
@@ -200,7 +211,7 @@ fn from_stream(lines: &[LogicalLine], texts: &[Option<Cow<'_, str>>]) -> Vec<Fou
             if m > width && m % width != 0 {
                 break;
             }
-            alone.clear();
+            (alone, repeated_heads) = (0, false);
             full += usize::from(m == width);
             j += 1 + m;
             end = j;
