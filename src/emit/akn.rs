@@ -5,10 +5,8 @@
 //! a `<noteRef>` to it at each later one.
 
 use std::collections::{BTreeSet, HashMap};
-use std::io::{Cursor, Write};
 
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::Writer;
+use quick_xml::escape::escape;
 
 use super::EmitOptions;
 use crate::error::EmitError;
@@ -854,11 +852,13 @@ fn attachment(x: &mut Xml, doc: &mut Doc<'_>, a: &Annex, n: usize) -> Result<(),
     x.close("attachment")
 }
 
-/// A thin layer over quick-xml's writer: block elements on their own
+/// The document written straight into one buffer, text and attribute
+/// values escaped by quick-xml ([`escape`]): block elements on their own
 /// indented lines, inline elements and text with no added whitespace (which
-/// would otherwise become part of the text).
+/// would otherwise become part of the text). Bytes as quick-xml's `Writer`
+/// wrote them, without an event built per element.
 struct Xml {
-    w: Writer<Cursor<Vec<u8>>>,
+    out: Vec<u8>,
     depth: usize,
     /// Inside inline content: no indentation.
     inline: usize,
@@ -867,87 +867,95 @@ struct Xml {
 impl Xml {
     fn with_capacity(bytes: usize) -> Self {
         Xml {
-            w: Writer::new(Cursor::new(Vec::with_capacity(bytes))),
+            out: Vec::with_capacity(bytes),
             depth: 0,
             inline: 0,
         }
     }
 
     fn finish(self) -> Vec<u8> {
-        self.w.into_inner().into_inner()
-    }
-
-    fn put(&mut self, e: Event<'_>) -> Result<(), EmitError> {
-        self.w
-            .write_event(e)
-            .map_err(|e| EmitError::Xml(e.to_string()))
+        self.out
     }
 
     fn decl(&mut self) -> Result<(), EmitError> {
-        self.put(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-    }
-
-    fn newline(&mut self) -> Result<(), EmitError> {
-        if self.inline == 0 {
-            // Straight into the buffer: a line break and two spaces a level
-            // (no string made per element).
-            let out = self.w.get_mut();
-            out.write_all(b"\n")
-                .and_then(|_| (0..self.depth).try_for_each(|_| out.write_all(b"  ")))
-                .map_err(|e| EmitError::Xml(e.to_string()))?;
-        }
+        self.out
+            .extend_from_slice(br#"<?xml version="1.0" encoding="UTF-8"?>"#);
         Ok(())
     }
 
-    fn start<'b>(name: &'b str, attrs: &[(&str, &str)]) -> BytesStart<'b> {
-        let mut s = BytesStart::new(name);
-        for (k, v) in attrs {
-            s.push_attribute((*k, *v));
+    fn newline(&mut self) {
+        if self.inline == 0 {
+            self.out.push(b'\n');
+            for _ in 0..self.depth {
+                self.out.extend_from_slice(b"  ");
+            }
         }
-        s
+    }
+
+    /// `<name k="v" …` (the tag left open for `>` or `/>`).
+    fn tag(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        self.out.push(b'<');
+        self.out.extend_from_slice(name.as_bytes());
+        for (k, v) in attrs {
+            self.out.push(b' ');
+            self.out.extend_from_slice(k.as_bytes());
+            self.out.extend_from_slice(b"=\"");
+            self.out.extend_from_slice(escape(*v).as_bytes());
+            self.out.push(b'"');
+        }
+    }
+
+    fn end_tag(&mut self, name: &str) {
+        self.out.extend_from_slice(b"</");
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.push(b'>');
     }
 
     /// A block element: on its own line, children indented.
     fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<(), EmitError> {
-        self.newline()?;
-        self.put(Event::Start(Self::start(name, attrs)))?;
+        self.newline();
+        self.tag(name, attrs);
+        self.out.push(b'>');
         self.depth += 1;
         Ok(())
     }
 
     fn close(&mut self, name: &str) -> Result<(), EmitError> {
         self.depth -= 1;
-        self.newline()?;
-        self.put(Event::End(BytesEnd::new(name)))
+        self.newline();
+        self.end_tag(name);
+        Ok(())
     }
 
     fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<(), EmitError> {
-        self.newline()?;
-        self.put(Event::Empty(Self::start(name, attrs)))
+        self.newline();
+        self.empty_inline(name, attrs)
     }
 
     /// An element whose content is text: starts on a new line when at block
     /// level, adds no whitespace inside.
     fn open_inline(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<(), EmitError> {
-        self.newline()?;
-        self.put(Event::Start(Self::start(name, attrs)))?;
+        self.newline();
+        self.tag(name, attrs);
+        self.out.push(b'>');
         self.inline += 1;
         Ok(())
     }
 
     fn close_inline(&mut self, name: &str) -> Result<(), EmitError> {
         self.inline -= 1;
-        self.put(Event::End(BytesEnd::new(name)))
+        self.end_tag(name);
+        Ok(())
     }
 
     fn empty_inline(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<(), EmitError> {
-        self.put(Event::Empty(Self::start(name, attrs)))
+        self.tag(name, attrs);
+        self.out.extend_from_slice(b"/>");
+        Ok(())
     }
 
     fn text(&mut self, t: &str) -> Result<(), EmitError> {
-        if t.is_empty() {
-            return Ok(());
-        }
-        self.put(Event::Text(BytesText::new(t)))
+        self.out.extend_from_slice(escape(t).as_bytes());
+        Ok(())
     }
 }

@@ -158,18 +158,37 @@ pub fn clean_text(s: &str) -> String {
 
 /// Whether [`clean_text`] would return `s` unchanged: no whitespace but
 /// single spaces, no control characters or non-characters (most text is,
-/// and is then not copied).
+/// and is then not copied). Judged on the bytes: only a C0 byte, DEL, a
+/// second space, and the lead bytes of C1 controls (0xC2 0x80–0x9F) and of
+/// U+FFFE / U+FFFF (0xEF 0xBF 0xBE–0xBF) can make it unclean.
 fn is_clean(s: &str) -> bool {
+    let b = s.as_bytes();
+    // Most text has none of these bytes: a block of them is checked at
+    // once, without a branch per byte.
+    let suspect = |c: u8| c <= b' ' || c == 0x7f || c == 0xc2 || c == 0xef;
+    let mut at = 0;
+    while at < b.len() {
+        let end = (at + 32).min(b.len());
+        if b[at..end].iter().fold(false, |any, &c| any | suspect(c)) {
+            break;
+        }
+        at = end;
+    }
     let mut space = false;
-    s.chars().all(|c| {
-        let ok = if c.is_ascii_whitespace() {
-            c == ' ' && !space
-        } else {
-            !(c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}')
+    for (i, &c) in b.iter().enumerate().skip(at) {
+        let ok = match c {
+            b' ' => !space,
+            0..=0x1f | 0x7f => false,
+            0xc2 => !matches!(b.get(i + 1), Some(0x80..=0x9f)),
+            0xef => !(b.get(i + 1) == Some(&0xbf) && matches!(b.get(i + 2), Some(0xbe | 0xbf))),
+            _ => true,
         };
-        space = c.is_ascii_whitespace();
-        ok
-    })
+        if !ok {
+            return false;
+        }
+        space = c == b' ';
+    }
+    true
 }
 
 /// Invariant 1 and 3 for a single-line string.
@@ -228,4 +247,38 @@ fn normalize_inner(parts: &mut Vec<Inline>, in_emphasis: bool) {
     }
     out.retain(|p| !matches!(p, Inline::Text(t) if t.is_empty()));
     *parts = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte test says what the character rule says, on every short
+    /// string of the characters it treats apart.
+    #[test]
+    fn is_clean_is_the_character_rule() {
+        let by_chars = |s: &str| {
+            let mut space = false;
+            s.chars().all(|c| {
+                let ok = if c.is_ascii_whitespace() {
+                    c == ' ' && !space
+                } else {
+                    !(c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}')
+                };
+                space = c.is_ascii_whitespace();
+                ok
+            })
+        };
+        let alphabet = [
+            'a', ' ', '\t', '\n', '\x0b', '\x0c', '\r', '\x7f', '\u{85}', '\u{a0}', '\u{c2}',
+            '\u{fffe}', '\u{ffff}', '\u{fffd}', '\u{fe00}', '大',
+        ];
+        for s in &crate::lang::tests::every_string(&alphabet, 4) {
+            assert_eq!(is_clean(s), by_chars(s), "{s:?}");
+        }
+        // Past the first block, where the per-byte test starts.
+        let long = format!("{}  x", "a".repeat(40));
+        assert!(!is_clean(&long));
+        assert!(is_clean(&"a b".repeat(30)));
+    }
 }

@@ -166,19 +166,19 @@ impl Profile {
     /// If `para` is an enacting formula ("大会，"), the organ it names.
     pub fn formula(&self, para: &str) -> Option<Body> {
         let known = &self.derived().formulas;
-        // A paragraph longer than every formula (spaces aside, and the
-        // closing punctuation) is none: most are, and need no folding.
+        // A paragraph whose first character, as compared, opens no formula
+        // is none (most lines: the cheapest test first).
+        let first = para.chars().map(fold_char).find(|c| !c.is_whitespace());
+        if !known.keys.iter().any(|(_, k)| k.first == first) {
+            return None;
+        }
+        // Nor is one longer than every formula (spaces aside, and the
+        // closing punctuation): their keys are not made.
         let visible = para
             .chars()
             .filter(|c| !c.is_whitespace())
             .take(known.longest + 4);
         if visible.count() > known.longest + 3 {
-            return None;
-        }
-        // Nor is one whose first character, as compared, opens no formula
-        // (most short lines): their keys are not made.
-        let first = para.chars().map(fold_char).find(|c| !c.is_whitespace());
-        if !known.keys.iter().any(|(_, k)| k.first == first) {
             return None;
         }
         let key = FormulaKey::of(&formula_key(para));

@@ -347,13 +347,16 @@ pub fn detect(text: &str) -> Lang {
     let (mut han, mut arabic, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars().take(20_000) {
         match c {
+            // ASCII first: most characters of most texts.
+            'a'..='z' | 'A'..='Z' => latin += 1,
+            '\0'..='\x7f' => {}
             c if is_ideograph(c) => han += 1,
             '\u{0600}'..='\u{06ff}'
             | '\u{0750}'..='\u{077f}'
             | '\u{fb50}'..='\u{fdff}'
             | '\u{fe70}'..='\u{feff}' => arabic += 1,
             '\u{0400}'..='\u{04ff}' => cyrillic += 1,
-            'a'..='z' | 'A'..='Z' | '\u{c0}'..='\u{24f}' => latin += 1,
+            '\u{c0}'..='\u{24f}' => latin += 1,
             _ => {}
         }
     }
@@ -390,11 +393,25 @@ fn detect_latin(text: &str) -> Lang {
     // One pass over the words; only a word short enough to be a detection
     // word is put in lower case.
     let mut counts = [0usize; 3];
+    let mut buf = [0u8; 64];
     for w in head.split(|c: char| !c.is_alphabetic() && c != '\'') {
         if w.is_empty() || w.len() > 4 * longest {
             continue;
         }
-        if let Some(hits) = words.get(&*lower(w)) {
+        // An ASCII word keeps its length in lower case: one longer than
+        // every detection word is none, and the rest are lowered in place.
+        let key = if w.is_ascii() && w.len() <= buf.len() {
+            if w.len() > *longest {
+                continue;
+            }
+            let b = &mut buf[..w.len()];
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            Cow::Borrowed(std::str::from_utf8(b).unwrap_or_default())
+        } else {
+            lower(w)
+        };
+        if let Some(hits) = words.get(&*key) {
             for (n, &hit) in counts.iter_mut().zip(hits) {
                 *n += usize::from(hit);
             }
