@@ -158,37 +158,41 @@ pub fn clean_text(s: &str) -> String {
 
 /// Whether [`clean_text`] would return `s` unchanged: no whitespace but
 /// single spaces, no control characters or non-characters (most text is,
-/// and is then not copied). Judged on the bytes: only a C0 byte, DEL, a
-/// second space, and the lead bytes of C1 controls (0xC2 0x80–0x9F) and of
-/// U+FFFE / U+FFFF (0xEF 0xBF 0xBE–0xBF) can make it unclean.
+/// and is then not copied). Judged on the bytes: only two spaces, a C0
+/// byte, DEL, and the lead bytes of C1 controls (0xC2 0x80–0x9F) and of
+/// U+FFFE / U+FFFF (0xEF 0xBF 0xBE–0xBF) make it unclean.
 fn is_clean(s: &str) -> bool {
     let b = s.as_bytes();
-    // Most text has none of these bytes: a block of them is checked at
-    // once, without a branch per byte.
-    let suspect = |c: u8| c <= b' ' || c == 0x7f || c == 0xc2 || c == 0xef;
-    let mut at = 0;
-    while at < b.len() {
-        let end = (at + 32).min(b.len());
-        if b[at..end].iter().fold(false, |any, &c| any | suspect(c)) {
-            break;
-        }
-        at = end;
+    // Both tests run over whole blocks without a branch per byte (nearly
+    // all text is clean, and is read to its end either way): byte-wide
+    // flags, or-ed, which the compiler does many at once.
+    if two_spaces(b) {
+        return false;
     }
-    let mut space = false;
-    for (i, &c) in b.iter().enumerate().skip(at) {
-        let ok = match c {
-            b' ' => !space,
-            0..=0x1f | 0x7f => false,
-            0xc2 => !matches!(b.get(i + 1), Some(0x80..=0x9f)),
-            0xef => !(b.get(i + 1) == Some(&0xbf) && matches!(b.get(i + 2), Some(0xbe | 0xbf))),
-            _ => true,
-        };
-        if !ok {
-            return false;
-        }
-        space = c == b' ';
-    }
-    true
+    let rare = |c: u8| {
+        u8::from(c < 0x20) | u8::from(c == 0x7f) | u8::from(c == 0xc2) | u8::from(c == 0xef)
+    };
+    let unclean_at = |i: usize| match b[i] {
+        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+        0xef => b.get(i + 1) == Some(&0xbf) && matches!(b.get(i + 2), Some(0xbe | 0xbf)),
+        _ => true,
+    };
+    !b.chunks(32).enumerate().any(|(k, block)| {
+        block.iter().fold(0, |any, &c| any | rare(c)) != 0
+            && (0..block.len()).any(|j| rare(block[j]) != 0 && unclean_at(32 * k + j))
+    })
+}
+
+/// Whether two spaces follow each other anywhere in `b`, judged without a
+/// branch per byte.
+pub(crate) fn two_spaces(b: &[u8]) -> bool {
+    let Some(last) = b.len().checked_sub(1) else {
+        return false;
+    };
+    let (x, y) = (&b[..last], &b[1..]);
+    x.iter().zip(y).fold(0u8, |any, (&x, &y)| {
+        any | (u8::from(x == b' ') & u8::from(y == b' '))
+    }) != 0
 }
 
 /// Invariant 1 and 3 for a single-line string.
@@ -276,9 +280,11 @@ mod tests {
         for s in &crate::lang::tests::every_string(&alphabet, 4) {
             assert_eq!(is_clean(s), by_chars(s), "{s:?}");
         }
-        // Past the first block, where the per-byte test starts.
-        let long = format!("{}  x", "a".repeat(40));
-        assert!(!is_clean(&long));
-        assert!(is_clean(&"a b".repeat(30)));
+        // In a later block of bytes than the first.
+        for bad in ["  ", "\t", "\u{85}", "\u{ffff}"] {
+            let long = format!("{}{bad}x", "a".repeat(100));
+            assert!(!is_clean(&long), "{bad:?}");
+        }
+        assert!(is_clean(&"a b\u{fffd}\u{a0}".repeat(30)));
     }
 }

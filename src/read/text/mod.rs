@@ -170,43 +170,28 @@ fn dropped(c: char) -> bool {
 /// (0xE2 0x81 0xA6–0xA9).
 fn has_controls(text: &str) -> bool {
     let b = text.as_bytes();
-    // Only these bytes can start a character dropped: the rest is skipped
-    // in a tight loop.
-    let suspect = |c: u8| c < 0x20 || c == 0x7f || c == 0xc2 || c == 0xe2;
-    // Nor, in most text, any of them but line ends: blocks without one
-    // are passed over whole, without a branch per byte.
+    // Only these bytes can start a character dropped; blocks holding none
+    // (most: line ends and form feeds are no such byte) are passed over
+    // whole, without a branch per byte.
     let rare = |c: u8| {
-        ((c < 0x20) & !matches!(c, b'\n' | b'\r' | b'\t' | 0x0c))
-            | (c == 0x7f)
-            | (c == 0xc2)
-            | (c == 0xe2)
+        (u8::from(c < 0x20) & u8::from(!matches!(c, b'\n' | b'\r' | b'\t' | 0x0c)))
+            | u8::from(c == 0x7f)
+            | u8::from(c == 0xc2)
+            | u8::from(c == 0xe2)
     };
-    let mut from = 0;
-    while from < b.len() {
-        let end = (from + 64).min(b.len());
-        if b[from..end].iter().fold(false, |any, &c| any | rare(c)) {
-            break;
-        }
-        from = end;
-    }
-    while let Some(k) = b[from..].iter().position(|&c| suspect(c)) {
-        let i = from + k;
-        let dropped = match b[i] {
-            b'\n' | b'\r' | b'\t' | 0x0c => false,
-            0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
-            0xe2 => match (b.get(i + 1), b.get(i + 2)) {
-                (Some(0x80), Some(n)) => (0xaa..=0xae).contains(n),
-                (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(n),
-                _ => false,
-            },
-            _ => true,
-        };
-        if dropped {
-            return true;
-        }
-        from = i + 1;
-    }
-    false
+    let dropped_at = |i: usize| match b[i] {
+        0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        0xe2 => match (b.get(i + 1), b.get(i + 2)) {
+            (Some(0x80), Some(n)) => (0xaa..=0xae).contains(n),
+            (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(n),
+            _ => false,
+        },
+        _ => true,
+    };
+    b.chunks(32).enumerate().any(|(k, block)| {
+        block.iter().fold(0, |any, &c| any | rare(c)) != 0
+            && (0..block.len()).any(|j| rare(block[j]) != 0 && dropped_at(32 * k + j))
+    })
 }
 
 /// Facts about how the extractor laid out this file, measured once.
