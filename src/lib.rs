@@ -30,6 +30,7 @@ pub mod error;
 pub mod ir;
 pub mod lang;
 pub mod read;
+mod scan;
 
 pub use error::{EmitError, ReadError};
 pub use ir::Resolution;

@@ -900,7 +900,7 @@ impl Xml {
             self.out.push(b' ');
             self.out.extend_from_slice(k.as_bytes());
             self.out.extend_from_slice(b"=\"");
-            self.out.extend_from_slice(escape(*v).as_bytes());
+            self.out.extend_from_slice(escaped(v).as_bytes());
             self.out.push(b'"');
         }
     }
@@ -955,7 +955,18 @@ impl Xml {
     }
 
     fn text(&mut self, t: &str) -> Result<(), EmitError> {
-        self.out.extend_from_slice(escape(t).as_bytes());
+        self.out.extend_from_slice(escaped(t).as_bytes());
         Ok(())
+    }
+}
+
+/// Text as quick-xml's [`escape`] writes it, after a branch-free look for
+/// a byte it escapes: most text has none, and is then not copied.
+fn escaped(t: &str) -> std::borrow::Cow<'_, str> {
+    let special = |c: u8| (c == b'<') | (c == b'>') | (c == b'&') | (c == b'\'') | (c == b'"');
+    if crate::scan::marked(t.as_bytes(), special).next().is_none() {
+        std::borrow::Cow::Borrowed(t)
+    } else {
+        escape(t)
     }
 }

@@ -497,34 +497,33 @@ pub fn escape_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     // Every character escaped or replaced is ASCII: the runs between them
     // are copied whole, and each cut falls on a character boundary.
+    let special = |b: u8| {
+        (b == b'\\')
+            | (b == b'*')
+            | (b == b'_')
+            | (b == b'`')
+            | (b == b'[')
+            | (b == b']')
+            | (b == b'<')
+            | (b == b'>')
+            | (b == b'&')
+            | (b == b'|')
+            | (b == b'~')
+            | (b == b'!')
+            | (b == b'^')
+            | (b == b'#')
+            | (b == b'\n')
+            | (b == b'\r')
+    };
     let mut copied = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let escaped = matches!(
-            b,
-            b'\\'
-                | b'*'
-                | b'_'
-                | b'`'
-                | b'['
-                | b']'
-                | b'<'
-                | b'>'
-                | b'&'
-                | b'|'
-                | b'~'
-                | b'!'
-                | b'^'
-                | b'#'
-        );
-        if !escaped && !matches!(b, b'\n' | b'\r') {
-            continue;
-        }
+    for i in crate::scan::marked(s.as_bytes(), special) {
         out.push_str(&s[copied..i]);
-        if escaped {
-            out.push('\\');
-            out.push(char::from(b));
-        } else {
-            out.push(' ');
+        match s.as_bytes()[i] {
+            b'\n' | b'\r' => out.push(' '),
+            b => {
+                out.push('\\');
+                out.push(char::from(b));
+            }
         }
         copied = i + 1;
     }

@@ -19,7 +19,6 @@ mod warning;
 use serde::{Deserialize, Serialize};
 
 pub use date::NotADate;
-pub(crate) use normalize::two_spaces;
 pub use normalize::{clean_line, clean_text, normalize_inlines};
 pub use walk::{block_inlines, paragraph_inlines, refs_in};
 pub use warning::Warning;

@@ -163,36 +163,13 @@ pub fn clean_text(s: &str) -> String {
 /// U+FFFE / U+FFFF (0xEF 0xBF 0xBE–0xBF) make it unclean.
 fn is_clean(s: &str) -> bool {
     let b = s.as_bytes();
-    // Both tests run over whole blocks without a branch per byte (nearly
-    // all text is clean, and is read to its end either way): byte-wide
-    // flags, or-ed, which the compiler does many at once.
-    if two_spaces(b) {
-        return false;
-    }
-    let rare = |c: u8| {
-        u8::from(c < 0x20) | u8::from(c == 0x7f) | u8::from(c == 0xc2) | u8::from(c == 0xef)
-    };
+    let rare = |c: u8| (c < 0x20) | (c == 0x7f) | (c == 0xc2) | (c == 0xef);
     let unclean_at = |i: usize| match b[i] {
         0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
         0xef => b.get(i + 1) == Some(&0xbf) && matches!(b.get(i + 2), Some(0xbe | 0xbf)),
         _ => true,
     };
-    !b.chunks(32).enumerate().any(|(k, block)| {
-        block.iter().fold(0, |any, &c| any | rare(c)) != 0
-            && (0..block.len()).any(|j| rare(block[j]) != 0 && unclean_at(32 * k + j))
-    })
-}
-
-/// Whether two spaces follow each other anywhere in `b`, judged without a
-/// branch per byte.
-pub(crate) fn two_spaces(b: &[u8]) -> bool {
-    let Some(last) = b.len().checked_sub(1) else {
-        return false;
-    };
-    let (x, y) = (&b[..last], &b[1..]);
-    x.iter().zip(y).fold(0u8, |any, (&x, &y)| {
-        any | (u8::from(x == b' ') & u8::from(y == b' '))
-    }) != 0
+    !crate::scan::two_spaces(b) && !crate::scan::marked(b, rare).any(unclean_at)
 }
 
 /// Invariant 1 and 3 for a single-line string.

@@ -883,31 +883,18 @@ fn group<'a>(original: &'a str, f: &str, c: &Captures<'_>, name: &str) -> Option
 /// U+2000–U+205F; 0xE3: U+3000) are decoded.
 fn is_collapsed(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
-        return false;
-    }
-    // Both tests run over whole blocks without a branch per byte (most
-    // lines hold single spaces only, and are read to their end either
-    // way): byte-wide flags, or-ed, which the compiler does many at once.
-    if crate::ir::two_spaces(b) {
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') || crate::scan::two_spaces(b) {
         return false;
     }
     // ASCII whitespace other than a space, and the lead bytes of the other
     // whitespace characters (0xC2, 0xE1–0xE3).
-    let rare = |c: u8| {
-        u8::from(c.wrapping_sub(b'\t') <= 4)
-            | u8::from(c == 0xc2)
-            | u8::from(c.wrapping_sub(0xe1) <= 2)
-    };
+    let rare = |c: u8| (c.wrapping_sub(b'\t') <= 4) | (c == 0xc2) | (c.wrapping_sub(0xe1) <= 2);
     let blank_at = |i: usize| {
         s.get(i..)
             .and_then(|t| t.chars().next())
             .is_some_and(char::is_whitespace)
     };
-    !b.chunks(32).enumerate().any(|(k, block)| {
-        block.iter().fold(0, |any, &c| any | rare(c)) != 0
-            && (0..block.len()).any(|j| rare(block[j]) != 0 && blank_at(32 * k + j))
-    })
+    !crate::scan::marked(b, rare).any(blank_at)
 }
 
 /// [`collapse`] then [`fold`]: the form whole-line patterns match against.

@@ -484,20 +484,35 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     // Only characters whose first byte is in `may_fold` can change: the
     // bytes between them are copied as runs, never decoded. No folded
     // character is longer than its original, so one allocation holds all.
+    // A lead byte says how long its character is: that one character is
+    // decoded, and the scan steps over it.
+    let b = text.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;
-    for (at, _) in text.bytes().enumerate().filter(|&(_, b)| may_fold(b)) {
-        let Some(c) = text[at..].chars().next() else {
+    let mut at = 0;
+    while at < b.len() {
+        let lead = b[at];
+        if !may_fold(lead) {
+            at += 1;
+            continue;
+        }
+        let len = match lead {
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
+        let Some(c) = text.get(at..at + len).and_then(|s| s.chars().next()) else {
+            at += 1;
             continue;
         };
         let f = fold_char(c);
-        if f == c {
-            continue;
+        if f != c {
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            o.push_str(&text[copied..at]);
+            o.push(f);
+            copied = at + len;
         }
-        let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
-        o.push_str(&text[copied..at]);
-        o.push(f);
-        copied = at + c.len_utf8();
+        at += len;
     }
     match out {
         None => Cow::Borrowed(text),

@@ -224,17 +224,9 @@ fn check_not_binary(text: &str) -> Result<(), ReadError> {
     // Controls counted on the bytes: C0 but tab, newlines, VT and FF; DEL;
     // the C1 range U+0080–U+009F (0xC2 0x80–0x9F).
     let b = text.as_bytes();
-    // Counted in blocks of byte-wide sums without branches: the compiler
-    // counts many bytes at once.
-    let c0: usize = b
-        .chunks(255)
-        .map(|block| {
-            block.iter().fold(0u8, |n, &c| {
-                n + u8::from(((c < 0x20) & (c.wrapping_sub(b'\t') > 4)) | (c == 0x7f))
-            })
-        })
-        .map(usize::from)
-        .sum();
+    let c0 = crate::scan::count(b, |c| {
+        ((c < 0x20) & (c.wrapping_sub(b'\t') > 4)) | (c == 0x7f)
+    });
     let mut c1 = 0;
     let mut from = 0;
     while let Some(k) = b[from..].iter().position(|&c| c == 0xc2) {

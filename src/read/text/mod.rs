@@ -33,7 +33,7 @@ pub(crate) use lines::Line;
 /// noticed but could repair or only report (a note never cited, a gap in
 /// the numbering).
 pub fn read(text: &str, opts: &ReadOptions) -> Result<(Resolution, Vec<Warning>), ReadError> {
-    let count = |c: u8| text.bytes().filter(|&b| b == c).count();
+    let count = |c: u8| crate::scan::count(text.as_bytes(), |b| b == c);
     let lines = count(b'\n').max(count(b'\r'));
     if lines > MAX_LINES {
         return Err(ReadError::TooManyLines {
@@ -174,10 +174,10 @@ fn has_controls(text: &str) -> bool {
     // (most: line ends and form feeds are no such byte) are passed over
     // whole, without a branch per byte.
     let rare = |c: u8| {
-        (u8::from(c < 0x20) & u8::from(!matches!(c, b'\n' | b'\r' | b'\t' | 0x0c)))
-            | u8::from(c == 0x7f)
-            | u8::from(c == 0xc2)
-            | u8::from(c == 0xe2)
+        ((c < 0x20) & !matches!(c, b'\n' | b'\r' | b'\t' | 0x0c))
+            | (c == 0x7f)
+            | (c == 0xc2)
+            | (c == 0xe2)
     };
     let dropped_at = |i: usize| match b[i] {
         0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
@@ -188,10 +188,7 @@ fn has_controls(text: &str) -> bool {
         },
         _ => true,
     };
-    b.chunks(32).enumerate().any(|(k, block)| {
-        block.iter().fold(0, |any, &c| any | rare(c)) != 0
-            && (0..block.len()).any(|j| rare(block[j]) != 0 && dropped_at(32 * k + j))
-    })
+    crate::scan::marked(b, rare).any(dropped_at)
 }
 
 /// Facts about how the extractor laid out this file, measured once.

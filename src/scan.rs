@@ -1,0 +1,88 @@
+//! Byte scans without a branch per byte. Most text holds none of the few
+//! bytes a pass looks for (a control, a second space, a character to
+//! escape), yet every pass reads it to its end: flags or-ed over a block
+//! of bytes, which the compiler does many at once, pass over such blocks
+//! whole, and only a block holding one is looked at byte by byte.
+
+/// The bytes of a block judged at once: one or two vector registers.
+const BLOCK: usize = 32;
+
+/// Where in `b` the bytes `rare` says yes to lie, in order. `rare` should
+/// be branch-free (comparisons joined with `|`, not `||`) so that whole
+/// blocks are judged at once.
+pub(crate) fn marked<'a>(
+    b: &'a [u8],
+    rare: impl Fn(u8) -> bool + Copy + 'a,
+) -> impl Iterator<Item = usize> + 'a {
+    b.chunks(BLOCK).enumerate().flat_map(move |(k, block)| {
+        let any = block.iter().fold(0u8, |any, &c| any | u8::from(rare(c))) != 0;
+        let hits = if any { block } else { &[][..] };
+        hits.iter()
+            .enumerate()
+            .filter(move |&(_, &c)| rare(c))
+            .map(move |(j, _)| BLOCK * k + j)
+    })
+}
+
+/// How many bytes of `b` `pred` says yes to (`pred` branch-free, as for
+/// [`marked`]): byte-wide counts over blocks of 255, summed.
+pub(crate) fn count(b: &[u8], pred: impl Fn(u8) -> bool) -> usize {
+    b.chunks(255)
+        .map(|block| block.iter().fold(0u8, |n, &c| n + u8::from(pred(c))))
+        .map(usize::from)
+        .sum()
+}
+
+/// Whether two spaces follow each other anywhere in `b`.
+pub(crate) fn two_spaces(b: &[u8]) -> bool {
+    let Some(last) = b.len().checked_sub(1) else {
+        return false;
+    };
+    let (x, y) = (&b[..last], &b[1..]);
+    x.iter().zip(y).fold(0u8, |any, (&x, &y)| {
+        any | (u8::from(x == b' ') & u8::from(y == b' '))
+    }) != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The positions found are every byte the test says yes to, in order,
+    /// wherever the blocks fall.
+    #[test]
+    fn marked_finds_every_byte_in_order() {
+        let rare = |c: u8| (c == b'x') | (c == b'\n');
+        for len in [0, 1, 31, 32, 33, 64, 100] {
+            for at in (0..len).step_by(7) {
+                let mut b = vec![b'a'; len];
+                b[at] = b'x';
+                if len > 40 {
+                    b[len - 1] = b'\n';
+                }
+                let want: Vec<usize> = (0..len).filter(|&i| rare(b[i])).collect();
+                assert_eq!(marked(&b, rare).collect::<Vec<_>>(), want, "{len} {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn count_counts_past_a_block() {
+        let b: Vec<u8> = (0..1000u32).map(|i| (i % 7) as u8).collect();
+        assert_eq!(count(&b, |c| c == 3), b.iter().filter(|&&c| c == 3).count());
+        assert_eq!(count(&[b'x'; 600], |c| c == b'x'), 600);
+        assert_eq!(count(&[], |c| c == b'x'), 0);
+    }
+
+    #[test]
+    fn two_spaces_anywhere() {
+        assert!(!two_spaces(b""));
+        assert!(!two_spaces(b" "));
+        assert!(!two_spaces(b" a b "));
+        assert!(two_spaces(b"  "));
+        let mut long = b"a ".repeat(40);
+        assert!(!two_spaces(&long));
+        long.insert(70, b' ');
+        assert!(two_spaces(&long));
+    }
+}
