@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::{Captures, Regex, RegexSet};
@@ -72,8 +73,14 @@ impl LeadWords {
 /// A profile's patterns compiled, each beside its identity ([`key`]).
 type Compiled = Vec<((usize, usize), Regex)>;
 
-/// Lead phrases by their first word: (first word, phrase), sorted.
-type LeadIndex = Vec<(&'static str, &'static str)>;
+/// Lead phrases by their first word: looked up by a hash of the word, not
+/// searched (every line and paragraph asks).
+struct LeadIndex {
+    /// The phrases by first word, the longest of each word first.
+    phrases: Vec<&'static str>,
+    /// Where each first word's phrases lie in `phrases`.
+    by_word: foldhash::HashMap<&'static str, Range<usize>>,
+}
 
 /// Where a pattern's source lies: its identity among a profile's patterns.
 fn key(p: &Pattern) -> (usize, usize) {
@@ -473,13 +480,10 @@ impl Profile {
     pub fn lead_phrase(&self, text: &str, operative: bool) -> Option<usize> {
         // Only phrases whose first word is the text's first word can open
         // it: the phrases are looked up by that word, not all compared.
-        let key = first_word(text);
         let index = &self.derived().leads[usize::from(operative)];
-        let from = index.partition_point(|(k, _)| *k < key);
-        index[from..]
+        let of_word = index.by_word.get(first_word(text))?;
+        index.phrases[of_word.clone()]
             .iter()
-            .take_while(|(k, _)| *k == key)
-            .map(|(_, p)| p)
             .find(|p| {
                 text.starts_with(**p)
                     && (p.chars().next_back().is_some_and(is_wide)
@@ -498,15 +502,22 @@ impl Profile {
         } else {
             self.lead_phrases.preamble
         };
-        let mut index: Vec<_> = phrases.iter().map(|p| (first_word(p), *p)).collect();
+        let mut sorted: Vec<_> = phrases.iter().map(|p| (first_word(p), *p)).collect();
         // By first word, then longest first: the first phrase that opens
         // a text is the longest that does.
-        index.sort_unstable_by(|a, b| {
+        sorted.sort_unstable_by(|a, b| {
             a.0.cmp(b.0)
                 .then(b.1.len().cmp(&a.1.len()))
                 .then(a.1.cmp(b.1))
         });
-        index
+        let mut by_word: foldhash::HashMap<&'static str, Range<usize>> = Default::default();
+        for (k, (word, _)) in sorted.iter().enumerate() {
+            by_word.entry(word).or_insert(k..k).end = k + 1;
+        }
+        LeadIndex {
+            phrases: sorted.into_iter().map(|(_, p)| p).collect(),
+            by_word,
+        }
     }
 
     /// Whether the leads of paragraphs open with a capital ("Recalling",
@@ -818,6 +829,16 @@ impl Leads {
 /// written without spaces (Han) words do not show: the first character is
 /// the key, and a phrase may end anywhere ("又回顾" in "又回顾其决议").
 fn first_word(text: &str) -> &str {
+    // ASCII letters and digits, up to an ASCII byte that is neither (or
+    // the end): the word, whatever a wide character would decide.
+    let b = text.as_bytes();
+    let ascii = b
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(b.len());
+    if b.get(ascii).is_none_or(u8::is_ascii) {
+        return &text[..ascii];
+    }
     if let Some(c) = text.chars().next().filter(|&c| is_wide(c)) {
         return &text[..c.len_utf8()];
     }
@@ -939,6 +960,22 @@ pub(super) fn collapse(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII shortcut of [`first_word`] gives what the character rule
+    /// gives.
+    #[test]
+    fn first_word_is_the_character_rule() {
+        let by_chars = |text: &str| -> String {
+            if let Some(c) = text.chars().next().filter(|&c| is_wide(c)) {
+                return c.to_string();
+            }
+            text.chars().take_while(|c| c.is_alphanumeric()).collect()
+        };
+        let alphabet = ['a', 'Z', '1', ' ', '.', 'é', '大', '\u{3000}', '\u{660}'];
+        for s in &super::super::tests::every_string(&alphabet, 4) {
+            assert_eq!(first_word(s), by_chars(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn is_collapsed_is_what_split_whitespace_leaves() {

@@ -71,9 +71,25 @@ pub(crate) fn bare_number(t: &str) -> Option<u32> {
 /// The physical lines of `text`, whatever ends them: LF, CR LF, or a CR
 /// alone (old Mac text, some extractors), as `str::lines` would give them
 /// for LF.
-fn physical_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
+fn physical_lines(text: &str) -> Box<dyn Iterator<Item = &str> + '_> {
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+        return Box::new(
+            text.lines()
+                .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r')),
+        );
+    }
+    // No CR (nearly all text): the line feeds found by one vector search,
+    // not one search a line.
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut start = 0;
+    Box::new(std::iter::from_fn(move || {
+        (start < text.len()).then(|| {
+            let end = ends.next().unwrap_or(text.len());
+            let line = &text[start..end];
+            start = end + 1;
+            line
+        })
+    }))
 }
 
 pub(crate) fn scan(text: &str) -> Vec<Line<'_>> {
@@ -327,6 +343,11 @@ pub(crate) fn mark_running_heads(
     // merely says the title's words ("consumer product safety.") differs.
     let tightened: Vec<OnceCell<String>> = texts.iter().map(|_| OnceCell::new()).collect();
     let tt = |i: usize| tightened[i].get_or_init(|| tight(texts[i])).as_str();
+    // Whether each line is a piece of the title, judged once: a line near
+    // a boundary is asked as a page top, a page foot and a deep top.
+    let titled: Vec<OnceCell<bool>> = texts.iter().map(|_| OnceCell::new()).collect();
+    let in_the_title =
+        |i: usize| *titled[i].get_or_init(|| in_title(texts[i], symbol, &title_tight));
     let mut repeats: HashMap<&str, usize> = HashMap::new();
     for w in &tops {
         let mut seen: Vec<&str> = w.iter().map(|&i| tt(i)).collect();
@@ -364,7 +385,7 @@ pub(crate) fn mark_running_heads(
             && rest.len() >= 8.max(title_sq.len() / 3)
             && !text.ends_with([';', ','])
             && title_sq.contains(rest)
-            && in_title(text, symbol, &title_tight)
+            && in_the_title(i)
         {
             return true;
         }
@@ -384,8 +405,7 @@ pub(crate) fn mark_running_heads(
     let bare_title = title_sq.trim_start_matches(|c: char| c.is_ascii_digit());
     // A piece of the title: its words, in order, as printed (a comma
     // included where the title wraps after one).
-    let title_piece =
-        |i: usize| !placed[i] && sq(i).len() >= 8 && in_title(texts[i], symbol, &title_tight);
+    let title_piece = |i: usize| !placed[i] && sq(i).len() >= 8 && in_the_title(i);
     for ((bottom, top), deep) in bottoms.iter().zip(&tops).zip(&deep_tops) {
         let mut heads: Vec<usize> = top.iter().copied().filter(|&i| is_head(i, true)).collect();
         // Pieces (nearest the boundary first) that print two thirds of
@@ -663,6 +683,22 @@ mod line_end_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines split by the line-feed search are those `str::lines` gives,
+    /// CR or not.
+    #[test]
+    fn physical_lines_are_those_of_str_lines() {
+        let by_lines = |t: &str| -> Vec<String> {
+            t.lines()
+                .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
+                .map(str::to_string)
+                .collect()
+        };
+        for s in &crate::lang::tests::every_string(&['a', '\n', '\r'], 7) {
+            let got: Vec<String> = physical_lines(s).map(str::to_string).collect();
+            assert_eq!(got, by_lines(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn squash_and_tight_read_ascii_as_the_character_rules_do() {

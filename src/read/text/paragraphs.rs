@@ -378,10 +378,13 @@ struct Context<'p> {
 
 /// Opening minus closing curly quotation marks (and guillemets).
 fn quote_balance(text: &str) -> i32 {
-    text.chars()
-        .map(|c| match c {
-            '“' | '«' => 1,
-            '”' | '»' => -1,
+    // Found by their lead bytes (0xE2 for “ ”, 0xC2 for « »), which most
+    // lines hold none of.
+    let rest = |i: usize| text.get(i..).unwrap_or_default();
+    crate::scan::marked(text.as_bytes(), |b| (b == 0xe2) | (b == 0xc2))
+        .map(|i| match rest(i).chars().next() {
+            Some('“' | '«') => 1,
+            Some('”' | '»') => -1,
             _ => 0,
         })
         .sum()
