@@ -727,9 +727,12 @@ impl Asked<'_, '_> {
 
     /// [`Profile::page_furniture`].
     pub fn page_furniture(&self) -> bool {
+        // A profile without such lines (most) folds nothing to say so.
         let p = self.profile;
-        let f = self.folded();
-        p.page_furniture.iter().any(|pat| p.re(pat).is_match(f))
+        !p.page_furniture.is_empty() && {
+            let f = self.folded();
+            p.page_furniture.iter().any(|pat| p.re(pat).is_match(f))
+        }
     }
 
     /// [`Profile::preamble_opener`].

@@ -491,10 +491,14 @@ fn conclusion(text: &str, profile: &Profile, res: &mut Resolution) {
 
 /// What the structure asks of each paragraph, asked once: the answers
 /// are kept, not the text (that would be a copy of the document).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 struct ParaFacts {
     /// Opens with an operative number.
     op: bool,
+    /// That number as printed, and where the text after it starts.
+    op_num: Option<(String, usize)>,
+    /// The sub-paragraph label it opens with, and where its text starts.
+    sub_label: Option<(String, usize)>,
     /// Is exactly a date.
     date: bool,
     /// Is a meeting line, or an "adopted" line naming the meeting.
@@ -519,8 +523,9 @@ fn para_facts(paras: &[RawPara], profile: &Profile) -> Vec<ParaFacts> {
         .map(|p| {
             let t = p.plain();
             let q = profile.ask(&t);
+            let (op_num, sub_label) = (q.operative_num(), profile.sub_label(&t));
             ParaFacts {
-                op: q.operative_num().is_some(),
+                op: op_num.is_some(),
                 date: q.date().is_some(),
                 meeting: q.meeting().is_some()
                     || (q.may_stand_alone() && q.adopted().is_some_and(|a| a.meeting.is_some())),
@@ -528,8 +533,10 @@ fn para_facts(paras: &[RawPara], profile: &Profile) -> Vec<ParaFacts> {
                 part: q.part_label(),
                 opener: q.operative_opener() && !q.preamble_opener(),
                 preamble_lead: profile.lead_phrase(&t, false).is_some(),
-                sub: profile.sub_label(&t).is_some(),
+                sub: sub_label.is_some(),
                 subheading: is_subheading(&t, p.bold || p.labelled, profile),
+                op_num,
+                sub_label,
             }
         })
         .collect()
@@ -593,10 +600,10 @@ fn classify(
             (None, _) => paras.len().saturating_sub(1),
         }
     };
-    let mut paras = paras.into_iter().zip(facts.iter().copied());
+    let mut paras = paras.into_iter().zip(facts);
     let mut preamble = Vec::new();
-    for (p, _) in paras.by_ref().take(preamble_end) {
-        add_block(&mut preamble, p, profile, joiner, true);
+    for (p, f) in paras.by_ref().take(preamble_end) {
+        add_block(&mut preamble, (p, f), profile, joiner, true);
     }
     let mut body = Vec::new();
     let mut paras = paras.peekable();
@@ -620,13 +627,13 @@ fn classify(
             }));
             continue;
         }
-        if inside_list(&mut body, (&p, f), paras.peek().map(|(n, _)| n), profile) {
+        if inside_list(&mut body, (&p, f), paras.peek().map(|(_, nf)| *nf)) {
             if let Some(item) = last_item(&mut body) {
                 super::notes::append(&mut item.content, p.parts, joiner);
             }
             continue;
         }
-        add_block(&mut body, p, profile, joiner, false);
+        add_block(&mut body, (p, f), profile, joiner, false);
     }
     (preamble, body)
 }
@@ -656,18 +663,17 @@ fn subheading_before(facts: &[ParaFacts]) -> usize {
 /// set apart (pdftotext moves an item's last line above its first).
 fn inside_list(
     body: &mut [Block],
-    (p, f): (&RawPara, ParaFacts),
-    next: Option<&RawPara>,
-    profile: &Profile,
+    (p, f): (&RawPara, &ParaFacts),
+    next: Option<&ParaFacts>,
 ) -> bool {
     if p.table.is_some() || f.op || f.sub || !f.subheading {
         return false;
     }
-    let Some((next_label, _)) = next.and_then(|n| profile.sub_label(&n.plain())) else {
+    let Some((next_label, _)) = next.and_then(|n| n.sub_label.as_ref()) else {
         return false;
     };
     let before = last_item(body).and_then(|i| i.num.clone());
-    before.is_some() && previous_letter(&next_label) == before
+    before.is_some() && previous_letter(next_label) == before
 }
 
 /// The last sub-paragraph of the last paragraph, if it has any.
@@ -682,7 +688,7 @@ fn last_item(body: &mut [Block]) -> Option<&mut Paragraph> {
 /// the paragraph before, a heading, or an unnumbered paragraph.
 fn add_block(
     blocks: &mut Vec<Block>,
-    p: RawPara,
+    (p, f): (RawPara, &ParaFacts),
     profile: &Profile,
     joiner: &Joiner,
     preamble: bool,
@@ -693,7 +699,7 @@ fn add_block(
     }
     let text = p.plain();
     if !preamble {
-        if let Some((num, at)) = profile.operative_num(&text) {
+        if let Some((num, at)) = f.op_num.clone() {
             blocks.push(Block::Paragraph(Paragraph {
                 num: Some(num),
                 content: strip_prefix_bytes(p.parts, at),
@@ -702,7 +708,7 @@ fn add_block(
             return;
         }
     }
-    if let Some((label, at)) = profile.sub_label(&text) {
+    if let Some((label, at)) = f.sub_label.clone() {
         let item = Paragraph {
             num: Some(label.clone()),
             content: strip_prefix_bytes(p.parts, at),
@@ -733,7 +739,7 @@ fn add_block(
                 return;
             }
         }
-        if is_subheading(&text, p.bold || p.labelled, profile) {
+        if f.subheading {
             blocks.push(Block::Heading(Heading {
                 num: None,
                 text: p.parts,
