@@ -625,6 +625,13 @@ impl Profile {
     }
 }
 
+impl<'a> Asked<'_, 'a> {
+    /// The text asked.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+}
+
 impl Asked<'_, '_> {
     /// [`fold`] of the text, made once.
     fn folded(&self) -> &str {
