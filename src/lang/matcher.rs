@@ -667,7 +667,14 @@ impl Asked<'_, '_> {
             return false;
         }
         let yes = self.standalone.get_or_init(|| {
-            let m = self.profile.derived().standalone.matches(self.collapsed());
+            let set = &self.profile.derived().standalone;
+            let text = self.collapsed();
+            // Most lines answer no to all: asked first without the list
+            // of answers (which is allocated).
+            if !set.is_match(text) {
+                return [false; 5];
+            }
+            let m = set.matches(text);
             [0, 1, 2, 3, 4].map(|k| m.matched(k))
         });
         yes[q as usize]

@@ -484,23 +484,25 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     // Only characters whose first byte is in `may_fold` can change: the
     // bytes between them are copied as runs, never decoded. No folded
     // character is longer than its original, so one allocation holds all.
-    // A lead byte says how long its character is: that one character is
-    // decoded, and the scan steps over it.
+    // A lead byte says how long its character is: the scan steps from
+    // character to character, and decodes only those that may fold.
     let b = text.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut at = 0;
     while at < b.len() {
         let lead = b[at];
-        if !may_fold(lead) {
-            at += 1;
-            continue;
-        }
         let len = match lead {
-            0xc0..=0xdf => 2,
+            0..=0x7f => 1,
+            0x80..=0xdf => 2,
             0xe0..=0xef => 3,
             _ => 4,
         };
+        if !may_fold(lead) {
+            // A whole character stepped over (an ideograph is three bytes).
+            at += len;
+            continue;
+        }
         let Some(c) = text.get(at..at + len).and_then(|s| s.chars().next()) else {
             at += 1;
             continue;
