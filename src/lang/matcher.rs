@@ -813,6 +813,27 @@ impl Leads {
     /// off the first word ("Noting," is a lead; "Decides," is not, a verb
     /// is followed by its object).
     fn opens<const N: usize>(&self, index: &LeadWords, text: &str, trim: [char; N]) -> bool {
+        // Where no ending decides and the first word is longer than every
+        // lead word (a whole paragraph, in a script without spaces), its
+        // first characters are all that count: it is read no further.
+        if self.endings.is_empty() {
+            if let Some(head) = long_word_head(text, index.longest + 2, trim, self.skip) {
+                let initial = head.chars().next().unwrap_or(' ');
+                return initial.is_alphabetic()
+                    && (!self.capital || initial.is_uppercase())
+                    && index.has(&lower(head));
+            }
+        }
+        self.opens_by_words(index, text, trim)
+    }
+
+    /// [`Leads::opens`] reading the first word whole.
+    fn opens_by_words<const N: usize>(
+        &self,
+        index: &LeadWords,
+        text: &str,
+        trim: [char; N],
+    ) -> bool {
         let mut words = text.split_whitespace();
         let mut first = words.next().unwrap_or("");
         if self.skip.contains(&first) {
@@ -839,6 +860,35 @@ impl Leads {
             && !self.exceptions.contains(&&*lower);
         by_ending || index.has(&lower)
     }
+}
+
+/// If the first word of `text` (as `split_whitespace` gives it), less the
+/// `trim` characters at its end, has more than `keep` characters, and no
+/// word of `skip` is as long, its first `keep` characters: found without
+/// reading the word to its end.
+fn long_word_head<'t, const N: usize>(
+    text: &'t str,
+    keep: usize,
+    trim: [char; N],
+    skip: &[&str],
+) -> Option<&'t str> {
+    if skip.iter().any(|w| w.chars().count() > keep) {
+        return None;
+    }
+    let t = text.trim_start();
+    let mut cut = None;
+    for (n, (i, c)) in t.char_indices().enumerate() {
+        if c.is_whitespace() {
+            return None;
+        }
+        if n == keep {
+            cut = Some(i);
+        }
+        if n >= keep && !trim.contains(&c) {
+            return cut.map(|at| &t[..at]);
+        }
+    }
+    None
 }
 
 /// The letters and digits `text` opens with: a phrase that opens `text`
@@ -977,6 +1027,37 @@ pub(super) fn collapse(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A long first word read only as far as it counts gives what reading
+    /// it whole gives, with and without characters trimmed and skipped.
+    #[test]
+    fn a_long_first_word_is_read_only_as_far_as_it_counts() {
+        for skip in [&[][..], &["又"][..]] {
+            let leads = super::super::Leads {
+                words: &["回", "又回", "顾", "a"],
+                endings: &[],
+                not_endings: &[],
+                exceptions: &[],
+                skip,
+                min_chars: 0,
+                capital: false,
+            };
+            let index = LeadWords::of(&leads);
+            let alphabet = ['回', '又', '顾', ',', ' ', 'a'];
+            for s in &super::super::tests::every_string(&alphabet, 7) {
+                assert_eq!(
+                    leads.opens(&index, s, [',']),
+                    leads.opens_by_words(&index, s, [',']),
+                    "{s:?}"
+                );
+                assert_eq!(
+                    leads.opens(&index, s, []),
+                    leads.opens_by_words(&index, s, []),
+                    "{s:?}"
+                );
+            }
+        }
+    }
 
     /// The ASCII shortcut of [`first_word`] gives what the character rule
     /// gives.
