@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use regex::{Captures, Regex, RegexSet};
 
+use super::first_bytes::FirstBytes;
 use super::{
     fold, fold_char, fold_width, is_bidi_control, is_wide, lower, offset_in_original, Adopted,
     CommitteeLine, Leads, Pattern, Profile, TitleNum, Words,
@@ -30,6 +31,9 @@ struct Derived {
     /// ends (a line it does not match holds no date that spans it), the
     /// meeting, annex, heading and part patterns.
     standalone: RegexSet,
+    /// The bytes the folded text of a line can open with for each
+    /// anchored question to be worth a search ([`FirstBytes`]).
+    gates: Gates,
     /// The formulas as compared.
     formulas: FormulaKeys,
     /// The preambular and the operative lead phrases by first word.
@@ -70,6 +74,15 @@ impl LeadWords {
     }
 }
 
+/// For the questions every line is asked, the bytes an answer of yes can
+/// open with.
+struct Gates {
+    /// The whole-line set ([`Derived::standalone`]).
+    standalone: FirstBytes,
+    operative_num: FirstBytes,
+    page_furniture: FirstBytes,
+}
+
 /// A profile's patterns compiled, each beside its identity ([`key`]).
 type Compiled = Vec<((usize, usize), Regex)>;
 
@@ -97,7 +110,9 @@ impl Profile {
     fn derived(&self) -> &'static Derived {
         DERIVED[self.slot()].get_or_init(|| Derived {
             patterns: self.compile_all(),
-            standalone: self.standalone_set(),
+            standalone: RegexSet::new(self.standalone_sources())
+                .unwrap_or_else(|e| panic!("{:?} patterns: {e}", self.lang)),
+            gates: self.gates(),
             formulas: self.formula_keys(),
             leads: [self.lead_index(false), self.lead_index(true)],
             lead_words: [
@@ -156,8 +171,22 @@ impl Profile {
             .replace("{ORD}", self.ordinal)
     }
 
-    /// The whole-line questions as one set, in the order of [`Standalone`].
-    fn standalone_set(&self) -> RegexSet {
+    /// The gates of [`Gates`], from the same sources as the patterns.
+    fn gates(&self) -> Gates {
+        let expanded =
+            |ps: &[Pattern]| -> Vec<String> { ps.iter().map(|p| self.expand(p.0)).collect() };
+        let of = |sources: &[String]| {
+            FirstBytes::of(&sources.iter().map(String::as_str).collect::<Vec<_>>())
+        };
+        Gates {
+            standalone: of(&self.standalone_sources()),
+            operative_num: of(&expanded(self.operative_num)),
+            page_furniture: of(&expanded(self.page_furniture)),
+        }
+    }
+
+    /// The whole-line questions' patterns, in the order of [`Standalone`].
+    fn standalone_sources(&self) -> [String; 5] {
         let whole_date = format!("^(?:{})$", self.date.0);
         let sources = [
             whole_date.as_str(),
@@ -167,7 +196,7 @@ impl Profile {
             self.part_label.0,
         ]
         .map(|s| self.expand(s));
-        RegexSet::new(&sources).unwrap_or_else(|e| panic!("{:?} patterns: {e}", self.lang))
+        sources
     }
 
     /// If `para` is an enacting formula ("大会，"), the organ it names.
@@ -633,6 +662,15 @@ impl<'a> Asked<'_, 'a> {
 }
 
 impl Asked<'_, '_> {
+    /// Whether the folded text may open with what `gate` lets through: its
+    /// first character folded, without folding the rest.
+    fn may_open(&self, gate: &FirstBytes) -> bool {
+        self.text
+            .chars()
+            .next()
+            .is_none_or(|c| gate.may_open_with(fold_char(c)))
+    }
+
     /// [`fold`] of the text, made once.
     fn folded(&self) -> &str {
         self.folded.get_or_init(|| fold(self.text))
@@ -667,7 +705,15 @@ impl Asked<'_, '_> {
             return false;
         }
         let yes = self.standalone.get_or_init(|| {
-            let set = &self.profile.derived().standalone;
+            let derived = self.profile.derived();
+            // The collapsed, folded text opens with the first character
+            // that is no whitespace, folded: most lines are answered here,
+            // and never folded.
+            let first = self.text.chars().find(|c| !c.is_whitespace());
+            if first.is_some_and(|c| !derived.gates.standalone.may_open_with(fold_char(c))) {
+                return [false; 5];
+            }
+            let set = &derived.standalone;
             let text = self.collapsed();
             // Most lines answer no to all: asked first without the list
             // of answers (which is allocated).
@@ -708,6 +754,9 @@ impl Asked<'_, '_> {
 
     /// [`Profile::operative_num`].
     pub fn operative_num(&self) -> Option<(String, usize)> {
+        if !self.may_open(&self.profile.derived().gates.operative_num) {
+            return None;
+        }
         let (p, text, f) = (self.profile, self.text, self.folded());
         p.operative_num.iter().find_map(|pat| {
             let c = matched(p.re(pat), f)?;
@@ -743,7 +792,7 @@ impl Asked<'_, '_> {
     pub fn page_furniture(&self) -> bool {
         // A profile without such lines (most) folds nothing to say so.
         let p = self.profile;
-        !p.page_furniture.is_empty() && {
+        !p.page_furniture.is_empty() && self.may_open(&p.derived().gates.page_furniture) && {
             let f = self.folded();
             p.page_furniture.iter().any(|pat| p.re(pat).is_match(f))
         }

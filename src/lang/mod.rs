@@ -9,7 +9,9 @@
 mod ar;
 mod en;
 mod es;
+mod first_bytes;
 mod fr;
+pub(crate) use first_bytes::FirstBytes;
 mod matcher;
 pub use matcher::Asked;
 mod ru;

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
-use crate::lang::{is_wide, Profile};
+use crate::lang::{is_wide, FirstBytes, Profile};
 use crate::read::layout::{self, Facts};
 
 /// What a physical line is, as far as the page is concerned.
@@ -163,8 +163,8 @@ pub(crate) fn from_layout(printed: &[layout::Line]) -> Vec<Line<'_>> {
 
 /// One automaton for every furniture pattern: a line is scanned once, not
 /// once per pattern.
-static FURNITURE: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new([
+static FURNITURE: LazyLock<(RegexSet, FirstBytes)> = LazyLock::new(|| {
+    let sources = [
         // page number "2/28", alone or beside the job number
         r"^\d{1,3}\s*/\s*\d{1,3}$",
         r"^\d{1,3}/\d{1,3}\s+\d{2}-\d{5}(\s*\([A-Z]\))?$",
@@ -175,14 +175,18 @@ static FURNITURE: LazyLock<RegexSet> = LazyLock::new(|| {
         r"^\d{6}$",
         // barcode "*2325976*"
         r"^\*\d{5,}\*$",
-    ])
-    .expect("furniture patterns")
+    ];
+    let set = RegexSet::new(sources).expect("furniture patterns");
+    (set, FirstBytes::of(&sources))
 });
 
 /// Marks page furniture: page numbers, job numbers, barcodes.
 pub(crate) fn mark_furniture(lines: &mut [Line<'_>], profile: &Profile) {
     for l in lines.iter_mut() {
-        let furniture = FURNITURE.is_match(l.text);
+        // A line opening with no byte a pattern opens with (most) is
+        // not searched.
+        let (set, gate) = &*FURNITURE;
+        let furniture = gate.may_open(l.text) && set.is_match(l.text);
         if !l.is_blank() && (furniture || profile.page_furniture(l.text)) {
             l.kind = Kind::Furniture;
         }
