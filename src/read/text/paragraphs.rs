@@ -180,7 +180,20 @@ fn bare_op_label(t: &str, profile: &Profile) -> bool {
 /// "I.", "IV. Title", "A.", "B. Title": the offset where the heading text
 /// starts.
 pub(crate) fn roman_heading_num(t: &str) -> Option<usize> {
-    let head = t.split_whitespace().next()?;
+    // A label is at most five letters and a full stop: a first word is
+    // read no further than its seventh character (a line of Han is one
+    // word).
+    let body = t.trim_start();
+    let end = match body
+        .char_indices()
+        .take(7)
+        .find(|&(_, c)| c.is_whitespace())
+    {
+        Some((at, _)) => at,
+        None if body.chars().nth(6).is_none() => body.len(),
+        None => return None,
+    };
+    let head = Some(&body[..end]).filter(|h| !h.is_empty())?;
     let label = head.strip_suffix('.')?;
     let roman = !label.is_empty() && label.len() <= 5 && label.chars().all(|c| "IVXL".contains(c));
     let letter = label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase());
@@ -538,7 +551,7 @@ pub(crate) fn is_heading_like(text: &str, profile: &Profile) -> bool {
     let first = t.chars().next().unwrap_or(' ');
     let last = t.chars().next_back().unwrap_or(' ');
     !t.is_empty()
-        && t.chars().count() < 150
+        && (t.len() < 150 || (t.len() < 600 && t.chars().count() < 150))
         // A capital, or a letter of a script without case (Han, Arabic).
         && (first.is_uppercase()
             || first.is_ascii_digit()
@@ -554,6 +567,29 @@ mod tests {
     use super::*;
     use crate::ir::Lang;
     use crate::lang;
+
+    /// Reading only the first seven characters finds what reading the
+    /// whole first word finds.
+    #[test]
+    fn roman_heading_num_reads_the_word_it_needs() {
+        let whole = |t: &str| -> Option<usize> {
+            let head = t.split_whitespace().next()?;
+            let label = head.strip_suffix('.')?;
+            let roman =
+                !label.is_empty() && label.len() <= 5 && label.chars().all(|c| "IVXL".contains(c));
+            let letter = label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase());
+            if !(roman || letter) {
+                return None;
+            }
+            let rest = &t[head.len()..];
+            Some(head.len() + (rest.len() - rest.trim_start().len()))
+        };
+        let alphabet = ['I', 'V', '.', ' ', 'a', 'A', '大'];
+        for s in &crate::lang::tests::every_string(&alphabet, 7) {
+            let s = s.trim_start();
+            assert_eq!(roman_heading_num(s), whole(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn a_numbered_lead_is_found_however_wide_its_spaces() {
