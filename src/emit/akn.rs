@@ -4,7 +4,7 @@
 //! attachments. A footnote is an `<authorialNote>` at its first citation and
 //! a `<noteRef>` to it at each later one.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use quick_xml::escape::escape;
 
@@ -49,8 +49,9 @@ struct Doc<'a> {
     res: &'a Resolution,
     /// eId of each note's `authorialNote`, once written.
     note_ids: HashMap<&'a str, String>,
-    /// eIds used so far, to keep them unique.
-    used: BTreeSet<String>,
+    /// eIds used so far, to keep them unique (only asked whether one is
+    /// in: no order of the set reaches the output).
+    used: foldhash::HashSet<String>,
     /// Prefix for eIds inside an attachment ("att_1__").
     prefix: String,
 }
@@ -60,19 +61,26 @@ impl<'a> Doc<'a> {
         Doc {
             res,
             note_ids: HashMap::new(),
-            used: BTreeSet::new(),
+            used: Default::default(),
             prefix: String::new(),
         }
     }
 
     /// A unique eId from `base` (AKN naming: "para_1", "para_1__list_1").
     fn eid(&mut self, base: &str) -> String {
-        let base = format!("{}{}", self.prefix, base);
-        let mut id = base.clone();
-        let mut n = 2;
-        while self.used.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
+        let mut id = String::with_capacity(self.prefix.len() + base.len() + 3);
+        id.push_str(&self.prefix);
+        id.push_str(base);
+        if self.used.contains(&id) {
+            let base = std::mem::take(&mut id);
+            let mut n = 2;
+            loop {
+                id = format!("{base}-{n}");
+                if !self.used.contains(&id) {
+                    break;
+                }
+                n += 1;
+            }
         }
         self.used.insert(id.clone());
         id

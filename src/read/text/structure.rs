@@ -2,6 +2,7 @@
 //! formula, preamble, operative part (sub-paragraphs nested, headings),
 //! conclusions, annexes — and the notes stored in citation order.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -35,7 +36,7 @@ pub(crate) fn locate_front(lines: &[Line<'_>], profile: &Profile) -> Result<Fron
         .iter()
         .map(|l| if l.kind == Kind::Text { l.text } else { "" })
         .collect();
-    let (at, printed) = formula_at(&texts, profile)
+    let (at, printed) = formula_at(texts.len(), |k| texts[k], profile)
         .ok_or_else(|| ReadError::NotResolution("no enacting formula found".into()))?;
     // Without a printed formula, the line before the first lead stands in
     // its place; it is the title's last line (78/225).
@@ -84,23 +85,27 @@ fn symbol_atop_a_page(lines: &[Line<'_>]) -> Option<String> {
 /// whether it is printed: where the page leaves it out (a misprint), the
 /// first line after the title that opens with a known preambular lead
 /// phrase, past the title's first line, stands in its place.
-fn formula_at(texts: &[&str], profile: &Profile) -> Option<(usize, bool)> {
+/// Among `n` lines, line `k` reading `text(k)` (asked only as far as the
+/// search goes: the formula stands near the top).
+fn formula_at<'t>(
+    n: usize,
+    text: impl Fn(usize) -> &'t str,
+    profile: &Profile,
+) -> Option<(usize, bool)> {
     // The formula closes with its punctuation ("大会，"); the organ's name
     // in the masthead, which in some languages says the same words
     // ("Генеральная Ассамблея"), stands alone without it. A formula printed
     // without its comma is found where no line has one.
-    let closed = |t: &&str| t.trim_end().ends_with(FORMULA_CLOSE) && is_formula(t, profile);
-    if let Some(at) = texts.iter().position(closed) {
+    let closed = |t: &str| t.trim_end().ends_with(FORMULA_CLOSE) && is_formula(t, profile);
+    if let Some(at) = (0..n).find(|&k| closed(text(k))) {
         return Some((at, true));
     }
-    if let Some(at) = texts.iter().position(|t| is_formula(t, profile)) {
+    if let Some(at) = (0..n).find(|&k| is_formula(text(k), profile)) {
         return Some((at, true));
     }
-    let title = texts
-        .iter()
-        .position(|t| title_start(t, profile).is_some())?;
-    (title + 1..texts.len())
-        .find(|&k| profile.lead_phrase(texts[k].trim(), false).is_some())
+    let title = (0..n).find(|&k| title_start(text(k), profile).is_some())?;
+    (title + 1..n)
+        .find(|&k| profile.lead_phrase(text(k).trim(), false).is_some())
         .map(|k| (k, false))
 }
 
@@ -136,10 +141,10 @@ pub(crate) fn build(
     warnings: &mut Vec<Warning>,
 ) -> Result<Resolution, ReadError> {
     let (f, printed) = {
-        let plain = |l: &LogicalLine| Inline::plain_text(&l.parts);
-        let texts: Vec<String> = lines.iter().map(plain).collect();
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        formula_at(&refs, profile)
+        // Each line's text made when the search reaches it, once.
+        let texts: Vec<OnceCell<String>> = lines.iter().map(|_| OnceCell::new()).collect();
+        let text = |k: usize| texts[k].get_or_init(|| Inline::plain_text(&lines[k].parts));
+        formula_at(lines.len(), |k| text(k).as_str(), profile)
             .ok_or_else(|| ReadError::NotResolution("no enacting formula found".into()))?
     };
     let mut res = Resolution::default();
