@@ -654,13 +654,6 @@ impl Profile {
     }
 }
 
-impl<'a> Asked<'_, 'a> {
-    /// The text asked.
-    pub fn text(&self) -> &'a str {
-        self.text
-    }
-}
-
 impl Asked<'_, '_> {
     /// Whether the folded text may open with what `gate` lets through: its
     /// first character folded, without folding the rest.

@@ -10,7 +10,7 @@
 use super::notes::{append, LogicalLine};
 use super::{last_char, Joiner, Layout};
 use crate::ir::Inline;
-use crate::lang::{Asked, Profile};
+use crate::lang::Profile;
 use crate::read::layout::Geometry;
 
 /// A paragraph of joined text, before it is known what it is.
@@ -62,10 +62,10 @@ struct Facts {
     op_value: Option<u32>,
 }
 
-/// The facts of line `l`, whose plain text is `text`, asked as `q` (of the
-/// text trimmed).
-fn facts(l: &LogicalLine, text: &str, q: &Asked<'_, '_>, profile: &Profile) -> Facts {
-    let t = q.text();
+fn facts(l: &LogicalLine, profile: &Profile) -> Facts {
+    let text = Inline::plain_text(&l.parts);
+    let t = text.trim();
+    let q = profile.ask(t);
     let standalone =
         q.date().is_some() || q.meeting().is_some() || q.annex_label() || q.part_label();
     let op = q.operative_num();
@@ -86,7 +86,7 @@ fn facts(l: &LogicalLine, text: &str, q: &Asked<'_, '_>, profile: &Profile) -> F
         clause_end: ends_clause(&l.parts),
         marked_end: ends_marked(&l.parts),
         comma_end: t.ends_with([',', '，', '،']),
-        heading_like: is_heading_like(text, profile),
+        heading_like: is_heading_like(&text, profile),
         capital: t.starts_with(char::is_uppercase),
         lower: t.starts_with(char::is_lowercase),
         op_value: op
@@ -266,13 +266,7 @@ pub(crate) fn paragraphs(
     joiner: &Joiner,
 ) -> Vec<RawPara> {
     let cased = profile.lowercase_continues();
-    // Each line's text and its questions, made once: the facts and the
-    // breaks between lines ask them (the text is folded once a line).
-    let texts: Vec<String> = lines.iter().map(|l| Inline::plain_text(&l.parts)).collect();
-    let asked: Vec<Asked<'_, '_>> = texts.iter().map(|t| profile.ask(t.trim())).collect();
-    let facts: Vec<Facts> = (0..lines.len())
-        .map(|k| facts(&lines[k], &texts[k], &asked[k], profile))
-        .collect();
+    let facts: Vec<Facts> = lines.iter().map(|l| facts(l, profile)).collect();
     let mut out: Vec<RawPara> = Vec::new();
     // Labels standing alone, by line index, waiting for their paragraphs.
     let mut pending: std::collections::VecDeque<usize> = Default::default();
@@ -321,11 +315,11 @@ pub(crate) fn paragraphs(
             cased,
             quoted: open_quotes > 0,
         };
-        let text = &texts[k];
+        let text = Inline::plain_text(&lines[k].parts);
         let starts_new = match prev {
             None => true,
             Some(p) => {
-                let b = (&lines[k], f, text.as_str(), &asked[k]);
+                let b = (&lines[k], f, text.as_str());
                 (cur_heading && f.numbered)
                     || (f.op_value.is_some() && f.op_value == due && !cx.quoted)
                     || (facts[p].clause_end && !facts[p].label_only && heads_due(&facts[k..], due))
@@ -348,7 +342,7 @@ pub(crate) fn paragraphs(
                 due = n.checked_add(1);
             }
         }
-        open_quotes += quote_balance(text);
+        open_quotes += quote_balance(&text);
         cur_lines += 1;
         let bold = lines[k].geometry.is_some_and(|g| g.bold);
         if starts_new {
@@ -409,10 +403,10 @@ fn quote_balance(text: &str) -> i32 {
         .sum()
 }
 
-fn breaks<'t>(
+fn breaks(
     a: &LogicalLine,
     af: &Facts,
-    (b, bf, b_text, b_asked): (&LogicalLine, &Facts, &'t str, &Asked<'_, 't>),
+    (b, bf, b_text): (&LogicalLine, &Facts, &str),
     cx: &Context<'_>,
 ) -> bool {
     let (layout, profile, cased) = (cx.layout, cx.profile, cx.cased);
@@ -442,15 +436,7 @@ fn breaks<'t>(
     if bf.numbered {
         return clause_end || short || b.blank_before || !cased;
     }
-    // The line's questions, asked of it trimmed: the same text, but where
-    // it ends in whitespace.
-    let own;
-    let q = if b_asked.text().len() == b_text.len() {
-        b_asked
-    } else {
-        own = profile.ask(b_text);
-        &own
-    };
+    let q = profile.ask(b_text);
     let opener = q.preamble_opener() || q.operative_opener();
     // A known lead phrase (preambular or operative: an unnumbered
     // operative paragraph has no number to say so) after a clause end
