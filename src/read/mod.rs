@@ -227,13 +227,9 @@ fn check_not_binary(text: &str) -> Result<(), ReadError> {
     let c0 = crate::scan::count(b, |c| {
         ((c < 0x20) & (c.wrapping_sub(b'\t') > 4)) | (c == 0x7f)
     });
-    let mut c1 = 0;
-    let mut from = 0;
-    while let Some(k) = b[from..].iter().position(|&c| c == 0xc2) {
-        let at = from + k;
-        c1 += usize::from(b.get(at + 1).is_some_and(|n| (0x80..=0x9f).contains(n)));
-        from = at + 1;
-    }
+    let c1 = crate::scan::marked(b, |c| c == 0xc2)
+        .filter(|&at| b.get(at + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+        .count();
     let control = c0 + c1;
     if control == 0 {
         return Ok(());
@@ -379,6 +375,13 @@ mod tests {
         // Control characters in otherwise valid UTF-8.
         let ctl: String = "ab\u{1}\u{2}\u{3}".repeat(50);
         assert!(matches!(decode(ctl.as_bytes()), Err(ReadError::Binary(_))));
+        // C1 controls count too (U+0085), not the letters that share
+        // their lead byte (é is 0xC3, ¢ is 0xC2 0xA2); one in a long text
+        // is a stray, not a sign of binary.
+        let c1: String = "ab\u{85}".repeat(100);
+        assert!(matches!(decode(c1.as_bytes()), Err(ReadError::Binary(_))));
+        let latin = format!("{}\u{85}", "é¢ word ".repeat(400));
+        assert!(decode(latin.as_bytes()).is_ok());
     }
 
     #[test]
