@@ -17,15 +17,15 @@ mod paragraphs;
 mod structure;
 mod tables;
 mod visual_runs;
+mod words;
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
-use std::collections::HashSet;
 
 use super::{layout, ReadOptions};
 use crate::error::ReadError;
 use crate::ir::{Block, Inline, Paragraph, Resolution, Warning};
 use crate::lang::{self, is_wide};
+use words::Words;
 
 pub(crate) use lines::Line;
 
@@ -247,12 +247,11 @@ const CLAUSE_ENDS: &[char] = &[
 
 /// Joins wrapped lines: knows the document's words, to tell a word split by
 /// a line-end hyphen ("inter-" "national") from a compound ("follow-" "up").
-/// The words are gathered the first time a hyphen asks (most documents
-/// never do), and borrowed from the text where it prints them in lower case.
+/// The words are looked for only when a hyphen asks (most documents never
+/// do, the rest a few times).
 #[derive(Debug, Default)]
 pub(crate) struct Joiner<'a> {
-    text: &'a str,
-    words: OnceCell<HashSet<Cow<'a, str>>>,
+    words: Words<'a>,
     /// The profile's [`lang::Profile::spaced_figures`].
     spaced_figures: bool,
     /// The profile's [`lang::Profile::suspending_words`].
@@ -262,27 +261,10 @@ pub(crate) struct Joiner<'a> {
 impl<'a> Joiner<'a> {
     fn of(text: &'a str, profile: &lang::Profile) -> Joiner<'a> {
         Joiner {
-            text,
-            words: OnceCell::new(),
+            words: Words::of(text),
             spaced_figures: profile.spaced_figures,
             suspending: profile.suspending_words,
         }
-    }
-
-    /// The document's words of more than three bytes, in lower case.
-    fn words(&self) -> &HashSet<Cow<'a, str>> {
-        self.words.get_or_init(|| {
-            self.text
-                .split(|c: char| !c.is_alphabetic() && c != '-')
-                .filter(|w| w.len() > 3)
-                .map(
-                    |w| match w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
-                        true => Cow::Borrowed(w),
-                        false => Cow::Owned(w.to_lowercase()),
-                    },
-                )
-                .collect()
-        })
     }
 
     /// Whether text starting with `next` joins text ending with `prev`
@@ -299,8 +281,7 @@ impl<'a> Joiner<'a> {
     fn split_word(&self, head: &str, tail: &str) -> bool {
         let joined = format!("{head}{tail}").to_lowercase();
         let hyphenated = format!("{head}-{tail}").to_lowercase();
-        let words = self.words();
-        words.contains(joined.as_str()) && !words.contains(hyphenated.as_str())
+        self.words.has(&joined) && !self.words.has(&hyphenated)
     }
 }
 
