@@ -33,6 +33,43 @@ pub(crate) fn count(b: &[u8], pred: impl Fn(u8) -> bool) -> usize {
         .sum()
 }
 
+/// The runs of characters `keep` says yes to in `text`, in order: the
+/// non-empty pieces of `text.split(|c| !keep(c))`. An ASCII byte is taken
+/// as its character without decoding (most text is ASCII).
+pub(crate) fn runs<'t>(
+    text: &'t str,
+    keep: impl Fn(char) -> bool + Copy + 't,
+) -> impl Iterator<Item = &'t str> + 't {
+    let kept = move |at: usize| -> (bool, usize) {
+        match text.as_bytes()[at] {
+            b if b.is_ascii() => (keep(char::from(b)), 1),
+            _ => text[at..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (keep(c), c.len_utf8())),
+        }
+    };
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() {
+            let (yes, len) = kept(at);
+            if yes {
+                break;
+            }
+            at += len;
+        }
+        let start = at;
+        while at < text.len() {
+            let (yes, len) = kept(at);
+            if !yes {
+                break;
+            }
+            at += len;
+        }
+        (at > start).then(|| &text[start..at])
+    })
+}
+
 /// Whether two spaces follow each other anywhere in `b`.
 pub(crate) fn two_spaces(b: &[u8]) -> bool {
     let Some(last) = b.len().checked_sub(1) else {
@@ -47,6 +84,27 @@ pub(crate) fn two_spaces(b: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_are_the_pieces_of_a_split() {
+        // Every string of up to three of: ASCII letters, a hyphen, an
+        // apostrophe, other ASCII, letters beyond ASCII (two and three
+        // bytes), a letter-like sign that is no letter, a mark, a space
+        // beyond ASCII; split as two passes split.
+        let alphabet = [
+            'a', 'Z', '-', '\'', ' ', '1', 'é', 'Ж', 'ب', '中', '№', '\u{301}', '\u{a0}',
+        ];
+        let keeps: [fn(char) -> bool; 2] = [
+            |c| c.is_alphabetic() || c == '-',
+            |c| c.is_alphabetic() || c == '\'',
+        ];
+        for t in crate::lang::tests::every_string(&alphabet, 3) {
+            for keep in keeps {
+                let split: Vec<&str> = t.split(|c| !keep(c)).filter(|w| !w.is_empty()).collect();
+                assert_eq!(runs(&t, keep).collect::<Vec<_>>(), split, "{t:?}");
+            }
+        }
+    }
 
     /// The positions found are every byte the test says yes to, in order,
     /// wherever the blocks fall.

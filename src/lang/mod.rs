@@ -346,22 +346,12 @@ pub fn is_roman_label(label: &str) -> bool {
 /// Guesses the language of a text from its script; among Latin-script
 /// languages, from the enacting formula, then from frequent short words.
 pub fn detect(text: &str) -> Lang {
-    let (mut han, mut arabic, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
-    for c in text.chars().take(20_000) {
-        match c {
-            // ASCII first: most characters of most texts.
-            'a'..='z' | 'A'..='Z' => latin += 1,
-            '\0'..='\x7f' => {}
-            c if is_ideograph(c) => han += 1,
-            '\u{0600}'..='\u{06ff}'
-            | '\u{0750}'..='\u{077f}'
-            | '\u{fb50}'..='\u{fdff}'
-            | '\u{fe70}'..='\u{feff}' => arabic += 1,
-            '\u{0400}'..='\u{04ff}' => cyrillic += 1,
-            '\u{c0}'..='\u{24f}' => latin += 1,
-            _ => {}
-        }
-    }
+    let Scripts {
+        han,
+        arabic,
+        cyrillic,
+        latin,
+    } = Scripts::of(text);
     let most = han.max(arabic).max(cyrillic).max(latin);
     if most == 0 || most == han {
         Lang::Zh
@@ -372,6 +362,80 @@ pub fn detect(text: &str) -> Lang {
     } else {
         detect_latin(text)
     }
+}
+
+/// How many characters detection reads.
+const DETECT_CHARS: usize = 20_000;
+
+/// Letters of each script among a text's first [`DETECT_CHARS`] characters.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Scripts {
+    /// [`is_ideograph`].
+    han: usize,
+    /// U+0600–06FF, U+0750–077F and the presentation forms.
+    arabic: usize,
+    /// U+0400–04FF.
+    cyrillic: usize,
+    /// ASCII letters and U+00C0–024F.
+    latin: usize,
+}
+
+impl Scripts {
+    /// Counted from the bytes: a character's first byte says which range
+    /// it is in, but for five first bytes, whose second byte says (a
+    /// Chinese text is mostly three-byte ideographs, which decoding spent
+    /// most of detection on). Continuation bytes are never first bytes,
+    /// so a count of every byte's value counts characters.
+    fn of(text: &str) -> Scripts {
+        let head = &text.as_bytes()[..head_len(text)];
+        let mut count = [0usize; 256];
+        for &b in head {
+            count[usize::from(b)] += 1;
+        }
+        let all = |r: std::ops::RangeInclusive<u8>| r.map(|b| count[usize::from(b)]).sum::<usize>();
+        // Characters opening with `lead` whose second byte `ok` takes.
+        let some = |lead: u8, ok: fn(u8) -> bool| match count[usize::from(lead)] {
+            0 => 0,
+            _ => memchr::memchr_iter(lead, head)
+                .filter(|&at| head.get(at + 1).is_some_and(|&b| ok(b)))
+                .count(),
+        };
+        // The compatibility ideographs and the Arabic presentation forms
+        // (U+EFxx): decoded.
+        let (mut han_ef, mut arabic_ef) = (0, 0);
+        if count[0xef] > 0 {
+            for at in memchr::memchr_iter(0xef, head) {
+                match text[at..].chars().next() {
+                    Some(c) if is_ideograph(c) => han_ef += 1,
+                    Some('\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}') => arabic_ef += 1,
+                    _ => {}
+                }
+            }
+        }
+        Scripts {
+            // U+3400–3FFF, U+4000–4FFF but U+4DC0–4DFF, U+5000–9FFF.
+            han: some(0xe3, |b| b >= 0x90) + some(0xe4, |b| b != 0xb7) + all(0xe5..=0xe9) + han_ef,
+            // U+0600–06FF, U+0750–077F.
+            arabic: all(0xd8..=0xdb) + some(0xdd, |b| b >= 0x90) + arabic_ef,
+            // U+0400–04FF.
+            cyrillic: all(0xd0..=0xd3),
+            // ASCII, U+00C0–023F, U+0240–024F.
+            latin: all(b'a'..=b'z')
+                + all(b'A'..=b'Z')
+                + all(0xc3..=0xc8)
+                + some(0xc9, |b| b <= 0x8f),
+        }
+    }
+}
+
+/// The length in bytes of the first [`DETECT_CHARS`] characters of `text`.
+fn head_len(text: &str) -> usize {
+    if text.len() <= DETECT_CHARS {
+        return text.len();
+    }
+    text.char_indices()
+        .nth(DETECT_CHARS)
+        .map_or(text.len(), |(at, _)| at)
 }
 
 /// French, Spanish or English: a line that is a French or Spanish enacting
@@ -389,27 +453,27 @@ fn detect_latin(text: &str) -> Lang {
     }
     let head = &text[..text
         .char_indices()
-        .nth(20_000)
+        .nth(DETECT_CHARS)
         .map_or(text.len(), |(i, _)| i)];
     let (words, longest) = detection_words();
     // One pass over the words; only a word short enough to be a detection
     // word is put in lower case.
     let mut counts = [0usize; 3];
-    let mut buf = [0u8; 64];
-    for w in head.split(|c: char| !c.is_alphabetic() && c != '\'') {
-        if w.is_empty() || w.len() > 4 * longest {
+    let mut buf = String::with_capacity(64);
+    for w in crate::scan::runs(head, |c| c.is_alphabetic() || c == '\'') {
+        if w.len() > 4 * longest {
             continue;
         }
         // An ASCII word keeps its length in lower case: one longer than
         // every detection word is none, and the rest are lowered in place.
-        let key = if w.is_ascii() && w.len() <= buf.len() {
+        let key = if w.is_ascii() {
             if w.len() > *longest {
                 continue;
             }
-            let b = &mut buf[..w.len()];
-            b.copy_from_slice(w.as_bytes());
-            b.make_ascii_lowercase();
-            Cow::Borrowed(std::str::from_utf8(b).unwrap_or_default())
+            buf.clear();
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+            Cow::Borrowed(buf.as_str())
         } else {
             lower(w)
         };
@@ -592,6 +656,10 @@ pub fn is_ideograph(c: char) -> bool {
 /// full-width forms, CJK punctuation): joining wrapped lines next to one
 /// adds no space.
 pub fn is_wide(c: char) -> bool {
+    // Below the first range (all Latin, Cyrillic, Arabic): one compare.
+    if (c as u32) < 0x1100 {
+        return false;
+    }
     matches!(c,
         '\u{1100}'..='\u{11ff}'
         | '\u{2e80}'..='\u{303f}'
@@ -609,6 +677,38 @@ pub fn is_wide(c: char) -> bool {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    /// [`Scripts::of`] as it was first written: a decoding pass.
+    fn scripts_decoded(text: &str) -> Scripts {
+        let mut n = Scripts::default();
+        for c in text.chars().take(DETECT_CHARS) {
+            match c {
+                'a'..='z' | 'A'..='Z' | '\u{c0}'..='\u{24f}' => n.latin += 1,
+                c if is_ideograph(c) => n.han += 1,
+                '\u{0600}'..='\u{06ff}'
+                | '\u{0750}'..='\u{077f}'
+                | '\u{fb50}'..='\u{fdff}'
+                | '\u{fe70}'..='\u{feff}' => n.arabic += 1,
+                '\u{0400}'..='\u{04ff}' => n.cyrillic += 1,
+                _ => {}
+            }
+        }
+        n
+    }
+
+    #[test]
+    fn scripts_counted_from_bytes_are_those_decoded() {
+        // Every character, alone and after an ASCII letter and an
+        // ideograph; then a text past the length read, cut inside.
+        for c in (0..=0x10_ffffu32).filter_map(char::from_u32) {
+            for t in [format!("{c}"), format!("a{c}"), format!("中{c}b")] {
+                assert_eq!(Scripts::of(&t), scripts_decoded(&t), "{:x}", c as u32);
+            }
+        }
+        let long = "Жa中ب".repeat(DETECT_CHARS / 3);
+        assert_eq!(Scripts::of(&long), scripts_decoded(&long));
+        assert!(Scripts::of(&long).latin < long.chars().filter(char::is_ascii).count());
+    }
 
     /// Every string of up to `most` characters of `alphabet` (the empty
     /// one first): the inputs of the exhaustive tests of text passes.

@@ -99,69 +99,14 @@ fn in_word(c: char) -> bool {
     c.is_alphabetic() || c == '-'
 }
 
-/// The runs of letters and hyphens in `text`, in order: the non-empty
-/// pieces of `text.split(|c| !in_word(c))`, found a byte at a time where
-/// the text is ASCII.
+/// The runs of letters and hyphens in `text`, in order.
 fn word_runs(text: &str) -> impl Iterator<Item = &str> {
-    let at_word = move |at: usize| -> (bool, usize) {
-        match text.as_bytes()[at] {
-            b if b.is_ascii() => (b.is_ascii_alphabetic() || b == b'-', 1),
-            _ => text[at..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (in_word(c), c.len_utf8())),
-        }
-    };
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while at < text.len() {
-            let (word, len) = at_word(at);
-            if word {
-                break;
-            }
-            at += len;
-        }
-        let start = at;
-        while at < text.len() {
-            let (word, len) = at_word(at);
-            if !word {
-                break;
-            }
-            at += len;
-        }
-        (at > start).then(|| &text[start..at])
-    })
+    crate::scan::runs(text, in_word)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Every string of up to `n` characters of `alphabet`.
-    fn strings(alphabet: &[char], n: usize) -> Vec<String> {
-        let mut all = vec![String::new()];
-        for _ in 0..n {
-            let longer: Vec<String> = all
-                .iter()
-                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
-                .collect();
-            all.extend(longer);
-        }
-        all
-    }
-
-    #[test]
-    fn word_runs_are_the_pieces_of_a_split_at_non_letters() {
-        // ASCII letters, a hyphen, other ASCII, letters beyond ASCII (two
-        // and three bytes), a letter-like sign that is no letter, a mark.
-        let alphabet = [
-            'a', 'Z', '-', ' ', '1', '.', 'é', 'Ж', 'ب', '中', '№', '\u{301}', '\u{a0}',
-        ];
-        for t in strings(&alphabet, 3) {
-            let split: Vec<&str> = t.split(|c| !in_word(c)).filter(|w| !w.is_empty()).collect();
-            assert_eq!(word_runs(&t).collect::<Vec<_>>(), split, "{t:?}");
-        }
-    }
 
     #[test]
     fn only_the_kelvin_sign_lowers_to_ascii_alone() {
