@@ -59,9 +59,12 @@ docs[dev]=$(fill dev "$N" "$SHARED"/corpus/en-dev/*.pdftotext.txt)
 docs[ref10]=$(fill ref10 $((10 * N)) "$REF")
 for set in ref en dev ref10; do bytes[$set]=$(du -sb "$work/$set" | cut -f1); done
 
-# run SET FORMATS JOBS -> "seconds maxrss_kb converted failed" (best of REPEAT)
+# run SET FORMATS JOBS -> "seconds maxrss_kb converted failed": the best
+# time of REPEAT runs, and the median of their peak memory (the peak of one
+# run varies by some 5 % with how the threads interleave; the fastest run's
+# peak is no better a figure than any other's).
 run() {
-  local best="" line
+  local best="" line rss_all=""
   for _ in $(seq 1 "$REPEAT"); do
     rm -rf "$work/out"
     local t0 t1
@@ -72,13 +75,17 @@ run() {
     local rss conv fail
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
     read -r conv fail < <(python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["totals"]; print(t["converted"], t["failed"])' "$work/report.json")
-    line="$(echo "$t1 - $t0" | bc -l) $rss $conv $fail"
+    rss_all="$rss_all $rss"
+    line="$(echo "$t1 - $t0" | bc -l) $conv $fail"
     if [ -z "$best" ] || (( $(echo "${line%% *} < ${best%% *}" | bc -l) )); then best=$line; fi
   done
-  echo "$best"
+  local median secs conv fail
+  median=$(tr ' ' '\n' <<<"$rss_all" | grep . | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
+  read -r secs conv fail <<<"$best"
+  echo "$secs $median $conv $fail"
 }
 
-echo "bench: $(nproc) cores; best of $REPEAT runs each; $("$BIN" --version); work dir on $BENCH_TMP"
+echo "bench: $(nproc) cores; of $REPEAT runs each, the best time and the median peak memory; $("$BIN" --version); work dir on $BENCH_TMP"
 echo "bench: load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share the cores)"
 echo
 echo "== 1. text -> md+akn =="
