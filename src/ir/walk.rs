@@ -3,6 +3,8 @@
 //! emitters and tests walk the tree through these, so the order of the parts
 //! and the places inlines live are written down once.
 
+use std::borrow::Cow;
+
 use super::{Block, Inline, Note, Paragraph, Resolution};
 
 impl Inline {
@@ -27,6 +29,18 @@ impl Inline {
                 Inline::Emphasis(inner) => Inline::text_len(inner),
             })
             .sum()
+    }
+
+    /// [`Inline::plain_text`], borrowed where `inlines` hold one text and
+    /// citations (most lines and paragraphs do): no copy made to be asked
+    /// what it is.
+    pub fn plain(inlines: &[Inline]) -> Cow<'_, str> {
+        let mut texts = inlines.iter().filter(|i| !matches!(i, Inline::NoteRef(_)));
+        match (texts.next(), texts.next()) {
+            (None, _) => Cow::Borrowed(""),
+            (Some(Inline::Text(t)), None) => Cow::Borrowed(t),
+            _ => Cow::Owned(Inline::plain_text(inlines)),
+        }
     }
 
     /// The plain text of `inlines`, without note citations.
@@ -138,6 +152,36 @@ mod tests {
 
     fn cite(m: &str) -> Inline {
         Inline::NoteRef(m.into())
+    }
+
+    #[test]
+    fn plain_borrows_one_text_and_says_what_plain_text_says() {
+        let text = |t: &str| Inline::Text(t.into());
+        let seqs = [
+            vec![],
+            vec![text("a")],
+            vec![cite("1")],
+            vec![text("a"), cite("1")],
+            vec![cite("1"), text("a"), cite("2")],
+            vec![text("a"), text("b")],
+            vec![text("a"), cite("1"), text("b")],
+            vec![Inline::Emphasis(vec![text("a")])],
+            vec![text("a"), Inline::Emphasis(vec![text("b")])],
+        ];
+        for seq in &seqs {
+            let plain = Inline::plain(seq);
+            assert_eq!(plain, Inline::plain_text(seq), "{seq:?}");
+            let texts = seq
+                .iter()
+                .filter(|i| !matches!(i, Inline::NoteRef(_)))
+                .count();
+            let one_text = texts == 1 && seq.iter().any(|i| matches!(i, Inline::Text(_)));
+            assert_eq!(
+                matches!(plain, Cow::Borrowed(_)),
+                texts == 0 || one_text,
+                "{seq:?}"
+            );
+        }
     }
 
     #[test]

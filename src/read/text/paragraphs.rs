@@ -7,6 +7,8 @@
 //! the line was full, and whether a page boundary or blank line lies
 //! between. A page boundary never splits a paragraph that runs on.
 
+use std::borrow::Cow;
+
 use super::notes::{append, LogicalLine};
 use super::{last_char, Joiner, Layout};
 use crate::ir::Inline;
@@ -27,8 +29,8 @@ pub(crate) struct RawPara {
 }
 
 impl RawPara {
-    pub fn plain(&self) -> String {
-        Inline::plain_text(&self.parts)
+    pub fn plain(&self) -> Cow<'_, str> {
+        Inline::plain(&self.parts)
     }
 }
 
@@ -63,7 +65,7 @@ struct Facts {
 }
 
 fn facts(l: &LogicalLine, profile: &Profile) -> Facts {
-    let text = Inline::plain_text(&l.parts);
+    let text = Inline::plain(&l.parts);
     let t = text.trim();
     let q = profile.ask(t);
     let standalone =
@@ -315,11 +317,11 @@ pub(crate) fn paragraphs(
             cased,
             quoted: open_quotes > 0,
         };
-        let text = Inline::plain_text(&lines[k].parts);
+        let text = Inline::plain(&lines[k].parts);
         let starts_new = match prev {
             None => true,
             Some(p) => {
-                let b = (&lines[k], f, text.as_str());
+                let b = (&lines[k], f, &*text);
                 (cur_heading && f.numbered)
                     || (f.op_value.is_some() && f.op_value == due && !cx.quoted)
                     || (facts[p].clause_end && !facts[p].label_only && heads_due(&facts[k..], due))
@@ -601,7 +603,7 @@ mod tests {
         let logical = fold_citations(&body, &[], profile, &j, &mut Vec::new());
         paragraphs(logical, layout, profile, &j)
             .iter()
-            .map(RawPara::plain)
+            .map(|p| p.plain().into_owned())
             .collect()
     }
 
@@ -649,7 +651,7 @@ mod tests {
         let logical = fold_citations(&body, &[], profile, &j, &mut Vec::new());
         paragraphs(logical, Layout::of(&lines, 0), profile, &j)
             .iter()
-            .map(RawPara::plain)
+            .map(|p| p.plain().into_owned())
             .collect()
     }
 

@@ -173,7 +173,7 @@ pub(crate) fn build(
         .position(|f| f.annex)
         .map_or(paras.len(), |k| annex_from + k);
     for p in &paras[annex_from..annex_start] {
-        res.conclusions.push(p.plain());
+        res.conclusions.push(p.plain().into_owned());
     }
     if annex_start > annex_from {
         warnings.push(Warning::TextAfterClosing {
@@ -842,7 +842,10 @@ fn annex(
     joiner: &Joiner,
 ) -> Annex {
     let mut paras = paras.into_iter().peekable();
-    let label = paras.next().map(|p| p.plain()).unwrap_or_default();
+    let label = paras
+        .next()
+        .map(|p| p.plain().into_owned())
+        .unwrap_or_default();
     let titled = paras
         .peek()
         .is_some_and(|t| t.table.is_none() && !facts[1].op && !facts[1].sub);
