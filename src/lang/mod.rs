@@ -558,17 +558,13 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     let mut at = 0;
     while at < b.len() {
         let lead = b[at];
-        let len = match lead {
-            0..=0x7f => 1,
-            0x80..=0xdf => 2,
-            0xe0..=0xef => 3,
-            _ => 4,
-        };
-        if !may_fold(lead) {
+        let step = FOLD_STEP[usize::from(lead)];
+        if step != 0 {
             // A whole character stepped over (an ideograph is three bytes).
-            at += len;
+            at += usize::from(step);
             continue;
         }
+        let len = utf8_len(lead);
         let Some(c) = text.get(at..at + len).and_then(|s| s.chars().next()) else {
             at += 1;
             continue;
@@ -591,10 +587,36 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The length of the UTF-8 sequence `lead` opens.
+const fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7f => 1,
+        0x80..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+/// For each byte opening a character, how far [`fold`] steps over it
+/// (its length), or 0 where the character may fold and is decoded.
+const FOLD_STEP: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if may_fold(b as u8) {
+            0
+        } else {
+            utf8_len(b as u8) as u8
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Whether a character starting with this UTF-8 byte may fold: the lead
 /// bytes of U+02BC, U+0600–U+06FF, U+2000–U+2FFF, U+3000–U+3FFF and
 /// U+F000–U+FFFF. Continuation bytes (0x80–0xBF) are never lead bytes.
-fn may_fold(b: u8) -> bool {
+const fn may_fold(b: u8) -> bool {
     matches!(b, 0xca | 0xd8 | 0xd9 | 0xdb | 0xe2 | 0xe3 | 0xef)
 }
 
