@@ -81,6 +81,17 @@ pub(crate) fn two_spaces(b: &[u8]) -> bool {
     }) != 0
 }
 
+/// Whether three spaces follow each other anywhere in `b`.
+pub(crate) fn three_spaces(b: &[u8]) -> bool {
+    let Some(last) = b.len().checked_sub(2) else {
+        return false;
+    };
+    let (x, y, z) = (&b[..last], &b[1..=last], &b[2..]);
+    x.iter().zip(y).zip(z).fold(0u8, |any, ((&x, &y), &z)| {
+        any | (u8::from(x == b' ') & u8::from(y == b' ') & u8::from(z == b' '))
+    }) != 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +141,18 @@ mod tests {
         assert_eq!(count(&b, |c| c == 3), b.iter().filter(|&&c| c == 3).count());
         assert_eq!(count(&[b'x'; 600], |c| c == b'x'), 600);
         assert_eq!(count(&[], |c| c == b'x'), 0);
+    }
+
+    #[test]
+    fn three_spaces_as_a_byte_loop_finds_them() {
+        let slow = |b: &[u8]| b.windows(3).any(|w| w == b"   ");
+        for t in crate::lang::tests::every_string(&[' ', 'a', '\t'], 6) {
+            assert_eq!(three_spaces(t.as_bytes()), slow(t.as_bytes()), "{t:?}");
+        }
+        let mut long = b"a  ".repeat(40);
+        assert!(!three_spaces(&long));
+        long.insert(70, b' ');
+        assert!(three_spaces(&long));
     }
 
     #[test]

@@ -83,23 +83,10 @@ fn plain(l: &LogicalLine) -> Option<Cow<'_, str>> {
     }
 }
 
-/// Whether `text` has three spaces in a row (a byte loop: a substring
-/// search costs more to set up than a line takes to scan).
-fn has_gap(text: &str) -> bool {
-    let mut run = 0;
-    for &b in text.as_bytes() {
-        run = if b == b' ' { run + 1 } else { 0 };
-        if run == 3 {
-            return true;
-        }
-    }
-    false
-}
-
 fn is_row(text: &str) -> bool {
     // Cells are parted by three spaces or more: most lines have no such
     // run, and are one cell without being cut.
-    if !has_gap(text) {
+    if !crate::scan::three_spaces(text.as_bytes()) {
         return false;
     }
     let c = cells(text);
@@ -158,7 +145,7 @@ fn from_stream(lines: &[LogicalLine], texts: &[Option<Cow<'_, str>>]) -> Vec<Fou
             let short = t.as_deref().filter(|t| {
                 t.len() <= 4 * STREAM_CELL_MAX
                     && t.chars().count() <= STREAM_CELL_MAX
-                    && !has_gap(t)
+                    && !crate::scan::three_spaces(t.as_bytes())
             });
             let Some(t) = short else {
                 return (false, false);
