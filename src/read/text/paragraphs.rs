@@ -100,12 +100,17 @@ fn facts(l: &LogicalLine, profile: &Profile) -> Facts {
 
 /// The value of a printed paragraph number, in any digits ("15." → 15).
 fn number_value(num: &str) -> Option<u32> {
-    let digits: String = crate::lang::fold_digits(num)
+    // The first run of digits, folded to ASCII, read as a u32 (none if
+    // there is none, or it overflows), without copies.
+    let mut digits = num
         .chars()
+        .map(crate::lang::ascii_digit_of)
         .skip_while(|c| !c.is_ascii_digit())
         .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse().ok()
+        .map(|c| u32::from(c as u8 - b'0'))
+        .peekable();
+    digits.peek()?;
+    digits.try_fold(0u32, |n, d| n.checked_mul(10)?.checked_add(d))
 }
 
 /// Whether the lines from here are a heading of one or two lines (no
@@ -186,6 +191,10 @@ pub(crate) fn roman_heading_num(t: &str) -> Option<usize> {
     // read no further than its seventh character (a line of Han is one
     // word).
     let body = t.trim_start();
+    // Both kinds of label open with an ASCII capital (most lines do not).
+    if !body.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
     let end = match body
         .char_indices()
         .take(7)
@@ -555,6 +564,25 @@ mod tests {
     use super::*;
     use crate::ir::Lang;
     use crate::lang;
+
+    #[test]
+    fn number_value_reads_the_first_run_of_digits_in_any_script() {
+        let copied = |num: &str| -> Option<u32> {
+            let digits: String = crate::lang::fold_digits(num)
+                .chars()
+                .skip_while(|c| !c.is_ascii_digit())
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse().ok()
+        };
+        let alphabet = ['0', '9', '٣', '۵', '７', '.', 'a', ' '];
+        for s in &crate::lang::tests::every_string(&alphabet, 4) {
+            assert_eq!(number_value(s), copied(s), "{s:?}");
+        }
+        for s in ["4294967295", "4294967296", "99999999999", "12.4294967296"] {
+            assert_eq!(number_value(s), copied(s), "{s:?}");
+        }
+    }
 
     /// Reading only the first seven characters finds what reading the
     /// whole first word finds.
