@@ -81,6 +81,25 @@ pub(crate) fn two_spaces(b: &[u8]) -> bool {
     }) != 0
 }
 
+/// Whether `text` holds `piece`, as `str::contains` says, for the short
+/// strings a line or a title is: each place the piece's first byte is, is
+/// compared. `str::contains` builds a two-way searcher first, which costs
+/// more than such a search; past `SHORT` (product of the lengths) it is
+/// used, so a long pair is never searched in quadratic time.
+pub(crate) fn holds(text: &str, piece: &str) -> bool {
+    const SHORT: usize = 1 << 16;
+    let (t, p) = (text.as_bytes(), piece.as_bytes());
+    let Some(&first) = p.first() else {
+        return true;
+    };
+    if t.len().saturating_mul(p.len()) > SHORT {
+        return text.contains(piece);
+    }
+    // A piece that is a whole string opens with a character's first byte:
+    // the places found are character boundaries.
+    memchr::memchr_iter(first, t).any(|at| t[at..].starts_with(p))
+}
+
 /// Whether three spaces follow each other anywhere in `b`.
 pub(crate) fn three_spaces(b: &[u8]) -> bool {
     let Some(last) = b.len().checked_sub(2) else {
@@ -153,6 +172,20 @@ mod tests {
         assert!(!three_spaces(&long));
         long.insert(70, b' ');
         assert!(three_spaces(&long));
+    }
+
+    #[test]
+    fn holds_says_what_contains_says() {
+        let strings = crate::lang::tests::every_string(&['a', 'b', 'é', '中'], 4);
+        for t in &strings {
+            for p in &strings {
+                assert_eq!(holds(t, p), t.contains(p.as_str()), "{p:?} in {t:?}");
+            }
+        }
+        // Past the short limit, and across it.
+        let long = "ab".repeat(300);
+        assert!(holds(&long, &"ba".repeat(120)));
+        assert!(!holds(&long, &"bb".repeat(120)));
     }
 
     #[test]

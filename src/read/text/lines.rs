@@ -8,6 +8,7 @@ use regex::{Regex, RegexSet};
 
 use crate::lang::{is_wide, FirstBytes, Profile};
 use crate::read::layout::{self, Facts};
+use crate::scan::holds;
 
 /// What a physical line is, as far as the page is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -233,7 +234,7 @@ fn tight(s: &str) -> String {
 /// title as printed (`title_tight`, from [`tight`]).
 fn in_title(text: &str, symbol: &str, title_tight: &str) -> bool {
     let t = tight(strip_symbol(text, symbol));
-    !t.is_empty() && title_tight.contains(t.as_str())
+    !t.is_empty() && holds(title_tight, &t)
 }
 
 /// The line less the symbol printed at either end of it.
@@ -388,7 +389,7 @@ pub(crate) fn mark_running_heads(
             && words >= 3
             && rest.len() >= 8.max(title_sq.len() / 3)
             && !text.ends_with([';', ','])
-            && title_sq.contains(rest)
+            && holds(&title_sq, rest)
             && in_the_title(i)
         {
             return true;
@@ -420,7 +421,7 @@ pub(crate) fn mark_running_heads(
                 .rev()
                 .map(|&i| tight(strip_symbol(texts[i], symbol)))
                 .collect();
-            joined.len() * 3 >= bare_tight.len() * 2 && title_tight.contains(joined.as_str())
+            joined.len() * 3 >= bare_tight.len() * 2 && holds(&title_tight, &joined)
         };
         heads.extend(bottom_head(
             bottom,
@@ -443,12 +444,12 @@ pub(crate) fn mark_running_heads(
         if let Some(at) = symbol_at.filter(|&at| {
             at > 0
                 && ((deep[..at].iter().all(|&i| title_piece(i))
-                    && title_tight.contains(
-                        deep[..at]
+                    && holds(
+                        &title_tight,
+                        &deep[..at]
                             .iter()
                             .map(|&i| tight(texts[i]))
-                            .collect::<String>()
-                            .as_str(),
+                            .collect::<String>(),
                     ))
                     || whole_title(&deep[..at]))
         }) {

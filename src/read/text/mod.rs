@@ -440,7 +440,8 @@ pub(crate) fn first_text(parts: &[Inline]) -> &str {
 /// none (most lines), and copied run by run otherwise (spaces and tabs are
 /// single bytes: what lies between them is copied whole).
 fn collapse_spaces(s: &str) -> Cow<'_, str> {
-    if !s.contains('\t') && !s.contains("  ") {
+    let b = s.as_bytes();
+    if memchr::memchr(b'\t', b).is_none() && !crate::scan::two_spaces(b) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
