@@ -733,12 +733,12 @@ fn split_glued(
     let mut parts = Vec::new();
     let mut from = 0;
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
-            i += 1;
-            continue;
-        }
+    // Each run of digits, from its first: the scan passes over blocks of
+    // the line without one whole.
+    let is_digit = |c: u8| c.wrapping_sub(b'0') < 10;
+    let starts = crate::scan::marked(bytes, is_digit)
+        .filter(|&at| at == 0 || !bytes[at - 1].is_ascii_digit());
+    for i in starts {
         let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
         // The page set these figures raised and smaller: a citation
         // wherever it stands ("INTERPOL1", "201852"), if its note is due.
@@ -758,12 +758,10 @@ fn split_glued(
                 }
                 parts.push(Inline::NoteRef(u32::to_string(&n)));
                 from = end;
-                i = end;
                 continue;
             }
         }
         if on_page {
-            i = end;
             continue;
         }
         // "19 October 201852": a citation glued to a year.
@@ -781,7 +779,6 @@ fn split_glued(
                     from = end;
                 }
             }
-            i = end;
             continue;
         }
         // "paragraphs VIII.7441": a citation glued to a paragraph number.
@@ -795,7 +792,6 @@ fn split_glued(
                     parts.push(Inline::Text(text[from..m].trim().to_string()));
                     parts.push(Inline::NoteRef(want.to_string()));
                     from = end;
-                    i = end;
                     continue;
                 }
             }
@@ -817,7 +813,6 @@ fn split_glued(
                 from = end;
             }
         }
-        i = end;
     }
     let rest = text[from..].trim_start();
     if !rest.is_empty() || parts.is_empty() {
