@@ -205,6 +205,16 @@ pub fn normalize_inlines(parts: &mut Vec<Inline>) {
 }
 
 fn normalize_inner(parts: &mut Vec<Inline>, in_emphasis: bool) {
+    // Most sequences (one clean text) are canonical already: asked first,
+    // they are left as they are, not rebuilt.
+    if !settled(parts, in_emphasis) {
+        rebuild(parts, in_emphasis);
+    }
+}
+
+/// [`normalize_inner`] made anew: texts merged, emphases merged and not
+/// nested, texts cleaned, empty ones dropped.
+fn rebuild(parts: &mut Vec<Inline>, in_emphasis: bool) {
     let mut out: Vec<Inline> = Vec::with_capacity(parts.len());
     for p in std::mem::take(parts) {
         match p {
@@ -230,9 +240,64 @@ fn normalize_inner(parts: &mut Vec<Inline>, in_emphasis: bool) {
     *parts = out;
 }
 
+/// Whether [`normalize_inner`] would leave `parts` as they are: no two
+/// texts or two emphases side by side, no emphasis inside one, none empty,
+/// every text clean and not empty.
+fn settled(parts: &[Inline], in_emphasis: bool) -> bool {
+    let apart = parts.windows(2).all(|w| {
+        !matches!(
+            (&w[0], &w[1]),
+            (Inline::Text(_), Inline::Text(_)) | (Inline::Emphasis(_), Inline::Emphasis(_))
+        )
+    });
+    apart
+        && parts.iter().all(|p| match p {
+            Inline::Text(t) => !t.is_empty() && is_clean(t),
+            Inline::Emphasis(inner) => !in_emphasis && !inner.is_empty() && settled(inner, true),
+            Inline::NoteRef(_) => true,
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sequence found settled is one a rebuild leaves unchanged, and
+    /// every sequence a rebuild gives is found settled.
+    #[test]
+    fn settled_sequences_are_those_the_pass_leaves_alone() {
+        let t = |s: &str| Inline::Text(s.into());
+        let e = Inline::Emphasis;
+        let r = || Inline::NoteRef("1".into());
+        let seqs = [
+            vec![],
+            vec![t("a")],
+            vec![t("")],
+            vec![t("a  b")],
+            vec![t("a"), t("b")],
+            vec![t("a"), r(), t("b")],
+            vec![e(vec![t("a")])],
+            vec![e(vec![])],
+            vec![e(vec![t("")]), t("b")],
+            vec![t("a"), e(vec![t("b")]), t("c")],
+            vec![t("a"), e(vec![t("\u{7}")]), t("c")],
+            vec![e(vec![t("a")]), e(vec![t("b")])],
+            vec![e(vec![e(vec![t("a")])])],
+            vec![e(vec![t("a"), r()]), r()],
+            vec![t("a\tb"), r()],
+        ];
+        let mut some_settled = 0;
+        for seq in seqs {
+            let mut rebuilt = seq.clone();
+            rebuild(&mut rebuilt, false);
+            if settled(&seq, false) {
+                some_settled += 1;
+                assert_eq!(rebuilt, seq, "{seq:?}");
+            }
+            assert!(settled(&rebuilt, false), "{seq:?} -> {rebuilt:?}");
+        }
+        assert_eq!(some_settled, 6);
+    }
 
     /// The byte test says what the character rule says, on every short
     /// string of the characters it treats apart.
