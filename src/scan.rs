@@ -40,9 +40,11 @@ pub(crate) fn runs<'t>(
     text: &'t str,
     keep: impl Fn(char) -> bool + Copy + 't,
 ) -> impl Iterator<Item = &'t str> + 't {
+    // `keep` of each ASCII character, asked once: a byte is then a lookup.
+    let ascii: [bool; 128] = std::array::from_fn(|b| keep(char::from(b as u8)));
     let kept = move |at: usize| -> (bool, usize) {
         match text.as_bytes()[at] {
-            b if b.is_ascii() => (keep(char::from(b)), 1),
+            b if b.is_ascii() => (ascii[usize::from(b)], 1),
             _ => text[at..]
                 .chars()
                 .next()

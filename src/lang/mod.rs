@@ -451,10 +451,7 @@ fn detect_latin(text: &str) -> Lang {
             return l;
         }
     }
-    let head = &text[..text
-        .char_indices()
-        .nth(DETECT_CHARS)
-        .map_or(text.len(), |(i, _)| i)];
+    let head = &text[..head_len(text)];
     let (words, longest) = detection_words();
     // One pass over the words; only a word short enough to be a detection
     // word is put in lower case.
