@@ -12,6 +12,8 @@
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 
+use crate::lang::lower;
+
 /// Questions answered by searching the text before the set is made.
 const SEARCHES: u32 = 8;
 
@@ -21,7 +23,10 @@ pub(crate) struct Words<'a> {
     text: &'a str,
     /// The text with its ASCII letters in lower case, every other byte as
     /// it was (so offsets are the text's); made at the first question.
-    lowered: OnceCell<Vec<u8>>,
+    /// `None` where the text prints a Kelvin sign (the one character
+    /// beyond ASCII whose lower case is ASCII alone, 'k'): a search in
+    /// ASCII could miss a word there.
+    lowered: OnceCell<Option<Vec<u8>>>,
     /// Questions asked so far.
     asked: Cell<u32>,
     /// Every word of more than three bytes, in lower case, once asked for
@@ -45,26 +50,30 @@ impl<'a> Words<'a> {
         if asked >= SEARCHES {
             return self.set().contains(word);
         }
-        // A word of ASCII letters is one the text prints in ASCII letters,
-        // except where it prints a Kelvin sign (the one character beyond
-        // ASCII whose lower case is ASCII alone, 'k').
-        if word.is_ascii() && !self.text.contains('\u{212a}') {
-            self.search_ascii(word)
-        } else {
-            word_runs(self.text).any(|w| w.len() > 3 && lower(w) == word)
+        // A word of ASCII letters is one the text prints in ASCII letters
+        // (but for the Kelvin sign, see `lowered`).
+        match self.lowered() {
+            Some(lowered) if word.is_ascii() => self.search_ascii(lowered, word),
+            _ => word_runs(self.text).any(|w| w.len() > 3 && lower(w) == word),
         }
+    }
+
+    /// The text lowered for ASCII searches, made once.
+    fn lowered(&self) -> Option<&[u8]> {
+        self.lowered
+            .get_or_init(|| {
+                (!self.text.contains('\u{212a}')).then(|| self.text.as_bytes().to_ascii_lowercase())
+            })
+            .as_deref()
     }
 
     /// [`Words::has`] for an ASCII `word`: each place the lowered text
     /// holds it, whether it is a whole word there.
-    fn search_ascii(&self, word: &str) -> bool {
+    fn search_ascii(&self, lowered: &[u8], word: &str) -> bool {
         // A word is more than three bytes, of letters and hyphens only.
         if word.len() <= 3 || !word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') {
             return false;
         }
-        let lowered = self
-            .lowered
-            .get_or_init(|| self.text.as_bytes().to_ascii_lowercase());
         memchr::memmem::find_iter(lowered, word.as_bytes()).any(|at| {
             let before = self.text[..at].chars().next_back();
             let after = self.text[at + word.len()..].chars().next();
@@ -80,17 +89,6 @@ impl<'a> Words<'a> {
                 .map(lower)
                 .collect()
         })
-    }
-}
-
-/// `w` in lower case, borrowed where it is already.
-fn lower(w: &str) -> Cow<'_, str> {
-    if !w.is_ascii() {
-        Cow::Owned(w.to_lowercase())
-    } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(w.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(w)
     }
 }
 
