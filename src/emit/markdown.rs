@@ -144,24 +144,33 @@ fn writable_label(marker: &str) -> bool {
 /// else ("yes", "123", ": "), so pandoc and the markdown-it and
 /// pulldown-cmark front matter plugins read the values unres wrote.
 fn front_matter(m: &Meta, masthead: &[String], out: &mut String) {
-    let mut map = yaml_serde::Mapping::new();
-    let mut put = |key: &str, v: &Value| {
-        if let Ok(v) = yaml_serde::to_value(v) {
-            map.insert(yaml_serde::Value::from(key), v);
-        }
-    };
-    for (field, value) in meta::encode(m) {
-        put(field.key, &value);
-    }
-    if !masthead.is_empty() {
-        let lines: Vec<Value> = masthead.iter().map(|l| Value::from(l.as_str())).collect();
-        put("masthead", &Value::Array(lines));
-    }
+    let fields = meta::encode(m);
+    let masthead = (!masthead.is_empty())
+        .then(|| Value::Array(masthead.iter().map(|l| Value::from(l.as_str())).collect()));
+    let entries = fields
+        .iter()
+        .map(|(field, value)| (field.key, value))
+        .chain(masthead.as_ref().map(|v| ("masthead", v)));
     out.push_str("---\n");
-    if let Ok(yaml) = yaml_serde::to_string(&map) {
-        out.push_str(&quote_yaml11_words(&yaml));
+    match super::yaml::block(entries.clone()) {
+        Some(yaml) => out.push_str(&yaml),
+        None => out.push_str(&by_yaml_serde(entries)),
     }
     out.push_str("---\n\n");
+}
+
+/// The front matter's mapping as yaml_serde writes it (what
+/// [`super::yaml`] leaves to it), YAML 1.1 booleans quoted.
+fn by_yaml_serde<'v>(entries: impl Iterator<Item = (&'v str, &'v Value)>) -> String {
+    let mut map = yaml_serde::Mapping::new();
+    for (key, value) in entries {
+        if let Ok(v) = yaml_serde::to_value(value) {
+            map.insert(yaml_serde::Value::from(key), v);
+        }
+    }
+    yaml_serde::to_string(&map)
+        .map(|yaml| quote_yaml11_words(&yaml))
+        .unwrap_or_default()
 }
 
 /// yaml_serde quotes what YAML 1.2 would misread; YAML 1.1 readers
@@ -571,5 +580,138 @@ mod tests {
             quote_yaml11_words(y),
             "symbol: 'yes'\ncommittee: 'On'\nreport:\n- 'n'\n- A/1\nmeeting:\n  number: 7\n  printed: 'off'\nsession: 59\ntitle: yes we can\n"
         );
+    }
+
+    /// The front matter as `emit::yaml` writes it is what yaml_serde
+    /// writes, wherever it writes one: every string of up to three
+    /// characters that YAML treats specially (indicators, quotes, spaces,
+    /// breaks, digits, signs, a BOM, letters of `yes` and `null`) as a
+    /// value, a list item, a nested mapping's value and a listed mapping's
+    /// value, and longer strings of each kind it meets.
+    #[test]
+    fn direct_yaml_is_what_yaml_serde_writes() {
+        let alphabet = [
+            ' ', ':', '-', '#', '\'', '"', '.', '0', '1', 'a', 'y', 'e', 'x', 'n', '\t', '\n', 'é',
+            '\u{2028}', '\u{85}', '\u{feff}', '?', '~', '+', '!', '中',
+        ];
+        let mut strings = crate::lang::tests::every_string(&alphabet, 3);
+        strings.extend(
+            [
+                "Distr.: General",
+                "2004-12-20",
+                "0x1F",
+                "-0x1f",
+                "+5",
+                "0o17",
+                "1e5",
+                ".inf",
+                "-.Inf",
+                ".NaN",
+                "infinity",
+                "NaN",
+                "007",
+                "-007",
+                "12345678901234567890123456789",
+                "---x",
+                "...",
+                "..x",
+                "---é",
+                "...中",
+                "--- a",
+                "null",
+                "NULL",
+                "true",
+                "True",
+                "false",
+                "False",
+                "FALSE",
+                "a: b",
+                "a :b",
+                "a #b",
+                "a#b",
+                "end:",
+                "18 c)",
+                "Null",
+                "TRUE",
+                "OFF",
+                "Yes",
+                "l'Assemblée",
+                "第 74 次全体会议",
+                "الجلسة العامة 50",
+                "a\u{7f}b",
+                "a\u{a0}b",
+                "\u{fffe}",
+                "\u{fffd}",
+                "\u{10000}",
+                "\u{d7ff}",
+                "- a",
+                "-a",
+                "? a",
+                "?a",
+                "@x",
+                "%x",
+                "`x",
+                "&x",
+                "*x",
+                "!x",
+                "|x",
+                ">x",
+                "[x",
+                "{x",
+                ",x",
+                "x,",
+                "x]",
+            ]
+            .map(String::from),
+        );
+        let number = Value::from(74);
+        let escaped = |s: &str| {
+            s.contains([
+                '\t', '\n', '\u{2028}', '\u{85}', '\u{feff}', '\u{7f}', '\u{fffe}',
+            ])
+        };
+        let mut written = 0;
+        for s in &strings {
+            let v = Value::from(s.as_str());
+            let list = Value::Array(vec![v.clone(), Value::from("A/59/494"), number.clone()]);
+            let nested = serde_json::json!({ "number": 74, "printed": s, "held": true });
+            let listed = serde_json::json!([{ "number": s, "title": "x" }, { "title": s }]);
+            let shapes: [&[(&str, &Value)]; 4] = [
+                &[("title", &v), ("session", &number)],
+                &[("report", &list)],
+                &[("meeting", &nested)],
+                &[("agenda", &listed), ("title", &v)],
+            ];
+            for entries in shapes {
+                match super::super::yaml::block(entries.iter().copied()) {
+                    Some(direct) => {
+                        assert_eq!(direct, by_yaml_serde(entries.iter().copied()), "{s:?}");
+                        written += 1;
+                    }
+                    // What it leaves to yaml_serde: characters libyaml
+                    // escapes or breaks lines at, nothing else.
+                    None => assert!(escaped(s), "{s:?} left to yaml_serde"),
+                }
+            }
+        }
+        assert!(written > 30_000, "{written}");
+        // Nothing, and a key libyaml writes otherwise, go to yaml_serde.
+        assert_eq!(super::super::yaml::block([]), None);
+        assert_eq!(super::super::yaml::block([("a b: c", &number)]), None);
+    }
+
+    /// The reference's front matter is written directly, as yaml_serde
+    /// writes it.
+    #[test]
+    fn reference_front_matter_is_written_directly() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/A_RES_59_159.txt");
+        let text = std::fs::read_to_string(path).expect("the sample");
+        let opts = crate::read::ReadOptions::default();
+        let (res, _) = crate::read::read(crate::read::Kind::Text, &text, &opts).expect("reads");
+        let fields = meta::encode(&res.meta);
+        let entries = || fields.iter().map(|(f, v)| (f.key, v));
+        let direct = super::super::yaml::block(entries()).expect("written directly");
+        assert_eq!(direct, by_yaml_serde(entries()));
+        assert!(direct.contains("title: 加强联合国预防犯罪和刑事司法方案"));
     }
 }

@@ -7,6 +7,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod pdf;
+mod yaml;
 
 use std::fmt;
 use std::str::FromStr;
