@@ -24,6 +24,14 @@ pub(crate) fn marked<'a>(
     })
 }
 
+/// Whether `pred` (branch-free, as for [`marked`]) says yes to a byte of
+/// `b`: judged a block at a time, where stopping at the first byte judged
+/// yes branched on every byte of the many lines that hold none.
+pub(crate) fn any(b: &[u8], pred: impl Fn(u8) -> bool) -> bool {
+    b.chunks(BLOCK)
+        .any(|block| block.iter().fold(0u8, |any, &c| any | u8::from(pred(c))) != 0)
+}
+
 /// How many bytes of `b` `pred` says yes to (`pred` branch-free, as for
 /// [`marked`]): byte-wide counts over blocks of 255, summed.
 pub(crate) fn count(b: &[u8], pred: impl Fn(u8) -> bool) -> usize {
@@ -152,6 +160,22 @@ mod tests {
                 }
                 let want: Vec<usize> = (0..len).filter(|&i| rare(b[i])).collect();
                 assert_eq!(marked(&b, rare).collect::<Vec<_>>(), want, "{len} {at}");
+            }
+        }
+    }
+
+    /// `any` finds one byte wherever it stands, blocks past the first
+    /// included, and none where there is none.
+    #[test]
+    fn any_finds_a_byte_anywhere() {
+        let digit = |c: u8| c.wrapping_sub(b'0') < 10;
+        for len in [0, 1, 31, 32, 33, 64, 100] {
+            let b = vec![b'a'; len];
+            assert!(!any(&b, digit));
+            for at in 0..len {
+                let mut b = b.clone();
+                b[at] = b'7';
+                assert!(any(&b, digit), "{len} {at}");
             }
         }
     }

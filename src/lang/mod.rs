@@ -351,7 +351,7 @@ pub fn detect(text: &str) -> Lang {
         arabic,
         cyrillic,
         latin,
-    } = Scripts::of(text);
+    } = Scripts::of(head(text));
     let most = han.max(arabic).max(cyrillic).max(latin);
     if most == 0 || most == han {
         Lang::Zh
@@ -387,7 +387,7 @@ impl Scripts {
     /// most of detection on). Continuation bytes are never first bytes,
     /// so a count of every byte's value counts characters.
     fn of(text: &str) -> Scripts {
-        let head = &text.as_bytes()[..head_len(text)];
+        let head = text.as_bytes();
         let mut count = [0usize; 256];
         for &b in head {
             count[usize::from(b)] += 1;
@@ -428,14 +428,32 @@ impl Scripts {
     }
 }
 
-/// The length in bytes of the first [`DETECT_CHARS`] characters of `text`.
-fn head_len(text: &str) -> usize {
-    if text.len() <= DETECT_CHARS {
-        return text.len();
+/// The first [`DETECT_CHARS`] characters of `text`: the characters are
+/// the bytes that continue none (not `0b10xx_xxxx`), counted a block at a
+/// time up to the block where the last one ends, not decoded.
+fn head(text: &str) -> &str {
+    const BLOCK: usize = 64;
+    let b = text.as_bytes();
+    if b.len() <= DETECT_CHARS {
+        return text;
     }
-    text.char_indices()
-        .nth(DETECT_CHARS)
-        .map_or(text.len(), |(at, _)| at)
+    let starts = |c: u8| (c as i8) >= -0x40;
+    let (mut chars, mut at) = (0, 0);
+    for block in b.chunks(BLOCK) {
+        let n = block.iter().filter(|&&c| starts(c)).count();
+        if chars + n > DETECT_CHARS {
+            break;
+        }
+        (chars, at) = (chars + n, at + block.len());
+    }
+    // The character after the last one read starts in this block.
+    let end = b[at..]
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| starts(c))
+        .nth(DETECT_CHARS - chars)
+        .map_or(b.len(), |(i, _)| at + i);
+    &text[..end]
 }
 
 /// French, Spanish or English: a line that is a French or Spanish enacting
@@ -451,7 +469,7 @@ fn detect_latin(text: &str) -> Lang {
             return l;
         }
     }
-    let head = &text[..head_len(text)];
+    let head = head(text);
     let (words, longest) = detection_words();
     // One pass over the words; only a word short enough to be a detection
     // word is put in lower case.
@@ -725,8 +743,31 @@ pub(crate) mod tests {
             }
         }
         let long = "Жa中ب".repeat(DETECT_CHARS / 3);
-        assert_eq!(Scripts::of(&long), scripts_decoded(&long));
-        assert!(Scripts::of(&long).latin < long.chars().filter(char::is_ascii).count());
+        assert_eq!(Scripts::of(head(&long)), scripts_decoded(&long));
+        assert!(Scripts::of(head(&long)).latin < long.chars().filter(char::is_ascii).count());
+    }
+
+    /// The head detection reads is the text's first `DETECT_CHARS`
+    /// characters, whatever their widths, wherever the limit falls.
+    #[test]
+    fn the_head_is_the_first_characters() {
+        let by_decoding = |t: &str| {
+            t.char_indices()
+                .nth(DETECT_CHARS)
+                .map_or(t.len(), |(at, _)| at)
+        };
+        for unit in ["a", "é", "中", "𝐀", "a中", "éa𝐀", "Жa中ب "] {
+            for extra in [0, 1, 2, 3, 63, 64, 65, 200] {
+                let n = DETECT_CHARS + extra;
+                let t: String = unit.chars().cycle().take(n).collect();
+                let mut shorter = t.clone();
+                shorter.pop();
+                for t in [t.clone(), format!("x{t}"), shorter] {
+                    assert_eq!(head(&t).len(), by_decoding(&t), "{unit:?} + {extra}");
+                }
+            }
+        }
+        assert_eq!(head("short"), "short");
     }
 
     /// Every string of up to `most` characters of `alphabet` (the empty

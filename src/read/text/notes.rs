@@ -727,7 +727,8 @@ fn split_glued(
 ) -> Vec<Inline> {
     let on_page = raised.is_some();
     let raised = raised.unwrap_or_default();
-    if !enabled || !text.bytes().any(|b| b.is_ascii_digit()) {
+    let is_digit = |c: u8| c.wrapping_sub(b'0') < 10;
+    if !enabled || !crate::scan::any(text.as_bytes(), is_digit) {
         return vec![Inline::Text(text.to_string())];
     }
     let mut parts = Vec::new();
@@ -735,7 +736,6 @@ fn split_glued(
     let bytes = text.as_bytes();
     // Each run of digits, from its first: the scan passes over blocks of
     // the line without one whole.
-    let is_digit = |c: u8| c.wrapping_sub(b'0') < 10;
     let starts = crate::scan::marked(bytes, is_digit)
         .filter(|&at| at == 0 || !bytes[at - 1].is_ascii_digit());
     for i in starts {
