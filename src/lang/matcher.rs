@@ -46,6 +46,9 @@ struct Derived {
 /// question (a Han paragraph asks for each of its first few prefixes).
 struct LeadWords {
     words: foldhash::HashSet<&'static str>,
+    /// The characters the words open with, sorted: a word opening with
+    /// another is none, nor is any of its prefixes (most lines).
+    firsts: Vec<char>,
     /// The most characters a word has.
     longest: usize,
 }
@@ -54,13 +57,24 @@ impl LeadWords {
     fn of(leads: &Leads) -> LeadWords {
         let words: foldhash::HashSet<&'static str> = leads.words.iter().copied().collect();
         let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
-        LeadWords { words, longest }
+        let mut firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        LeadWords {
+            words,
+            firsts,
+            longest,
+        }
     }
 
     /// Whether `word` (lower case) is one of the words, or, for a word
     /// ending in a wide character (a script without spaces), starts with
     /// it.
     fn has(&self, word: &str) -> bool {
+        let opens = word.chars().next();
+        if opens.is_some_and(|c| self.firsts.binary_search(&c).is_err()) {
+            return false;
+        }
         if self.words.contains(word) {
             return true;
         }
@@ -1097,6 +1111,43 @@ mod tests {
                     leads.opens_by_words(&index, s, []),
                     "{s:?}"
                 );
+            }
+        }
+    }
+
+    /// Refusing a word by its first character gives what the set alone
+    /// gives: for every profile's lead words, the words themselves, each
+    /// with a character more and one less, and every short string of
+    /// their first characters and others.
+    #[test]
+    fn lead_words_refused_by_their_first_character_are_none() {
+        let by_set = |lw: &LeadWords, word: &str| {
+            lw.words.contains(word)
+                || word
+                    .char_indices()
+                    .skip(1)
+                    .take(lw.longest)
+                    .any(|(end, _)| {
+                        word[..end].chars().next_back().is_some_and(is_wide)
+                            && lw.words.contains(&word[..end])
+                    })
+        };
+        for lang in crate::ir::Lang::ALL {
+            let p = crate::lang::profile(lang);
+            for leads in [&p.preamble_leads, &p.operative_leads] {
+                let lw = LeadWords::of(leads);
+                let mut alphabet: Vec<char> = lw.firsts.iter().copied().take(4).collect();
+                alphabet.extend(['x', '中', ' ']);
+                let mut words = super::super::tests::every_string(&alphabet, 3);
+                for w in leads.words {
+                    let mut shorter = w.to_string();
+                    shorter.pop();
+                    words.extend([w.to_string(), format!("{w}x"), format!("{w}中"), shorter]);
+                }
+                for w in &words {
+                    assert_eq!(lw.has(w), by_set(&lw, w), "{lang:?} {w:?}");
+                }
+                assert!(leads.words.iter().all(|w| lw.has(w)));
             }
         }
     }
