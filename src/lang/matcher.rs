@@ -107,6 +107,10 @@ struct LeadIndex {
     phrases: Vec<&'static str>,
     /// Where each first word's phrases lie in `phrases`.
     by_word: foldhash::HashMap<&'static str, Range<usize>>,
+    /// The characters the first words open with, sorted (`None` if a
+    /// phrase's first word is empty): a text opening with another opens
+    /// no phrase, and its first word is neither read nor looked up.
+    firsts: Option<Vec<char>>,
 }
 
 /// Where a pattern's source lies: its identity among a profile's patterns.
@@ -524,6 +528,11 @@ impl Profile {
         // Only phrases whose first word is the text's first word can open
         // it: the phrases are looked up by that word, not all compared.
         let index = &self.derived().leads[usize::from(operative)];
+        if let (Some(firsts), Some(c)) = (&index.firsts, text.chars().next()) {
+            if firsts.binary_search(&c).is_err() {
+                return None;
+            }
+        }
         let of_word = index.by_word.get(first_word(text))?;
         index.phrases[of_word.clone()]
             .iter()
@@ -557,9 +566,16 @@ impl Profile {
         for (k, (word, _)) in sorted.iter().enumerate() {
             by_word.entry(word).or_insert(k..k).end = k + 1;
         }
+        let firsts: Option<Vec<char>> = sorted.iter().map(|(w, _)| w.chars().next()).collect();
+        let firsts = firsts.map(|mut f| {
+            f.sort_unstable();
+            f.dedup();
+            f
+        });
         LeadIndex {
             phrases: sorted.into_iter().map(|(_, p)| p).collect(),
             by_word,
+            firsts,
         }
     }
 
@@ -1148,6 +1164,50 @@ mod tests {
                     assert_eq!(lw.has(w), by_set(&lw, w), "{lang:?} {w:?}");
                 }
                 assert!(leads.words.iter().all(|w| lw.has(w)));
+            }
+        }
+    }
+
+    /// The indexed lead phrase is the longest phrase of the list the text
+    /// opens with, ending where a word does: every profile's phrases,
+    /// each alone, cut short, run on into a word and followed by a space,
+    /// and other texts.
+    #[test]
+    fn lead_phrase_is_the_longest_listed_phrase_opening_the_text() {
+        for lang in crate::ir::Lang::ALL {
+            let p = crate::lang::profile(lang);
+            for (operative, list) in [
+                (false, p.lead_phrases.preamble),
+                (true, p.lead_phrases.operative),
+            ] {
+                let listed = |text: &str| {
+                    list.iter()
+                        .filter(|ph| {
+                            text.starts_with(**ph)
+                                && (ph.chars().next_back().is_some_and(is_wide)
+                                    || text[ph.len()..]
+                                        .chars()
+                                        .next()
+                                        .is_none_or(|c| !c.is_alphanumeric()))
+                        })
+                        .map(|ph| ph.len())
+                        .max()
+                };
+                let mut texts = vec![String::new(), "x".into(), " a".into(), "中文".into()];
+                for ph in list {
+                    let mut cut = ph.to_string();
+                    cut.pop();
+                    texts.extend([
+                        ph.to_string(),
+                        cut,
+                        format!("{ph}x"),
+                        format!("{ph} the"),
+                        ph.to_lowercase(),
+                    ]);
+                }
+                for t in &texts {
+                    assert_eq!(p.lead_phrase(t, operative), listed(t), "{lang:?} {t:?}");
+                }
             }
         }
     }
