@@ -536,14 +536,7 @@ impl Profile {
         let of_word = index.by_word.get(first_word(text))?;
         index.phrases[of_word.clone()]
             .iter()
-            .find(|p| {
-                text.starts_with(**p)
-                    && (p.chars().next_back().is_some_and(is_wide)
-                        || text[p.len()..]
-                            .chars()
-                            .next()
-                            .is_none_or(|c| !c.is_alphanumeric()))
-            })
+            .find(|p| opens_with_phrase(text, p))
             .map(|p| p.len())
     }
 
@@ -988,6 +981,17 @@ fn first_word(text: &str) -> &str {
     &text[..end]
 }
 
+/// Whether `text` opens with `phrase`, ending where a word does (or on a
+/// wide character: scripts without spaces run on).
+fn opens_with_phrase(text: &str, phrase: &str) -> bool {
+    text.starts_with(phrase)
+        && (phrase.chars().next_back().is_some_and(is_wide)
+            || text[phrase.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric()))
+}
+
 /// A formula compared without spaces and trailing punctuation.
 fn formula_key(text: &str) -> String {
     let f = fold(text);
@@ -1182,14 +1186,7 @@ mod tests {
             ] {
                 let listed = |text: &str| {
                     list.iter()
-                        .filter(|ph| {
-                            text.starts_with(**ph)
-                                && (ph.chars().next_back().is_some_and(is_wide)
-                                    || text[ph.len()..]
-                                        .chars()
-                                        .next()
-                                        .is_none_or(|c| !c.is_alphanumeric()))
-                        })
+                        .filter(|ph| opens_with_phrase(text, ph))
                         .map(|ph| ph.len())
                         .max()
                 };
