@@ -285,9 +285,6 @@ impl<'a> Joiner<'a> {
     }
 }
 
-/// Bytes a text run is made with at the least ([`push_text`]).
-const TEXT_RUN_START: usize = 256;
-
 /// Appends `text` to inline content, joining it to what is there as a
 /// wrapped line joins: no space between wide (CJK) characters, one space
 /// between others, none after a hyphen ending a line; a hyphen that split
@@ -311,11 +308,7 @@ pub(crate) fn push_text(parts: &mut Vec<Inline>, text: &str, joiner: &Joiner) {
             t.push_str(&text);
         }
         _ => {
-            // Room for a few lines more: most text run a line opens is a
-            // paragraph of two to four lines, which then grows in place
-            // (growing from one line's length reallocated it once or
-            // twice, a twentieth of 78/229's allocator calls).
-            let mut t = String::with_capacity((text.len() + 1).max(TEXT_RUN_START));
+            let mut t = String::with_capacity(text.len() + 1);
             if space {
                 t.push(' ');
             }
