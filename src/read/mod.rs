@@ -151,8 +151,15 @@ fn with_overrides(
     opts: &ReadOptions,
 ) -> Result<(Resolution, Vec<Warning>), ReadError> {
     let (mut res, warnings) = read?;
-    for o in &opts.metadata {
-        o.apply(&mut res.meta);
+    if !opts.metadata.is_empty() {
+        for o in &opts.metadata {
+            o.apply(&mut res.meta);
+        }
+        // A value given on the command line is text like any the readers
+        // found, made canonical the same way (whitespace runs one space,
+        // controls dropped): written as given, a tab or a line break came
+        // back cleaned when the output was read again.
+        res.normalize();
     }
     Ok((res, warnings))
 }
@@ -308,6 +315,32 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, ReadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Metadata given on the command line is cleaned as read text is, so
+    /// the Markdown written from it reads back to the same IR.
+    #[test]
+    fn command_line_metadata_is_canonical_and_reads_back() {
+        let text = include_str!("../../samples/A_RES_59_159.txt");
+        for (value, clean) in [
+            ("tab\there", "tab here"),
+            ("line\nbreak", "line break"),
+            ("a\u{1}b", "ab"),
+            ("  wide   gaps ", "wide gaps"),
+        ] {
+            let opts = ReadOptions {
+                metadata: vec![
+                    meta::Override::parse(&format!("committee={value}")).expect("parses")
+                ],
+                ..ReadOptions::default()
+            };
+            let (res, _) = read(Kind::Text, text, &opts).expect("reads");
+            assert_eq!(res.meta.committee.as_deref(), Some(clean), "{value:?}");
+            let md = crate::emit::markdown::write(&res, &Default::default()).expect("writes");
+            let md = String::from_utf8(md).expect("UTF-8");
+            let (back, _) = read(Kind::Markdown, &md, &ReadOptions::default()).expect("reads back");
+            assert_eq!(back.meta, res.meta, "{value:?}");
+        }
+    }
 
     #[test]
     fn controls_are_counted_per_character_on_the_bytes() {
