@@ -139,10 +139,11 @@ fn writable_label(marker: &str) -> bool {
 
 /// YAML front matter: a block mapping of the metadata fields the document
 /// has (the codec's order, keys as [`meta::FIELDS`] names them) and the
-/// masthead lines, written by yaml_serde as plain block YAML: lists one
-/// item a line, strings quoted where YAML would read them as something
-/// else ("yes", "123", ": "), so pandoc and the markdown-it and
-/// pulldown-cmark front matter plugins read the values unres wrote.
+/// masthead lines, plain block YAML as yaml_serde writes it (directly by
+/// [`super::yaml`] where it can): lists one item a line, strings quoted
+/// where YAML would read them as something else ("yes", "123", ": "), so
+/// pandoc and the markdown-it and pulldown-cmark front matter plugins read
+/// the values unres wrote.
 fn front_matter(m: &Meta, masthead: &[String], out: &mut String) {
     let fields = meta::encode(m);
     let masthead = (!masthead.is_empty())
@@ -179,7 +180,6 @@ fn by_yaml_serde<'v>(entries: impl Iterator<Item = (&'v str, &'v Value)>) -> Str
 /// single-quoted too. (A plain scalar that is one such word holds no
 /// quote, so the quoting is exact.)
 fn quote_yaml11_words(yaml: &str) -> String {
-    const WORDS: [&str; 6] = ["y", "n", "yes", "no", "on", "off"];
     let mut out = String::with_capacity(yaml.len() + 8);
     for line in yaml.split_inclusive('\n') {
         let body = line.trim_end_matches('\n');
@@ -195,7 +195,10 @@ fn quote_yaml11_words(yaml: &str) -> String {
             }
         }
         let value = &body[start..];
-        if WORDS.iter().any(|w| w.eq_ignore_ascii_case(value)) {
+        if super::yaml::YAML11_BOOLEANS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(value))
+        {
             out.push_str(&body[..start]);
             out.push('\'');
             out.push_str(value);

@@ -103,7 +103,7 @@ fn leaf(value: &Value) -> Option<Cow<'_, str>> {
 /// Only the rest ("2004-12-20", "140", ".5") is asked of yaml_serde, one
 /// scalar at a time. The YAML 1.1 booleans (`yes`, `off`, …) are quoted
 /// as the Markdown emitter quotes them.
-pub(crate) fn scalar(s: &str) -> Option<Cow<'_, str>> {
+fn scalar(s: &str) -> Option<Cow<'_, str>> {
     if !s.chars().all(printable_inline) {
         return None;
     }
@@ -125,10 +125,10 @@ const NULLS_AND_BOOLEANS: [&str; 10] = [
     "null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE",
 ];
 
-/// Plain words YAML 1.1 readers take for booleans (see the Markdown
-/// emitter's `quote_yaml11_words`, which quotes them in what yaml_serde
-/// writes).
-const YAML11_BOOLEANS: [&str; 6] = ["y", "n", "yes", "no", "on", "off"];
+/// Plain words YAML 1.1 readers take for booleans, which unres quotes
+/// (here, and in what yaml_serde writes: the Markdown emitter's
+/// `quote_yaml11_words`).
+pub(crate) const YAML11_BOOLEANS: [&str; 6] = ["y", "n", "yes", "no", "on", "off"];
 
 /// A character libyaml writes as it is, inside a line: printable
 /// (`IS_PRINTABLE`), not a line break, not a tab.

@@ -26,44 +26,17 @@
 //! 6. Notes are in the order of their first citation (document order:
 //!    preamble, body, annexes); notes never cited keep their order, last.
 
-use super::{Block, Inline, Note, Paragraph, Resolution};
+use super::{Block, Inline, Meta, Note, Paragraph, Resolution};
 
 impl Resolution {
     /// Brings the IR into canonical form (see the invariants above).
     /// Idempotent; loses no character except whitespace and control
     /// characters.
     pub fn normalize(&mut self) {
-        let m = &mut self.meta;
-        for s in [&mut m.symbol, &mut m.title, &mut m.title_num] {
-            *s = clean_line(s);
-        }
-        for o in [
-            &mut m.job_number,
-            &mut m.committee,
-            &mut m.report_paragraph,
-            &mut m.draft,
-        ] {
-            *o = o.as_deref().map(clean_line).filter(|s| !s.is_empty());
-        }
-        for r in &mut m.reports {
-            *r = clean_line(r);
-        }
-        for a in &mut m.agenda_items {
-            a.number = clean_line(&a.number);
-            a.title = a.title.as_deref().map(clean_line).filter(|t| !t.is_empty());
-        }
-        if let Some(mt) = &mut m.meeting {
-            mt.printed = clean_line(&mt.printed);
-        }
+        self.meta.normalize();
         self.formula = clean_line(&self.formula);
-        for lines in [
-            &mut self.masthead,
-            &mut m.running_heads,
-            &mut self.preface,
-            &mut self.conclusions,
-        ] {
-            lines.iter_mut().for_each(|l| *l = clean_line(l));
-            lines.retain(|l| !l.is_empty());
+        for lines in [&mut self.masthead, &mut self.preface, &mut self.conclusions] {
+            clean_lines(lines);
         }
         normalize_blocks(&mut self.preamble);
         normalize_blocks(&mut self.body);
@@ -89,6 +62,42 @@ impl Resolution {
         };
         self.notes.sort_by_key(rank);
     }
+}
+
+impl Meta {
+    /// The metadata's part of [`Resolution::normalize`] (invariant 3),
+    /// also for values set over what a reader found (`--metadata`), which
+    /// come after the reader's pass.
+    pub fn normalize(&mut self) {
+        for s in [&mut self.symbol, &mut self.title, &mut self.title_num] {
+            *s = clean_line(s);
+        }
+        for o in [
+            &mut self.job_number,
+            &mut self.committee,
+            &mut self.report_paragraph,
+            &mut self.draft,
+        ] {
+            *o = o.as_deref().map(clean_line).filter(|s| !s.is_empty());
+        }
+        for r in &mut self.reports {
+            *r = clean_line(r);
+        }
+        for a in &mut self.agenda_items {
+            a.number = clean_line(&a.number);
+            a.title = a.title.as_deref().map(clean_line).filter(|t| !t.is_empty());
+        }
+        if let Some(mt) = &mut self.meeting {
+            mt.printed = clean_line(&mt.printed);
+        }
+        clean_lines(&mut self.running_heads);
+    }
+}
+
+/// Single-line strings cleaned, the empty ones dropped.
+fn clean_lines(lines: &mut Vec<String>) {
+    lines.iter_mut().for_each(|l| *l = clean_line(l));
+    lines.retain(|l| !l.is_empty());
 }
 
 fn normalize_blocks(blocks: &mut Vec<Block>) {

@@ -57,9 +57,10 @@ impl LeadWords {
     fn of(leads: &Leads) -> LeadWords {
         let words: foldhash::HashSet<&'static str> = leads.words.iter().copied().collect();
         let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
-        let mut firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
-        firsts.sort_unstable();
-        firsts.dedup();
+        let firsts = first_chars(words.iter().map(|w| w.chars().next()))
+            .into_iter()
+            .flatten()
+            .collect();
         LeadWords {
             words,
             firsts,
@@ -559,12 +560,11 @@ impl Profile {
         for (k, (word, _)) in sorted.iter().enumerate() {
             by_word.entry(word).or_insert(k..k).end = k + 1;
         }
-        let firsts: Option<Vec<char>> = sorted.iter().map(|(w, _)| w.chars().next()).collect();
-        let firsts = firsts.map(|mut f| {
-            f.sort_unstable();
-            f.dedup();
-            f
-        });
+        // A phrase whose first word is empty could open any text: then no
+        // character refuses one.
+        let firsts = first_chars(sorted.iter().map(|(w, _)| w.chars().next()))
+            .into_iter()
+            .collect::<Option<Vec<char>>>();
         LeadIndex {
             phrases: sorted.into_iter().map(|(_, p)| p).collect(),
             by_word,
@@ -979,6 +979,15 @@ fn first_word(text: &str) -> &str {
         .find(|&(_, c)| !c.is_alphanumeric())
         .map_or(text.len(), |(i, _)| i);
     &text[..end]
+}
+
+/// The first characters of words, sorted, each once (`None` for an empty
+/// word): what a text must open with to open one of them.
+fn first_chars(firsts: impl Iterator<Item = Option<char>>) -> Vec<Option<char>> {
+    let mut firsts: Vec<Option<char>> = firsts.collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    firsts
 }
 
 /// Whether `text` opens with `phrase`, ending where a word does (or on a

@@ -159,7 +159,7 @@ fn with_overrides(
         // found, made canonical the same way (whitespace runs one space,
         // controls dropped): written as given, a tab or a line break came
         // back cleaned when the output was read again.
-        res.normalize();
+        res.meta.normalize();
     }
     Ok((res, warnings))
 }
